@@ -90,10 +90,18 @@ public final class ChatNode implements Callable<Integer> {
 
   /** The command line with this project's error handling: one line for start-up failures. */
   static CommandLine commandLine() {
-    return new CommandLine(new ChatNode()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("session-chat: cannot start: " + StartupFailure.describe(e));
-      return 1;
-    });
+    return new CommandLine(new ChatNode())
+        .setParameterExceptionHandler((e, args) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("session-chat: " + e.getMessage());
+          cmd.getErr().print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(0));
+          cmd.getErr().println("Try 'session-chat --help' for the options and their defaults.");
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        })
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("session-chat: cannot start: " + StartupFailure.describe(e));
+          return 1;
+        });
   }
 
   @Override
@@ -143,7 +151,8 @@ public final class ChatNode implements Callable<Integer> {
       if (health != null) {
         health.serving(null);
       }
-      node.close().transform(closed -> vertx.close()).await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      node.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (Exception e) {
       log.warn("Node {} did not stop cleanly: {}", node.nodeName(), StartupFailure.describe(e));
     } finally {
