@@ -120,6 +120,7 @@ public final class NodeRuntime {
     if (membership != null) {
       membership.close();
     }
+    router.stopping();
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());

@@ -32,16 +32,15 @@ final class Router {
   /** {@link Message#fail} code: the actor (or its kind) would not take the role. */
   static final int REFUSED = 403;
 
-  private final Vertx vertx;
   private final EventBus eventBus;
   private final String nodeId;
   private final Map<String, ActorCell> actors;
   private final MetricCounters metrics;
   private final DeliveryOptions inviteOptions;
   private MessageConsumer<Object> consumer;
+  private volatile boolean stopping;
 
   Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs) {
-    this.vertx = vertx;
     this.eventBus = vertx.eventBus();
     this.nodeId = nodeId;
     this.actors = actors;
@@ -53,20 +52,35 @@ final class Router {
     return ADDRESS_PREFIX + nodeId;
   }
 
-  /** Registers the codec and this node's consumer; completes once the address is known cluster-wide. */
+  /**
+   * Registers the codec and this node's consumer; completes once the address is known
+   * cluster-wide. The codec stays registered after {@link #stop}: envelopes still in flight
+   * to this Vert.x must decode, and a later runtime on it reuses the codec.
+   */
   Future<Void> start() {
-    eventBus.registerDefaultCodec(Envelope.class, new EnvelopeCodec());
+    try {
+      eventBus.registerDefaultCodec(Envelope.class, new EnvelopeCodec());
+    } catch (IllegalStateException alreadyRegistered) {
+      // an earlier runtime on this Vert.x registered it
+    }
     consumer = eventBus.consumer(address(nodeId));
     consumer.handler(this::dispatch);
     return consumer.completion();
   }
 
+  /** From now on, envelopes for actors of this node are dropped: they are all stopping. */
+  void stopping() {
+    stopping = true;
+  }
+
   Future<Void> stop() {
-    Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-    return unregistered.andThen(ar -> eventBus.unregisterDefaultCodec(Envelope.class));
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
   void send(ActorRef target, Envelope envelope) {
+    if (stopping && target.nodeId().equals(nodeId)) {
+      return;
+    }
     eventBus.send(address(target.nodeId()), envelope);
   }
 
