@@ -39,6 +39,7 @@ public final class SessionBenchmark {
   private final int subscribers;
   private final int broadcasts;
   private final int repeats;
+  private final BenchResults results = new BenchResults();
 
   private SessionBenchmark(String[] args) {
     rounds = intArg(args, 1, 20_000);
@@ -55,13 +56,12 @@ public final class SessionBenchmark {
       return;
     }
     SessionBenchmark benchmark = new SessionBenchmark(args);
-    System.out.println("| scenario | JVMs | monitor | messages/s | round trip p50 µs | p99 µs |");
-    System.out.println("|---|---|---|---|---|---|");
     if (mode.equals("cluster")) {
       benchmark.runCluster();
     } else {
       benchmark.runLocal();
     }
+    benchmark.results.print(System.out);
     System.exit(0);
   }
 
@@ -107,23 +107,21 @@ public final class SessionBenchmark {
     }
   }
 
-  /** One ping-pong and one fan-out run; the first of each series only warms the JIT up ({@code print} false). */
-  private void measure(SessionRuntime runtime, String peerNode, int jvms, boolean monitor, boolean print) {
+  /** One ping-pong and one fan-out run; the first of each series only warms the JIT up ({@code record} false). */
+  private void measure(SessionRuntime runtime, String peerNode, int jvms, boolean monitor, boolean record) {
     PingPongDriver pinger = new PingPongDriver(rounds);
     await(runtime.spawn(TestProtocols.PROBE, pinger), TIMEOUT_S);
     PingPongDriver.Result pingPong = await(pinger.run(new ActorRef(peerNode, BenchPeers.PONGER)), TIMEOUT_S);
     FanOutDriver hub = new FanOutDriver(broadcasts);
     await(runtime.spawn(TestProtocols.PROBE, hub), TIMEOUT_S);
     double fanOut = await(hub.run(BenchPeers.subscribers(peerNode, subscribers)), TIMEOUT_S);
-    if (!print) {
-      return;
+    if (record) {
+      String mode = " | " + jvms + " | " + (monitor ? "on" : "off");
+      results.add("ping-pong " + rounds + " round trips" + mode, pingPong.messagesPerSecond(),
+          pingPong.roundTripsNanos().getValueAtPercentile(50) / 1000.0,
+          pingPong.roundTripsNanos().getValueAtPercentile(99) / 1000.0);
+      results.add("fan-out " + broadcasts + " x " + subscribers + mode, fanOut, Double.NaN, Double.NaN);
     }
-    System.out.printf(Locale.ROOT, "| ping-pong %d round trips | %d | %s | %.0f | %.1f | %.1f |%n", rounds, jvms,
-        monitor ? "on" : "off", pingPong.messagesPerSecond(),
-        pingPong.roundTripsNanos().getValueAtPercentile(50) / 1000.0,
-        pingPong.roundTripsNanos().getValueAtPercentile(99) / 1000.0);
-    System.out.printf(Locale.ROOT, "| fan-out %d x %d | %d | %s | %.0f | | |%n", broadcasts, subscribers, jvms,
-        monitor ? "on" : "off", fanOut);
   }
 
   /** The child JVM: joins the cluster, hosts the peers, prints READY, lives until its stdin closes. */
