@@ -105,6 +105,15 @@ class ExtraProtocolsMonitorTest {
   }
 
   @Test
+  void thirdPartyFollowsAChoiceWhoseBranchesLookTheSameToIt() throws Exception {
+    Monitor c = monitor("ThirdParty.scr", "P", "C");
+    assertThat(c.step(SEND, "A", "done", 0)).isFalse();
+    assertThat(c.step(RECEIVE, "B", "x", 0)).isTrue();
+    assertThat(c.step(SEND, "A", "done", 0)).isTrue();
+    assertThat(c.isTerminal()).isTrue();
+  }
+
+  @Test
   void parOfTwoEndlessStreamsMayStopAnywhereButNeverJoins() throws Exception {
     Monitor left = monitor("Streams.scr", "Streams", "Left");
     assertThat(left.isAccepting()).isTrue();
