@@ -8,7 +8,7 @@ import org.sessionchat.chat.actor.ClientActor;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.net.LineConnection;
-import org.sessionchat.chat.net.TcpServers;
+import org.sessionchat.chat.net.TcpServerVerticle;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SessionRuntime;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -41,18 +41,20 @@ public final class ChatServerNode {
     }
   }
 
-  /** Verticles accepting client connections: one per core (see {@link TcpServers}). */
-  private static final int ACCEPTORS = Runtime.getRuntime().availableProcessors();
-
+  private final Vertx vertx;
   private final SessionRuntime runtime;
   private final RoomManager roomManager;
-  private final TcpServers tcpServers;
+  private final TcpServerVerticle tcpServer;
+  private final String deploymentId;
   private final String nodeName;
 
-  private ChatServerNode(SessionRuntime runtime, RoomManager roomManager, TcpServers tcpServers, String nodeName) {
+  private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
+      TcpServerVerticle tcpServer, String deploymentId, String nodeName) {
+    this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
-    this.tcpServers = tcpServers;
+    this.tcpServer = tcpServer;
+    this.deploymentId = deploymentId;
     this.nodeName = nodeName;
   }
 
@@ -70,9 +72,10 @@ public final class ChatServerNode {
       RoomManager manager = new RoomManager(runtime, registry);
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
         ClientFactory clients = new ClientFactory(runtime, managerRef, settings);
-        return TcpServers.deploy(vertx, settings.host(), settings.port(), settings.maxLineLength(), ACCEPTORS,
-                clients::connected)
-            .map(servers -> new ChatServerNode(runtime, manager, servers, settings.nameFor(servers.port())));
+        TcpServerVerticle server = new TcpServerVerticle(settings.host(), settings.port(),
+            settings.maxLineLength(), clients::connected);
+        return vertx.deployVerticle(server).map(id ->
+            new ChatServerNode(vertx, runtime, manager, server, id, settings.nameFor(server.actualPort())));
       });
     });
   }
@@ -106,8 +109,8 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
-    return tcpServers.close()
-        .transform(closed -> runtime.close())
+    return vertx.undeploy(deploymentId)
+        .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
 
@@ -117,7 +120,7 @@ public final class ChatServerNode {
 
   /** The TCP port clients connect to. */
   public int port() {
-    return tcpServers.port();
+    return tcpServer.actualPort();
   }
 
   public SessionRuntime runtime() {
@@ -131,6 +134,6 @@ public final class ChatServerNode {
 
   /** Client connections open on this node. */
   public int connectionCount() {
-    return tcpServers.connectionCount();
+    return tcpServer.connectionCount();
   }
 }

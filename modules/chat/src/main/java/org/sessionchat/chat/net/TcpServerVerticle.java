@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sessionchat.chat.wire.Replies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Listens for chat clients and hands each new connection, as a paused
@@ -18,28 +20,25 @@ import org.sessionchat.chat.wire.Replies;
  */
 public final class TcpServerVerticle extends VerticleBase {
 
+  private static final Logger log = LoggerFactory.getLogger(TcpServerVerticle.class);
   private static final long SHUTDOWN_GRACE_SECONDS = 2;
 
   private final String host;
   private final int port;
   private final int maxLineLength;
   private final Consumer<LineConnection> onConnect;
-  private final AtomicInteger connectionCount;
+  private final AtomicInteger connectionCount = new AtomicInteger();
   private NetServer server;
 
   /**
-   * @param port          the TCP port; 0 for an ephemeral one, negative for an ephemeral one shared with
-   *                      the other servers asking for the same negative port (see {@link TcpServers})
+   * @param port          the TCP port, 0 for an ephemeral one (see {@link #actualPort()})
    * @param maxLineLength the longest client line accepted, in bytes
-   * @param connectionCount counts the open connections (shared by the instances of one node)
    * @param onConnect     called on this verticle's context for each new connection
    */
-  public TcpServerVerticle(String host, int port, int maxLineLength, AtomicInteger connectionCount,
-      Consumer<LineConnection> onConnect) {
+  public TcpServerVerticle(String host, int port, int maxLineLength, Consumer<LineConnection> onConnect) {
     this.host = host;
     this.port = port;
     this.maxLineLength = maxLineLength;
-    this.connectionCount = connectionCount;
     this.onConnect = onConnect;
   }
 
@@ -57,7 +56,7 @@ public final class TcpServerVerticle extends VerticleBase {
       connection.onClose(connectionCount::decrementAndGet);
       onConnect.accept(connection);
     });
-    return server.listen();
+    return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}", host, s.actualPort()));
   }
 
   /** Stops accepting; each connection says {@code BYE} and closes (forced after a grace period). */
@@ -69,5 +68,10 @@ public final class TcpServerVerticle extends VerticleBase {
   /** The port actually bound, once started. */
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Connections open right now; safe to read from any thread. */
+  public int connectionCount() {
+    return connectionCount.get();
   }
 }
