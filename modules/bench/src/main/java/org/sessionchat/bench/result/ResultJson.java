@@ -44,7 +44,8 @@ public final class ResultJson {
         .put("wallSeconds", round(r.wallSeconds()))
         .put("generatorCpuCores", round(r.cpuCores()))
         .put("serverRssMegabytes", round(r.server().rssMegabytes()))
-        .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()));
+        .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()))
+        .put("serverCpuCores", round(r.server().cpuCores()));
     if (withHistogram) {
       json.put(HISTOGRAM, LatencyHistograms.encode(r.latencyMicros()));
     }
@@ -63,7 +64,7 @@ public final class ResultJson {
         json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
-            json.getDouble("serverHeapUsedMegabytes")),
+            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0)),
         json.getString("startedAt"));
   }
 
@@ -87,8 +88,9 @@ public final class ResultJson {
     if (server.rssMegabytes() < 0) {
       return "";
     }
-    return String.format(" | server RSS %.0f MB heap %s", server.rssMegabytes(),
-        server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()));
+    return String.format(" | server RSS %.0f MB heap %s CPU %s", server.rssMegabytes(),
+        server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()),
+        server.cpuCores() < 0 ? "n/a" : String.format("%.2f cores", server.cpuCores()));
   }
 
   private static double round(double value) {
