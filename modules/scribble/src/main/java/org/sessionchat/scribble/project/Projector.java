@@ -12,6 +12,7 @@ import org.sessionchat.scribble.ast.Interactions;
 import org.sessionchat.scribble.ast.Message;
 import org.sessionchat.scribble.ast.Par;
 import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.ast.Rec;
 import org.sessionchat.scribble.ast.Receive;
 import org.sessionchat.scribble.ast.Send;
@@ -34,25 +35,46 @@ public final class Projector {
    * The local protocol of {@code role}.
    *
    * @throws IllegalArgumentException if the role is not a parameter of the protocol
+   * @throws ProtocolProblem if the role cannot follow the protocol (see {@code initiates})
    */
-  public static Protocol project(Protocol global, String role) {
+  public static Protocol project(Protocol global, String role) throws ProtocolProblem {
     if (!global.roleNames().contains(role)) {
       throw new IllegalArgumentException("role " + role + " not in protocol "
           + global.name().value());
     }
-    return new Protocol(global.name(), Optional.of(role), global.roles(),
-        new Projector(role).block(global.body()));
+    try {
+      return new Protocol(global.name(), Optional.of(role), global.roles(),
+          new Projector(role).block(global.body(), null));
+    } catch (ProjectionFailure e) {
+      throw e.problem;
+    }
   }
 
-  private List<Interaction> block(List<Interaction> global) {
+  /** Carries a {@link ProtocolProblem} out of the stream lambdas of the walk. */
+  private static final class ProjectionFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ProtocolProblem problem;
+
+    ProjectionFailure(ProtocolProblem problem) {
+      super(null, null, false, false);
+      this.problem = problem;
+    }
+  }
+
+  private List<Interaction> block(List<Interaction> global, Interaction after) {
     List<Interaction> local = new ArrayList<>();
-    for (Interaction interaction : global) {
-      project(interaction, local);
+    for (int i = 0; i < global.size(); i++) {
+      project(global.get(i), i + 1 < global.size() ? global.get(i + 1) : after, local);
     }
     return local;
   }
 
-  private void project(Interaction interaction, List<Interaction> into) {
+  /**
+   * Projects one statement.
+   *
+   * @param after the global statement control reaches when this one completes, or null
+   */
+  private void project(Interaction interaction, Interaction after, List<Interaction> into) {
     if (interaction instanceof Message m) {
       if (m.from().value().equals(role)) {
         into.add(new Send(m.label(), m.payload(), m.to()));
@@ -60,19 +82,20 @@ public final class Projector {
         into.add(new Receive(m.label(), m.payload(), m.from()));
       }
     } else if (interaction instanceof Choice c) {
-      List<List<Interaction>> branches = c.branches().stream().map(this::block).toList();
+      List<List<Interaction>> branches = c.branches().stream().map(b -> block(b, after))
+          .toList();
       if (branches.stream().anyMatch(Projector::involvesSelf)) {
         into.add(new Choice(c.at(), branches, c.position()));
       }
     } else if (interaction instanceof Rec r) {
-      List<Interaction> body = block(r.body());
+      List<Interaction> body = block(r.body(), after);
       if (involvesSelf(body)) {
         into.add(new Rec(r.label(), body, r.position()));
       }
     } else if (interaction instanceof Continue c) {
       into.add(c);
     } else if (interaction instanceof Par p) {
-      List<List<Interaction>> branches = p.branches().stream().map(this::block)
+      List<List<Interaction>> branches = p.branches().stream().map(b -> block(b, null))
           .filter(Projector::involvesSelf).toList();
       if (branches.size() == 1) {
         into.addAll(branches.get(0));
@@ -80,13 +103,54 @@ public final class Projector {
         into.add(new Par(branches, p.position()));
       }
     } else if (interaction instanceof Initiates i) {
-      if (i.initiator().value().equals(role)) {
-        into.add(new Initiates(i.initiator(), i.protocol(), i.args(), block(i.success()),
-            i.handlers().stream().map(h -> new Handler(h.failure(), block(h.body()))).toList()));
-      }
+      initiates(i, after, into);
     } else {
       throw new IllegalArgumentException("not a global statement: " + interaction);
     }
+  }
+
+  /**
+   * At the initiator an {@code initiates} stays. Another role takes no part in its blocks
+   * (validated), so it must go on the same way whatever the outcome: the blocks' common
+   * projection replaces the statement, or nothing when that is just the {@code continue}
+   * the role reaches anyway (as in the report's RoomRegistry projection).
+   */
+  private void initiates(Initiates i, Interaction after, List<Interaction> into) {
+    if (i.initiator().value().equals(role)) {
+      into.add(new Initiates(i.initiator(), i.protocol(), i.args(), block(i.success(), after),
+          i.handlers().stream().map(h -> new Handler(h.failure(), block(h.body(), after)))
+              .toList()));
+      return;
+    }
+    List<List<Interaction>> outcomes = new ArrayList<>();
+    outcomes.add(block(i.success(), after));
+    i.handlers().forEach(h -> outcomes.add(block(h.body(), after)));
+    List<List<String>> shapes = outcomes.stream().map(Projector::shape).distinct().toList();
+    if (shapes.size() > 1) {
+      throw new ProjectionFailure(new ProtocolProblem(i.position(), "role " + role
+          + " goes on differently after the blocks of " + i.initiator() + " initiates "
+          + i.protocol() + " but cannot learn their outcome; make every block end alike for "
+          + role));
+    }
+    List<Interaction> common = outcomes.get(0);
+    boolean redundant = common.size() == 1 && common.get(0) instanceof Continue c
+        && after instanceof Continue next && next.label().value().equals(c.label().value());
+    if (!redundant) {
+      into.addAll(common);
+    }
+  }
+
+  /** A projected block without positions, to compare blocks written in different places. */
+  private static List<String> shape(List<Interaction> local) {
+    return local.stream().map(Projector::shapeOf).toList();
+  }
+
+  private static String shapeOf(Interaction interaction) {
+    if (interaction instanceof Continue c) {
+      return "continue " + c.label();
+    }
+    return interaction.getClass().getSimpleName() + Interactions.children(interaction).stream()
+        .map(Projector::shape).toList();
   }
 
   /** Whether a projected block does anything: sends, receives or initiates. */

@@ -162,11 +162,11 @@ public final class Validator {
     }
 
     private void choice(Choice c, Scope scope) {
-      role(c.at());
+      boolean known = role(c.at());
       Map<String, Message> firstByReceiverAndLabel = new HashMap<>();
       for (List<Interaction> branch : c.branches()) {
         List<Message> first = new ArrayList<>();
-        if (!firstMessages(branch, c.at().value(), first)) {
+        if (!firstMessages(branch, c.at().value(), first) && known) {
           Name at = branch.isEmpty() ? new Name("", c.position())
               : new Name("", branch.get(0).position());
           report(at, "each branch of choice at " + c.at() + " must start with a message from "
@@ -267,9 +267,10 @@ public final class Validator {
       }
     }
 
-    private void role(Name role) {
+    /** Reports a role that is not a parameter of this protocol; true if it is one. */
+    private boolean role(Name role) {
       if (roles.contains(role.value())) {
-        return;
+        return true;
       }
       Optional<String> home = validator.protocolDeclaring(role.value());
       if (home.isPresent()) {
@@ -278,6 +279,7 @@ public final class Validator {
       } else {
         report(role, "role " + role + " is not declared in protocol " + protocol.name());
       }
+      return false;
     }
 
     private void report(Name at, String message) {
