@@ -14,29 +14,30 @@ final class Tables {
 
   static String messaging(String scenario, List<Medians> rows) {
     StringBuilder table = new StringBuilder(String.format("%n#### Scenario %s%n%n", scenario));
-    table.append("| system | runs | joined | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | dup | reordered | errors | server CPU (cores) | generator CPU (cores) |\n");
-    table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    table.append("| system | runs | joined | deliveries/s | p50 ms | p99 ms | p99.9 ms | max ms | lost | dup | reordered | errors | server CPU (cores) | generator CPU (cores) | load avg |\n");
+    table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Medians m : rows) {
-      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("clients")),
           number(m.of("deliveriesPerSecond")), number(m.latency("p50")), number(m.latency("p99")),
           number(m.latency("p99_9")), number(m.latency("max")), count(m.of("lost")),
           count(m.of("duplicated")), count(m.of("reordered")), count(m.of("errors")),
-          number(m.of("serverCpuCores")), number(m.of("generatorCpuCores"))));
+          number(m.of("serverCpuCores")), number(m.of("generatorCpuCores")), number(m.of("loadAverage"))));
     }
     return table.toString();
   }
 
   static String idle(String scenario, List<Medians> rows) {
     StringBuilder table = new StringBuilder(String.format("%n#### Scenario %s%n%n", scenario));
-    table.append("| system | runs | clients joined | connect+join s | clients/s | server RSS MB | server heap after GC MB | errors | generator processes |\n");
-    table.append("|---|---|---|---|---|---|---|---|---|\n");
+    table.append("| system | runs | clients joined | connect+join s | clients/s | server RSS MB | server heap after GC MB | errors | generator processes | load avg |\n");
+    table.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Medians m : rows) {
       double seconds = m.of("connectJoinMillis") / 1000;
-      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s |%n",
+      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("clients")), number(seconds),
           number(m.of("joined") / seconds), number(m.of("serverRssMegabytes")),
-          number(m.of("serverHeapUsedMegabytes")), count(m.of("errors")), count(m.of("processes"))));
+          number(m.of("serverHeapUsedMegabytes")), count(m.of("errors")), count(m.of("processes")),
+          number(m.of("loadAverage"))));
     }
     return table.toString();
   }
