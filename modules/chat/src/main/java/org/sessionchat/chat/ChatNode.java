@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.http.MetricsRoute;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RateLimit;
+import org.sessionchat.chat.metrics.NodeMetrics;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -89,7 +91,7 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
   Path protocols;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of the GET /health endpoint on --host; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --host; 0 = off (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
@@ -140,9 +142,11 @@ public final class ChatNode implements Callable<Integer> {
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
-    Vertx vertx = await(cluster ? clusteredVertx() : Future.succeededFuture(Vertx.vertx()));
+    NodeMetrics metrics = new NodeMetrics();
+    Vertx vertx = await(cluster ? clusteredVertx(metrics)
+        : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
-      serve(vertx, runtimeOptions);
+      serve(vertx, runtimeOptions, metrics);
     } catch (Exception e) {
       vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       throw e;
@@ -151,14 +155,15 @@ public final class ChatNode implements Callable<Integer> {
     return 0;
   }
 
-  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions) throws Exception {
+  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions, NodeMetrics metrics) throws Exception {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, host, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
         new ChatServerNode.Settings(nodeName, host, port, maxLine, limits())));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
+    metrics.bind(node);
     if (health != null) {
-      health.serving(node);
+      health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
     }
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
@@ -167,10 +172,10 @@ public final class ChatNode implements Callable<Integer> {
     System.out.flush();
   }
 
-  private Future<Vertx> clusteredVertx() {
+  private Future<Vertx> clusteredVertx(NodeMetrics metrics) {
     ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
-    return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
+    return metrics.instrument(Vertx.builder(),
+            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
         .withClusterManager(ClusterSetup.clusterManager(options))
         .buildClustered();
   }
