@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sessionchat.scribble.ProtocolLibrary;
@@ -48,7 +49,8 @@ final class ActorCell implements ActorContext {
   private final SessionActor actor;
   private final ContextInternal context;
   private final Map<String, LocalConversation> sessions = new HashMap<>();
-  private final Map<String, LocalConversation> keys = new HashMap<>();
+  /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
+  private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
   private boolean stopped;
 
   ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor, ContextInternal context) {
@@ -227,7 +229,7 @@ final class ActorCell implements ActorContext {
               Router.describe(failure, ref, node.options().setupTimeout().toMillis())))));
     }
     Promise<Conversation> established = Promise.promise();
-    Future.all(answers).onComplete(all -> {
+    conversation.awaitSetup(Future.all(answers)).onComplete(all -> {
       if (conversation.state() != LocalConversation.State.PENDING) {
         established.fail(new IllegalStateException("actor " + self + " stopped while setting up " + protocol));
       } else if (all.failed()) {
