@@ -28,5 +28,5 @@ public record Limits(int maxConnections, int maxConnectionsPerAddress, int maxRo
    * control. The command line's defaults are safer; see {@code ChatNode}.
    */
   public static final Limits NONE = new Limits(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE,
-      Integer.MAX_VALUE, Duration.ZERO, RateLimit.OFF, 16 * 1024 * 1024, Long.MAX_VALUE);
+      Integer.MAX_VALUE, Duration.ZERO, RateLimit.OFF, 4 * 1024 * 1024, Long.MAX_VALUE);
 }

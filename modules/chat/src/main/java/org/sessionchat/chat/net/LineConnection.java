@@ -106,12 +106,14 @@ public final class LineConnection {
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
-    if (open && !closing) {
-      socket.write(line + "\n");
-      if (socket.writeQueueFull()) {
-        disconnect(Disconnect.SLOW_CONSUMER);
-      }
+    if (!open || closing) {
+      return;
     }
+    if (socket.writeQueueFull()) {
+      disconnect(Disconnect.SLOW_CONSUMER);
+      return;
+    }
+    socket.write(line + "\n");
   }
 
   /**
@@ -142,11 +144,14 @@ public final class LineConnection {
   }
 
   /**
-   * Closes the socket at once, dropping what waits to be written: {@link NetSocket#close()}
-   * would first wait for the queued lines to reach a client that does not read them. The
-   * close starts at Vert.x's own handler so that handler cannot defer it again.
+   * Closes at once, dropping what is still waiting to be written: {@link NetSocket#close()}
+   * would first wait for a client that does not read. Vert.x offers no public abort, so
+   * this goes to the Netty pipeline through Vert.x's integration interface, starting at
+   * Vert.x's own handler so that handler cannot defer the close again. The close handlers
+   * run now, so the client leaves its room now.
    */
   private void abort() {
+    closed();
     if (socket instanceof NetSocketInternal internal) {
       internal.channelHandlerContext().close();
     } else {
@@ -181,6 +186,14 @@ public final class LineConnection {
 
   public boolean isOpen() {
     return open;
+  }
+
+  /**
+   * Runs {@code handler} when the server shuts down in order (it stops accepting and asks
+   * each connection to finish).
+   */
+  public void onServerShutdown(Runnable handler) {
+    socket.shutdownHandler(ignored -> handler.run());
   }
 
   /** Adds {@code handler}, run once when the connection is closed by either side. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sessionchat.chat.limits.ConnectionGuard;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class TcpServerVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TcpServerVerticle.class);
+  private static final long SHUTDOWN_GRACE_SECONDS = 2;
 
   private final String host;
   private final int port;
@@ -82,6 +84,10 @@ public final class TcpServerVerticle extends VerticleBase {
       LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters));
       connections.add(connection);
       connectionCount.incrementAndGet();
+      connection.onServerShutdown(() -> {
+        connection.send(Replies.BYE);
+        connection.close();
+      });
       connection.onClose(() -> {
         connections.remove(connection);
         connectionCount.decrementAndGet();
@@ -96,14 +102,10 @@ public final class TcpServerVerticle extends VerticleBase {
     return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}", host, s.actualPort()));
   }
 
+  /** Stops accepting; each connection says {@code BYE} and closes (forced after a grace period). */
   @Override
   public Future<?> stop() {
-    Future<Void> closed = server.close();
-    for (LineConnection connection : new ArrayList<>(connections)) {
-      connection.send(Replies.BYE);
-      connection.close();
-    }
-    return closed;
+    return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 
   private void closeIdleConnections() {
