@@ -124,6 +124,20 @@ class ExtraProtocolsMonitorTest {
   }
 
   @Test
+  void parInLoopJoinsLazilyWhenTheNextRoundStarts() throws Exception {
+    Monitor a = monitor("Streams.scr", "Rounds", "A");
+    for (int round = 0; round < 3; round++) {
+      assertThat(a.step(SEND, "B", "start", 0)).isTrue();
+      assertThat(a.step(RECEIVE, "B", "y", 0)).isTrue();
+      assertThat(a.step(SEND, "B", "start", 0)).isFalse();
+      assertThat(a.step(SEND, "B", "x", 0)).isTrue();
+      assertThat(a.expected()).containsExactly("!start(0) to B", "!stop(0) to B");
+    }
+    assertThat(a.step(SEND, "B", "stop", 0)).isTrue();
+    assertThat(a.isTerminal()).isTrue();
+  }
+
+  @Test
   void nestedParJoinsInsideItsBranchBeforeTheOuterJoin() throws Exception {
     Monitor a = monitor("Streams.scr", "Nested", "A");
     assertThat(a.step(SEND, "B", "x", 0)).isFalse();

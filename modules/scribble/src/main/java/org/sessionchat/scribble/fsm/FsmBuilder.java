@@ -89,7 +89,10 @@ public final class FsmBuilder {
     nodes.get(end).endsHere = true;
     int initial = block(local.body(), end, Map.of());
     for (int head : idleHeads) {
-      nodes.get(resolve(head)).idleHead = true;
+      Node entry = nodes.get(resolve(head));
+      if (entry.kind == State.Kind.MESSAGES) {
+        entry.idleHead = true;
+      }
     }
     return new Freezer().freeze(resolve(initial));
   }

@@ -228,13 +228,18 @@ public final class Validator {
         report(i.protocol(), "protocol " + i.protocol() + " has " + target.get().roles().size()
             + " roles but initiates passes " + i.args().size());
       }
-      for (RoleArg arg : i.args()) {
+      List<String> subRoles = target.map(Protocol::roleNames).orElse(List.of());
+      for (int k = 0; k < i.args().size(); k++) {
+        RoleArg arg = i.args().get(k);
         if (!arg.fresh()) {
           role(arg.role());
           if (!arg.role().value().equals(i.initiator().value())) {
             report(arg.role(), "only the initiator " + i.initiator()
                 + " can be invited internally; write 'new " + arg.role() + "' for a new actor");
           }
+        } else if (k < subRoles.size() && !subRoles.get(k).equals(arg.role().value())) {
+          report(arg.role(), "new " + arg.role() + " does not match role " + subRoles.get(k)
+              + " of protocol " + i.protocol() + " at position " + (k + 1));
         }
       }
       Set<String> failures = new HashSet<>();

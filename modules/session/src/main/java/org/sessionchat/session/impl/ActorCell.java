@@ -303,9 +303,23 @@ final class ActorCell implements ActorContext {
       request.fail(Router.REFUSED, stopped ? "crashed on the invitation" : "refused the invitation");
       return;
     }
-    sessions.put(invitation.sessionId(), new LocalConversation(this, invitation.sessionId(), protocol, role,
-        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null));
+    LocalConversation conversation = new LocalConversation(this, invitation.sessionId(), protocol, role,
+        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null);
+    sessions.put(invitation.sessionId(), conversation);
+    if (onlyInviteeOf(invitation)) {
+      // Nobody else can refuse: the session is established the moment we accept. Telling our
+      // actor before the reply means the initiator never gets ahead of us (a client told
+      // "joined" while its room does not list it yet would miss messages).
+      conversation.establish();
+    }
     request.reply(Boolean.TRUE);
+  }
+
+  /** True when every other role of the invitation is played by the initiator itself. */
+  private static boolean onlyInviteeOf(Envelope invitation) {
+    ActorRef initiator = invitation.participants().get(invitation.fromRole());
+    return invitation.participants().entrySet().stream()
+        .allMatch(p -> p.getKey().equals(invitation.toRole()) || p.getValue().equals(initiator));
   }
 
   private Monitor newMonitor(String protocol, String role) {
