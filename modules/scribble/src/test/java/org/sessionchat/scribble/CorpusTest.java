@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sessionchat.scribble.print.FsmTextPrinter;
+import org.sessionchat.scribble.print.ScribblePrinter;
 
 /**
- * Runs the protocol corpus: every file under {@code good/} loads and builds an FSM for each
+ * Runs the protocol corpus: the project's ChatServer.scr and every file under {@code good/} loads and builds an FSM for each
  * role; every file under {@code bad/<kind>/} fails with exactly the errors its
  * {@code // expect line:col message} comments name, and nothing else. Adding a case is
  * adding a file.
@@ -27,7 +29,7 @@ class CorpusTest {
       Pattern.MULTILINE);
 
   static Stream<Path> good() throws IOException {
-    return files("good");
+    return Stream.concat(Stream.of(ChatProtocols.FILE), files("good"));
   }
 
   static Stream<Path> bad() throws IOException {
@@ -83,6 +85,23 @@ class CorpusTest {
             .isEqualTo(first.localProtocol(protocol, role));
         assertThat(second.fsm(protocol, role).states())
             .isEqualTo(first.fsm(protocol, role).states());
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("good")
+  void printedProtocolsParseBackToTheSameFsms(Path file) throws Exception {
+    ProtocolLibrary original = ProtocolLibrary.load(List.of(file));
+    String printed = ScribblePrinter.module(original.modules().get(0));
+
+    ProtocolLibrary reparsed = ProtocolLibrary.parse("printed.scr", printed);
+
+    assertThat(ScribblePrinter.module(reparsed.modules().get(0))).isEqualTo(printed);
+    for (String protocol : original.protocolNames()) {
+      for (String role : original.roles(protocol)) {
+        assertThat(FsmTextPrinter.print(reparsed.fsm(protocol, role)))
+            .isEqualTo(FsmTextPrinter.print(original.fsm(protocol, role)));
       }
     }
   }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * {@code scribble check|project|fsm}: the toolkit from a shell. Problems in the input are
  * one line each on stderr and exit code 1; usage errors exit with 2.
  */
-@Command(name = "scribble", mixinStandardHelpOptions = true,
+@Command(name = "scribble", mixinStandardHelpOptions = true, version = "scribble 0.1.0",
     description = "Check Scribble protocols, print their local projections and monitor FSMs.",
     subcommands = {CheckCommand.class, ProjectCommand.class, FsmCommand.class})
 public final class ScribbleCli implements Runnable {

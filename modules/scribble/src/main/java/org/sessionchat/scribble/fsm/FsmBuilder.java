@@ -89,7 +89,10 @@ public final class FsmBuilder {
     nodes.get(end).endsHere = true;
     int initial = block(local.body(), end, Map.of());
     for (int head : idleHeads) {
-      nodes.get(resolve(head)).idleHead = true;
+      Node entry = nodes.get(resolve(head));
+      if (entry.kind == State.Kind.MESSAGES) {
+        entry.idleHead = true;
+      }
     }
     return new Freezer().freeze(resolve(initial));
   }
@@ -264,9 +267,7 @@ public final class FsmBuilder {
               + " instead of a message; the monitor needs a message to tell branches apart");
         }
         for (Transition t : n.transitions) {
-          if (!result.transitions.contains(t)) {
-            result.transitions.add(t);
-          }
+          add(result, t);
         }
         result.endsHere |= n.endsHere;
         result.idleHead |= n.idleHead;
@@ -274,6 +275,24 @@ public final class FsmBuilder {
       }
       merged.put(raw, result);
       return result;
+    }
+
+    /**
+     * Adds a transition to a merged state; two transitions on the same message to different
+     * places mean the role cannot know which branch of a choice it is in.
+     */
+    private void add(Node merged, Transition t) throws ProtocolProblem {
+      for (Transition other : merged.transitions) {
+        if (other.matches(t.direction(), t.peer(), t.label(), t.arity())) {
+          if (resolve(other.target()) == resolve(t.target())) {
+            return;
+          }
+          throw new ProtocolProblem(merged.position, "role " + local.self().orElseThrow()
+              + " cannot tell which branch of this choice was taken: more than one goes on"
+              + " with " + t.signature());
+        }
+      }
+      merged.transitions.add(t);
     }
 
     private State toState(int raw, int id) {

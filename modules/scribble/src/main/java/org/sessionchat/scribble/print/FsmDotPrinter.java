@@ -45,7 +45,7 @@ public final class FsmDotPrinter {
             ? "peripheries=2, style=dashed" : "";
         line(depth, name + (attributes.isEmpty() ? "" : " [" + attributes + "]") + ";");
         for (Transition t : s.transitions()) {
-          edge(depth, name, fsm.state(t.target()).name(), FsmText.transition(t), "");
+          edge(depth, name, fsm.state(t.target()).name(), t.signature(), "");
         }
       }
       case INITIATES -> {

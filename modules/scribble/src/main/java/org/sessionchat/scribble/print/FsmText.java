@@ -10,15 +10,6 @@ final class FsmText {
 
   private FsmText() {}
 
-  /** A transition label with payload types, e.g. {@code ?roomPID(RoomName, PID) from RoomRegistry}. */
-  static String transition(Transition t) {
-    String signature = t.label() + "(" + String.join(", ", t.payload()) + ")";
-    return switch (t.direction()) {
-      case SEND -> "!" + signature + " to " + t.peer();
-      case RECEIVE -> "?" + signature + " from " + t.peer();
-    };
-  }
-
   /** E.g. {@code initiates ChatSession(ClientThread, new ChatRoom)}. */
   static String initiation(Initiation i) {
     return "initiates " + i.protocol() + "(" + i.internal().stream()

@@ -38,7 +38,7 @@ public final class FsmTextPrinter {
     switch (s.kind()) {
       case MESSAGES -> {
         for (Transition t : s.transitions()) {
-          line(depth + 1, FsmText.transition(t) + " -> " + fsm.state(t.target()).name());
+          line(depth + 1, t.signature() + " -> " + fsm.state(t.target()).name());
         }
       }
       case INITIATES -> {

@@ -1,7 +1,9 @@
 package org.sessionchat.scribble.project;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sessionchat.scribble.ast.Choice;
 import org.sessionchat.scribble.ast.Continue;
@@ -20,8 +22,9 @@ import org.sessionchat.scribble.ast.Send;
 /**
  * Projects a validated global protocol onto one role, following Scribble: a message becomes
  * a send or a receive or disappears; a choice, loop or par branch that does not involve the
- * role is dropped; an {@code initiates} stays only at its initiator (the only role that
- * learns the sub-session's outcome).
+ * role is dropped; branches of a choice that look the same to the role are merged; an
+ * {@code initiates} stays only at its initiator (the only role that learns the
+ * sub-session's outcome).
  */
 public final class Projector {
 
@@ -82,9 +85,12 @@ public final class Projector {
         into.add(new Receive(m.label(), m.payload(), m.from()));
       }
     } else if (interaction instanceof Choice c) {
-      List<List<Interaction>> branches = c.branches().stream().map(b -> block(b, after))
-          .toList();
-      if (branches.stream().anyMatch(Projector::involvesSelf)) {
+      Map<String, List<Interaction>> distinct = new LinkedHashMap<>();
+      c.branches().stream().map(b -> block(b, after)).forEach(b -> distinct.putIfAbsent(key(b), b));
+      List<List<Interaction>> branches = List.copyOf(distinct.values());
+      if (branches.size() == 1 && c.branches().size() > 1) {
+        into.addAll(branches.get(0));
+      } else if (branches.stream().anyMatch(Projector::involvesSelf)) {
         into.add(new Choice(c.at(), branches, c.position()));
       }
     } else if (interaction instanceof Rec r) {
@@ -125,8 +131,7 @@ public final class Projector {
     List<List<Interaction>> outcomes = new ArrayList<>();
     outcomes.add(block(i.success(), after));
     i.handlers().forEach(h -> outcomes.add(block(h.body(), after)));
-    List<List<String>> shapes = outcomes.stream().map(Projector::shape).distinct().toList();
-    if (shapes.size() > 1) {
+    if (outcomes.stream().map(Projector::key).distinct().count() > 1) {
       throw new ProjectionFailure(new ProtocolProblem(i.position(), "role " + role
           + " goes on differently after the blocks of " + i.initiator() + " initiates "
           + i.protocol() + " but cannot learn their outcome; make every block end alike for "
@@ -140,17 +145,34 @@ public final class Projector {
     }
   }
 
-  /** A projected block without positions, to compare blocks written in different places. */
-  private static List<String> shape(List<Interaction> local) {
-    return local.stream().map(Projector::shapeOf).toList();
+  /**
+   * A projected block as text without positions: equal keys, same behaviour. Used to merge
+   * choice branches that look the same to this role and to compare initiates outcomes.
+   */
+  private static String key(List<Interaction> local) {
+    StringBuilder key = new StringBuilder("{");
+    for (Interaction interaction : local) {
+      key.append(keyOf(interaction)).append(';');
+    }
+    return key.append('}').toString();
   }
 
-  private static String shapeOf(Interaction interaction) {
+  private static String keyOf(Interaction interaction) {
+    if (interaction instanceof Send s) {
+      return "!" + s.label() + s.payload() + s.to();
+    }
+    if (interaction instanceof Receive r) {
+      return "?" + r.label() + r.payload() + r.from();
+    }
     if (interaction instanceof Continue c) {
       return "continue " + c.label();
     }
-    return interaction.getClass().getSimpleName() + Interactions.children(interaction).stream()
-        .map(Projector::shape).toList();
+    String head = interaction instanceof Choice c ? "choice " + c.at()
+        : interaction instanceof Rec r ? "rec " + r.label()
+        : interaction instanceof Initiates i ? i.initiator() + " initiates " + i.protocol()
+            + i.args() + i.handlers().stream().map(h -> h.failure().value()).toList()
+        : "par";
+    return head + Interactions.children(interaction).stream().map(Projector::key).toList();
   }
 
   /** Whether a projected block does anything: sends, receives or initiates. */
