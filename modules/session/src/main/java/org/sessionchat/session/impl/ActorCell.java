@@ -1,5 +1,7 @@
 package org.sessionchat.session.impl;
 
+import io.vertx.core.Closeable;
+import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -51,7 +53,10 @@ final class ActorCell implements ActorContext {
   private final Map<String, LocalConversation> sessions = new HashMap<>();
   /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
   private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
+  /** Stops the actor when its context closes: the verticle that spawned it was undeployed. */
+  private final Closeable undeployHook = this::contextClosing;
   private boolean stopped;
+  private boolean contextClosing;
 
   ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor, ContextInternal context) {
     this.node = node;
@@ -59,6 +64,12 @@ final class ActorCell implements ActorContext {
     this.kind = kind;
     this.actor = actor;
     this.context = context.unwrap();
+    this.context.addCloseHook(undeployHook);
+  }
+
+  private void contextClosing(Completable<Void> completion) {
+    contextClosing = true;
+    stop().onComplete(completion);
   }
 
   // ---------------------------------------------------------------- for conversations
@@ -146,6 +157,9 @@ final class ActorCell implements ActorContext {
     stopped = true;
     keys.clear();
     node.removed(this);
+    if (!contextClosing) {
+      context.removeCloseHook(undeployHook);
+    }
   }
 
   // ---------------------------------------------------------------- inbound
@@ -289,9 +303,23 @@ final class ActorCell implements ActorContext {
       request.fail(Router.REFUSED, stopped ? "crashed on the invitation" : "refused the invitation");
       return;
     }
-    sessions.put(invitation.sessionId(), new LocalConversation(this, invitation.sessionId(), protocol, role,
-        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null));
+    LocalConversation conversation = new LocalConversation(this, invitation.sessionId(), protocol, role,
+        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null);
+    sessions.put(invitation.sessionId(), conversation);
+    if (onlyInviteeOf(invitation)) {
+      // Nobody else can refuse: the session is established the moment we accept. Telling our
+      // actor before the reply means the initiator never gets ahead of us (a client told
+      // "joined" while its room does not list it yet would miss messages).
+      conversation.establish();
+    }
     request.reply(Boolean.TRUE);
+  }
+
+  /** True when every other role of the invitation is played by the initiator itself. */
+  private static boolean onlyInviteeOf(Envelope invitation) {
+    ActorRef initiator = invitation.participants().get(invitation.fromRole());
+    return invitation.participants().entrySet().stream()
+        .allMatch(p -> p.getKey().equals(invitation.toRole()) || p.getValue().equals(initiator));
   }
 
   private Monitor newMonitor(String protocol, String role) {
