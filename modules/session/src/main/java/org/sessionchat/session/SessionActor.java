@@ -41,6 +41,14 @@ public interface SessionActor {
   default void conversationEnded(Conversation conversation, EndReason reason) {
   }
 
+  /**
+   * A message this actor sent in {@code conversation} was refused by the receiver's
+   * monitor and never delivered (the sender's own monitor refuses through the failed
+   * {@link Conversation#send} future instead). Default: ignored.
+   */
+  default void protocolViolation(Conversation conversation, ProtocolViolationException violation) {
+  }
+
   /** The actor was stopped; all its sessions have ended. */
   default void stopped() {
   }

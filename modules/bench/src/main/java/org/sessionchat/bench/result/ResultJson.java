@@ -1,0 +1,97 @@
+package org.sessionchat.bench.result;
+
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+import org.sessionchat.bench.ScenarioSpec;
+import org.sessionchat.bench.ledger.Tally;
+
+/**
+ * A {@link RunResult} as one JSON line: flat, readable figures for people and the report,
+ * plus (between processes only) the full histogram so medians and merges stay exact.
+ */
+public final class ResultJson {
+
+  private static final String HISTOGRAM = "latencyHistogram";
+
+  private ResultJson() {
+  }
+
+  public static JsonObject toJson(RunResult r, boolean withHistogram) {
+    JsonObject json = new JsonObject()
+        .put("scenario", r.spec().toJson())
+        .put("startedAt", r.startedAt())
+        .put("processes", r.processes())
+        .put("clients", r.clients())
+        .put("joined", r.joined())
+        .put("connectJoinMillis", r.connectJoinMillis())
+        .put("sent", r.sent())
+        .put("deliveriesExpected", r.tally().expected())
+        .put("deliveriesReceived", r.tally().received())
+        .put("deliveriesPerSecond", round(r.deliveriesPerSecond()))
+        .put("latencyMillis", new JsonObject()
+            .put("count", r.latencyMicros().getTotalCount())
+            .put("p50", round(r.latencyMillis(50)))
+            .put("p90", round(r.latencyMillis(90)))
+            .put("p99", round(r.latencyMillis(99)))
+            .put("p99_9", round(r.latencyMillis(99.9)))
+            .put("max", round(r.maxLatencyMillis())))
+        .put("lost", r.tally().lost())
+        .put("duplicated", r.tally().duplicated())
+        .put("reordered", r.tally().reordered())
+        .put("errors", r.errors())
+        .put("offline", r.offline())
+        .put("generatorCpuSeconds", round(r.cpuSeconds()))
+        .put("wallSeconds", round(r.wallSeconds()))
+        .put("generatorCpuCores", round(r.cpuCores()))
+        .put("serverRssMegabytes", round(r.server().rssMegabytes()))
+        .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()));
+    if (withHistogram) {
+      json.put(HISTOGRAM, LatencyHistograms.encode(r.latencyMicros()));
+    }
+    return json;
+  }
+
+  /** Reads a result; without an encoded histogram the latency histogram is empty. */
+  public static RunResult fromJson(JsonObject json) {
+    Histogram latency = json.containsKey(HISTOGRAM)
+        ? LatencyHistograms.decode(json.getString(HISTOGRAM)) : LatencyHistograms.create();
+    Tally tally = new Tally(json.getLong("deliveriesExpected"), json.getLong("deliveriesReceived"),
+        json.getLong("lost"), json.getLong("duplicated"), json.getLong("reordered"));
+    return new RunResult(ScenarioSpec.fromJson(json.getJsonObject("scenario")),
+        json.getInteger("processes"), json.getInteger("clients"), json.getInteger("joined"),
+        json.getLong("connectJoinMillis"), json.getLong("sent"), tally, json.getLong("errors"),
+        json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
+        json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
+        new ServerFootprint(json.getDouble("serverRssMegabytes"),
+            json.getDouble("serverHeapUsedMegabytes")),
+        json.getString("startedAt"));
+  }
+
+  /** Two human lines: what ran and what came out. */
+  public static String summary(RunResult r) {
+    ScenarioSpec s = r.spec();
+    return String.format(
+        "%s [%s] %s: %d rooms x %d members, %d senders x %s msg/s, %d B, %d s (+%d s warm-up), %d process(es)%n"
+            + "  clients %d/%d joined in %.2f s | sent %d | deliveries %d/%d, %.0f/s | latency ms p50 %.2f p99 %.2f"
+            + " p99.9 %.2f max %.2f | lost %d dup %d reordered %d errors %d offline %d | generator CPU %.2f cores%s",
+        s.name(), s.system(), s.protocol(), s.rooms(), s.members(), s.senders(),
+        s.rate() == 0 ? "max" : String.valueOf(s.rate()), s.size(), s.durationSeconds(),
+        s.warmupSeconds(), r.processes(),
+        r.joined(), r.clients(), r.connectJoinMillis() / 1000.0, r.sent(), r.tally().received(),
+        r.tally().expected(), r.deliveriesPerSecond(), r.latencyMillis(50), r.latencyMillis(99),
+        r.latencyMillis(99.9), r.maxLatencyMillis(), r.tally().lost(), r.tally().duplicated(),
+        r.tally().reordered(), r.errors(), r.offline(), r.cpuCores(), footprint(r.server()));
+  }
+
+  private static String footprint(ServerFootprint server) {
+    if (server.rssMegabytes() < 0) {
+      return "";
+    }
+    return String.format(" | server RSS %.0f MB heap %s", server.rssMegabytes(),
+        server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()));
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,78 @@
+package org.sessionchat.bench.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.sessionchat.bench.ScenarioSpec;
+import org.sessionchat.bench.ledger.Tally;
+
+class ResultJsonTest {
+
+  private final ScenarioSpec spec = new ScenarioSpec("A", "ngircd", "irc", List.of("127.0.0.1:6667"),
+      2, 10, 2, 100, 100, 1, 10, 200);
+
+  @Test
+  void resultLineCarriesEveryReportedFigure() {
+    JsonObject json = ResultJson.toJson(result(1000, 2000, new Tally(400, 390, 10, 1, 2)), false);
+
+    assertThat(json.getJsonObject("scenario").getString("system")).isEqualTo("ngircd");
+    assertThat(json.getLong("deliveriesExpected")).isEqualTo(400);
+    assertThat(json.getLong("deliveriesReceived")).isEqualTo(390);
+    assertThat(json.getLong("lost")).isEqualTo(10);
+    assertThat(json.getLong("duplicated")).isEqualTo(1);
+    assertThat(json.getLong("reordered")).isEqualTo(2);
+    assertThat(json.getJsonObject("latencyMillis").getDouble("p50")).isCloseTo(1.0, within(0.01));
+    assertThat(json.getJsonObject("latencyMillis").getDouble("max")).isCloseTo(2.0, within(0.01));
+    assertThat(json.getDouble("generatorCpuCores")).isCloseTo(0.5, within(0.001));
+    assertThat(json.containsKey("latencyHistogram")).isFalse();
+  }
+
+  @Test
+  void resultReadBackWithItsHistogramIsTheSame() {
+    RunResult original = result(1000, 5000, new Tally(400, 390, 10, 1, 2));
+
+    RunResult read = ResultJson.fromJson(
+        new JsonObject(ResultJson.toJson(original, true).encode()));
+
+    assertThat(read.spec()).isEqualTo(spec);
+    assertThat(read.tally()).isEqualTo(original.tally());
+    assertThat(read.latencyMicros()).isEqualTo(original.latencyMicros());
+    assertThat(read.server()).isEqualTo(original.server());
+  }
+
+  @Test
+  void mergedResultAddsCountsAndCombinesLatency() {
+    RunResult fast = result(1000, 1000, new Tally(100, 100, 0, 0, 0));
+    RunResult slow = result(9000, 9000, new Tally(200, 190, 10, 0, 0));
+
+    RunResult merged = RunResult.merge(List.of(fast, slow), spec, 1.0, 10.0, ServerFootprint.UNKNOWN);
+
+    assertThat(merged.processes()).isEqualTo(2);
+    assertThat(merged.clients()).isEqualTo(40);
+    assertThat(merged.tally()).isEqualTo(new Tally(300, 290, 10, 0, 0));
+    assertThat(merged.latencyMicros().getTotalCount()).isEqualTo(4);
+    assertThat(merged.maxLatencyMillis()).isCloseTo(9.0, within(0.01));
+    assertThat(merged.connectJoinMillis()).isEqualTo(700);
+    assertThat(merged.cpuSeconds()).isCloseTo(11.0, within(0.001));
+    assertThat(merged.deliveriesPerSecond()).isCloseTo(200.0, within(0.001));
+  }
+
+  @Test
+  void humanSummaryNamesScenarioAndLosses() {
+    String summary = ResultJson.summary(result(1000, 2000, new Tally(400, 390, 10, 1, 2)));
+
+    assertThat(summary).contains("A [ngircd] irc", "deliveries 390/400", "lost 10 dup 1 reordered 2");
+  }
+
+  private RunResult result(long fastMicros, long slowMicros, Tally tally) {
+    Histogram latency = LatencyHistograms.create();
+    latency.recordValue(fastMicros);
+    latency.recordValue(slowMicros);
+    return new RunResult(spec, 1, 20, 20, 700, 40, tally, 0, 0, 100.0, latency, 5.0, 10.0,
+        new ServerFootprint(120, 40), "2026-01-01T00:00:00Z");
+  }
+}

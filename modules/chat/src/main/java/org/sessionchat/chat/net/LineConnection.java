@@ -1,0 +1,106 @@
+package org.sessionchat.chat.net;
+
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sessionchat.chat.wire.Command;
+import org.sessionchat.chat.wire.CommandParser;
+import org.sessionchat.chat.wire.LineFramer;
+import org.sessionchat.chat.wire.Replies;
+import org.sessionchat.chat.wire.Utf8;
+
+/**
+ * One client's TCP connection seen as lines in and lines out: framing, UTF-8 check and
+ * command parsing, in that order, in front of whatever handles the commands.
+ *
+ * <p>Why a class of its own: the client actor deals in {@link Command}s and reply lines
+ * only; bytes, bounds and encodings stay here. Input that fails a stage becomes a
+ * {@link Command.Invalid} so its error line is answered in order with everything else.
+ * Blank lines are ignored. Use from the socket's context only.
+ */
+public final class LineConnection {
+
+  private final NetSocket socket;
+  private final int maxLineLength;
+  private final Utf8 utf8 = new Utf8();
+  private boolean open = true;
+  private final List<Runnable> closeHandlers = new ArrayList<>(2);
+
+  /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
+  public LineConnection(NetSocket socket, int maxLineLength) {
+    this.socket = socket;
+    this.maxLineLength = maxLineLength;
+    socket.closeHandler(ignored -> closed());
+  }
+
+  /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
+  public void start(Consumer<Command> commands) {
+    LineFramer framer = new LineFramer(maxLineLength, frame -> {
+      if (frame instanceof LineFramer.Frame.Line line) {
+        decode(line.bytes(), commands);
+      } else {
+        commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
+      }
+    });
+    socket.handler(framer::feed);
+    socket.exceptionHandler(ignored -> socket.close());
+    socket.resume();
+  }
+
+  private void decode(byte[] bytes, Consumer<Command> commands) {
+    utf8.decode(bytes).ifPresentOrElse(
+        text -> {
+          if (!text.isBlank()) {
+            commands.accept(CommandParser.parse(text));
+          }
+        },
+        () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+  }
+
+  /** Writes one line (the terminator is added); does nothing once the connection is closed. */
+  public void send(String line) {
+    if (open) {
+      socket.write(line + "\n");
+    }
+  }
+
+  /** Stops reading until {@link #resume()} (back-pressure). */
+  public void pause() {
+    socket.pause();
+  }
+
+  public void resume() {
+    if (open) {
+      socket.resume();
+    }
+  }
+
+  /** Closes the connection after the lines already written. */
+  public void close() {
+    if (open) {
+      socket.close();
+    }
+  }
+
+  public boolean isOpen() {
+    return open;
+  }
+
+  /** Adds {@code handler}, run once when the connection is closed by either side. */
+  public void onClose(Runnable handler) {
+    closeHandlers.add(handler);
+  }
+
+  /** The client's address, for log lines. */
+  public String remoteAddress() {
+    return String.valueOf(socket.remoteAddress());
+  }
+
+  private void closed() {
+    if (open) {
+      open = false;
+      closeHandlers.forEach(Runnable::run);
+    }
+  }
+}

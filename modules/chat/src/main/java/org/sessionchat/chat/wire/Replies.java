@@ -1,0 +1,80 @@
+package org.sessionchat.chat.wire;
+
+import java.util.List;
+
+/**
+ * Every line the server writes to a client, in one place.
+ *
+ * <p>Why one class of formatters: the wire protocol is a fixed contract
+ * ({@code wire-protocol.md}); spelling each line once keeps the actors free of string
+ * building and makes the protocol reviewable at a glance. Lines carry no terminator;
+ * the connection adds {@code \n}.
+ */
+public final class Replies {
+
+  public static final String BYE = "BYE";
+  public static final String PONG = "PONG";
+  public static final String NOT_IN_ROOM = "ERROR:NOT_IN_ROOM";
+  public static final String LINE_TOO_LONG = "ERROR:LINE_TOO_LONG";
+  public static final String BAD_ENCODING = "ERROR:BAD_ENCODING";
+
+  private Replies() {
+  }
+
+  public static String welcome(String nick, String node) {
+    return "WELCOME:" + nick + ":" + node;
+  }
+
+  public static String ok(String command, String argument) {
+    return "OK:" + command + ":" + argument;
+  }
+
+  /** {@code ROOMS:a:b} for the rooms in the given order, {@code ROOMS} when there are none. */
+  public static String rooms(List<String> sortedRooms) {
+    StringBuilder line = new StringBuilder("ROOMS");
+    for (String room : sortedRooms) {
+      line.append(':').append(room);
+    }
+    return line.toString();
+  }
+
+  public static String pong(String token) {
+    return token == null ? PONG : PONG + ":" + token;
+  }
+
+  public static String message(String room, String nickAndText) {
+    return "MSG:" + room + ":" + nickAndText;
+  }
+
+  public static String offline(String room) {
+    return "OFFLINE:" + room;
+  }
+
+  public static String roomExists(String room) {
+    return "ERROR:ROOM_EXISTS:" + room;
+  }
+
+  public static String roomNotFound(String room) {
+    return "ERROR:ROOM_NOT_FOUND:" + room;
+  }
+
+  public static String inRoom(String room) {
+    return "ERROR:IN_ROOM:" + room;
+  }
+
+  public static String unknownCommand(String command) {
+    return "ERROR:UNKNOWN_COMMAND:" + Names.truncate(command);
+  }
+
+  public static String badArgument(String command) {
+    return "ERROR:BAD_ARGUMENT:" + command;
+  }
+
+  public static String badName(String given) {
+    return "ERROR:BAD_NAME:" + Names.truncate(given);
+  }
+
+  public static String protocolViolation(String detail) {
+    return "ERROR:PROTOCOL_VIOLATION:" + detail;
+  }
+}

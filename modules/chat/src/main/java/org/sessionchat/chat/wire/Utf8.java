@@ -1,0 +1,33 @@
+package org.sessionchat.chat.wire;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Strict UTF-8 decoding of one line: the second stage of a connection's pipeline.
+ *
+ * <p>Why strict: {@code new String(bytes, UTF_8)} silently replaces bad bytes with U+FFFD,
+ * which would then be broadcast to a room; the wire protocol answers
+ * {@code ERROR:BAD_ENCODING} instead. Not thread-safe: one per connection.
+ */
+public final class Utf8 {
+
+  private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+      .onMalformedInput(CodingErrorAction.REPORT)
+      .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+  /** The text of {@code bytes}, or empty if they are not valid UTF-8. */
+  public Optional<String> decode(byte[] bytes) {
+    try {
+      return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    } finally {
+      decoder.reset();
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.sessionchat.scribble;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sessionchat.scribble.ast.Module;
+import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.fsm.FsmBuilder;
+import org.sessionchat.scribble.fsm.LocalFsm;
+import org.sessionchat.scribble.fsm.Monitor;
+import org.sessionchat.scribble.parse.Parser;
+import org.sessionchat.scribble.project.Projector;
+import org.sessionchat.scribble.validate.Validator;
+
+/**
+ * A checked set of protocols with the monitor FSM of every (protocol, role), built once when
+ * the library is made. Immutable and thread-safe; {@link #newMonitor} only allocates a cursor,
+ * so the session runtime can call it for every session.
+ */
+public final class ProtocolLibrary {
+
+  /** One global protocol with the module it came from and its projections and FSMs. */
+  private record Entry(Module module, Protocol global, Map<String, Protocol> locals,
+      Map<String, LocalFsm> fsms) {}
+
+  private final List<Module> modules;
+  private final Map<String, Entry> entries;
+
+  private ProtocolLibrary(List<Module> modules, Map<String, Entry> entries) {
+    this.modules = List.copyOf(modules);
+    this.entries = entries;
+  }
+
+  /**
+   * Parses, validates and builds the FSMs of one protocol text.
+   *
+   * @param sourceName the name diagnostics give the text, usually its file name
+   * @throws ScribbleException with every problem found
+   */
+  public static ProtocolLibrary parse(String sourceName, String text) throws ScribbleException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Module module = Parser.parse(sourceName, text, diagnostics);
+    return build(List.of(module), diagnostics);
+  }
+
+  /**
+   * Loads protocol files together: an {@code initiates} in one may name a protocol of another.
+   *
+   * @throws ScribbleException with every problem of every file
+   * @throws IOException       if a file cannot be read
+   */
+  public static ProtocolLibrary load(List<Path> files) throws ScribbleException, IOException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Module> modules = new ArrayList<>();
+    for (Path file : files) {
+      modules.add(Parser.parse(file.toString(), Files.readString(file), diagnostics));
+    }
+    return build(modules, diagnostics);
+  }
+
+  private static ProtocolLibrary build(List<Module> modules, List<Diagnostic> diagnostics)
+      throws ScribbleException {
+    diagnostics.addAll(Validator.validate(modules));
+    if (!diagnostics.isEmpty()) {
+      throw new ScribbleException(diagnostics);
+    }
+    Map<String, List<String>> rolesByProtocol = new LinkedHashMap<>();
+    modules.forEach(m -> m.protocols().forEach(
+        p -> rolesByProtocol.put(p.name().value(), p.roleNames())));
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    for (Module module : modules) {
+      for (Protocol global : module.protocols()) {
+        Map<String, Protocol> locals = new LinkedHashMap<>();
+        Map<String, LocalFsm> fsms = new LinkedHashMap<>();
+        for (String role : global.roleNames()) {
+          Protocol local = Projector.project(global, role);
+          locals.put(role, local);
+          try {
+            fsms.put(role, FsmBuilder.build(local, p -> rolesByProtocol.getOrDefault(p, List.of())));
+          } catch (FsmBuilder.UnsupportedProtocolException e) {
+            diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
+          }
+        }
+        entries.put(global.name().value(), new Entry(module, global, Map.copyOf(locals),
+            Map.copyOf(fsms)));
+      }
+    }
+    if (!diagnostics.isEmpty()) {
+      throw new ScribbleException(diagnostics);
+    }
+    return new ProtocolLibrary(modules, Map.copyOf(entries));
+  }
+
+  /** The names of all protocols. */
+  public Set<String> protocolNames() {
+    return entries.keySet();
+  }
+
+  /** The roles of a protocol in declared order. */
+  public List<String> roles(String protocol) {
+    return entry(protocol).global().roleNames();
+  }
+
+  /** A fresh monitor of {@code role} in {@code protocol}, at the initial state. */
+  public Monitor newMonitor(String protocol, String role) {
+    return fsm(protocol, role).newMonitor();
+  }
+
+  /** The FSM of a role, shared by all its monitors (for printers and tools). */
+  public LocalFsm fsm(String protocol, String role) {
+    return lookup(entry(protocol).fsms(), protocol, role);
+  }
+
+  /** The projection of a protocol onto a role. */
+  public Protocol localProtocol(String protocol, String role) {
+    return lookup(entry(protocol).locals(), protocol, role);
+  }
+
+  /** The global protocol as parsed. */
+  public Protocol globalProtocol(String protocol) {
+    return entry(protocol).global();
+  }
+
+  /** The module (file) a protocol was declared in. */
+  public Module moduleOf(String protocol) {
+    return entry(protocol).module();
+  }
+
+  /** The parsed files, in the order given. */
+  public List<Module> modules() {
+    return modules;
+  }
+
+  private Entry entry(String protocol) {
+    Entry entry = entries.get(protocol);
+    if (entry == null) {
+      throw new IllegalArgumentException("unknown protocol " + protocol + " (known: "
+          + String.join(", ", entries.keySet().stream().sorted().toList()) + ")");
+    }
+    return entry;
+  }
+
+  private static <T> T lookup(Map<String, T> byRole, String protocol, String role) {
+    T value = byRole.get(role);
+    if (value == null) {
+      throw new IllegalArgumentException("role " + role + " not in protocol " + protocol);
+    }
+    return value;
+  }
+}

@@ -1,0 +1,308 @@
+package org.sessionchat.scribble.fsm;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.sessionchat.scribble.ast.Choice;
+import org.sessionchat.scribble.ast.Continue;
+import org.sessionchat.scribble.ast.Handler;
+import org.sessionchat.scribble.ast.Initiates;
+import org.sessionchat.scribble.ast.Interaction;
+import org.sessionchat.scribble.ast.Interactions;
+import org.sessionchat.scribble.ast.Name;
+import org.sessionchat.scribble.ast.Par;
+import org.sessionchat.scribble.ast.Position;
+import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.ast.Rec;
+import org.sessionchat.scribble.ast.Receive;
+import org.sessionchat.scribble.ast.RoleArg;
+import org.sessionchat.scribble.ast.Send;
+
+/**
+ * Turns a local protocol into its {@link LocalFsm}.
+ *
+ * <p>The body is built back to front, each statement given the state that follows it.
+ * Loop heads and choices first become silent (epsilon) nodes; those are then merged away so
+ * that every state of the result is entered by a real message, a join, or an initiation
+ * exit. A {@code par} becomes one state holding a nested FSM per branch (Hu et al.), an
+ * {@code initiates} a state with one exit for success and one per handler.
+ */
+public final class FsmBuilder {
+
+  /** A state under construction. */
+  private static final class Node {
+    final State.Kind kind;
+    final Position position;
+    final List<Transition> transitions = new ArrayList<>();
+    final List<Integer> silent = new ArrayList<>();
+    final List<Integer> branches = new ArrayList<>();
+    final Map<String, Integer> exits = new LinkedHashMap<>();
+    boolean endsHere;
+    boolean idleHead;
+    int join = -1;
+    Initiation initiation;
+
+    Node(State.Kind kind, Position position) {
+      this.kind = kind;
+      this.position = position;
+    }
+
+    boolean isForwarder() {
+      return kind == State.Kind.MESSAGES && transitions.isEmpty() && !endsHere && !idleHead
+          && silent.size() == 1;
+    }
+  }
+
+  /** A local protocol the FSM construction does not support, with where and why. */
+  public static final class UnsupportedProtocolException extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient Position position;
+
+    UnsupportedProtocolException(Position position, String message) {
+      super(message, null, false, false);
+      this.position = position;
+    }
+
+    public Position position() {
+      return position;
+    }
+  }
+
+  private final Protocol local;
+  private final Function<String, List<String>> rolesOf;
+  private final List<Node> nodes = new ArrayList<>();
+  private final List<Integer> idleHeads = new ArrayList<>();
+
+  private FsmBuilder(Protocol local, Function<String, List<String>> rolesOf) {
+    this.local = local;
+    this.rolesOf = rolesOf;
+  }
+
+  /**
+   * Builds the FSM of a local protocol.
+   *
+   * @param rolesOf the declared roles of a protocol an {@code initiates} names, in order
+   */
+  public static LocalFsm build(Protocol local, Function<String, List<String>> rolesOf)
+      throws UnsupportedProtocolException {
+    if (!local.isLocal()) {
+      throw new IllegalArgumentException("not a local protocol: " + local.name());
+    }
+    return new FsmBuilder(local, rolesOf).build();
+  }
+
+  private LocalFsm build() throws UnsupportedProtocolException {
+    int end = node(State.Kind.MESSAGES, local.name().position());
+    nodes.get(end).endsHere = true;
+    int initial = block(local.body(), end, Map.of());
+    for (int head : idleHeads) {
+      nodes.get(resolve(head)).idleHead = true;
+    }
+    return new Freezer().freeze(resolve(initial));
+  }
+
+  private int node(State.Kind kind, Position position) {
+    nodes.add(new Node(kind, position));
+    return nodes.size() - 1;
+  }
+
+  private int block(List<Interaction> block, int next, Map<String, Integer> loops) {
+    int entry = next;
+    for (int i = block.size() - 1; i >= 0; i--) {
+      entry = interaction(block.get(i), entry, loops);
+    }
+    return entry;
+  }
+
+  private int interaction(Interaction interaction, int next, Map<String, Integer> loops) {
+    if (interaction instanceof Send s) {
+      return message(Direction.SEND, s.to(), s.label(), s.payload(), next);
+    }
+    if (interaction instanceof Receive r) {
+      return message(Direction.RECEIVE, r.from(), r.label(), r.payload(), next);
+    }
+    if (interaction instanceof Choice c) {
+      int choice = node(State.Kind.MESSAGES, c.position());
+      for (List<Interaction> branch : c.branches()) {
+        nodes.get(choice).silent.add(block(branch, next, loops));
+      }
+      return choice;
+    }
+    if (interaction instanceof Rec r) {
+      int head = node(State.Kind.MESSAGES, r.position());
+      Map<String, Integer> inner = new HashMap<>(loops);
+      inner.put(r.label().value(), head);
+      nodes.get(head).silent.add(block(r.body(), next, inner));
+      if (Interactions.isExitless(r)) {
+        idleHeads.add(head);
+      }
+      return head;
+    }
+    if (interaction instanceof Continue c) {
+      Integer head = loops.get(c.label().value());
+      if (head == null) {
+        throw new IllegalArgumentException("unbound continue " + c.label() + " at "
+            + c.position() + "; validate before building");
+      }
+      return head;
+    }
+    if (interaction instanceof Par p) {
+      return par(p, next);
+    }
+    if (interaction instanceof Initiates i) {
+      return initiates(i, next, loops);
+    }
+    throw new IllegalArgumentException("not a local statement: " + interaction);
+  }
+
+  private int message(Direction direction, Name peer, Name label, List<Name> payload,
+      int next) {
+    int state = node(State.Kind.MESSAGES, label.position());
+    nodes.get(state).transitions.add(new Transition(direction, peer.value(), label.value(),
+        payload.stream().map(Name::value).toList(), next));
+    return state;
+  }
+
+  private int par(Par p, int next) {
+    int par = node(State.Kind.PAR, p.position());
+    for (List<Interaction> branch : p.branches()) {
+      int branchEnd = node(State.Kind.MESSAGES, p.position());
+      nodes.get(branchEnd).endsHere = true;
+      int start = block(branch, branchEnd, Map.of());
+      nodes.get(par).branches.add(start);
+    }
+    nodes.get(par).join = next;
+    return par;
+  }
+
+  private int initiates(Initiates i, int next, Map<String, Integer> loops) {
+    int state = node(State.Kind.INITIATES, i.position());
+    List<String> subRoles = rolesOf.apply(i.protocol().value());
+    List<String> internal = new ArrayList<>();
+    List<String> external = new ArrayList<>();
+    for (int k = 0; k < i.args().size(); k++) {
+      RoleArg arg = i.args().get(k);
+      String subRole = k < subRoles.size() ? subRoles.get(k) : arg.role().value();
+      (arg.fresh() ? external : internal).add(subRole);
+    }
+    Node node = nodes.get(state);
+    node.initiation = new Initiation(i.protocol().value(), i.initiator().value(), internal,
+        external, i.handlers().stream().map(h -> h.failure().value())
+        .collect(java.util.stream.Collectors.toSet()));
+    node.exits.put(Initiation.SUCCESS, block(i.success(), next, loops));
+    for (Handler handler : i.handlers()) {
+      node.exits.put(handler.failure().value(), block(handler.body(), next, loops));
+    }
+    return state;
+  }
+
+  /** Follows silent forwarding nodes (loop heads) to the node that does something. */
+  private int resolve(int id) {
+    int current = id;
+    for (int hops = 0; nodes.get(current).isForwarder(); hops++) {
+      if (hops > nodes.size()) {
+        return current;
+      }
+      current = nodes.get(current).silent.get(0);
+    }
+    return current;
+  }
+
+  /** Merges silent nodes, numbers reachable states depth-first and makes them immutable. */
+  private final class Freezer {
+    private final Map<Integer, Integer> ids = new LinkedHashMap<>();
+    private final Map<Integer, Region> regions = new HashMap<>();
+    private final Map<Integer, Node> merged = new HashMap<>();
+
+    LocalFsm freeze(int initial) throws UnsupportedProtocolException {
+      number(initial, Region.TOP);
+      List<State> states = new ArrayList<>();
+      for (Map.Entry<Integer, Integer> entry : ids.entrySet()) {
+        states.add(toState(entry.getKey(), entry.getValue()));
+      }
+      return new LocalFsm(local.name().value(), local.self().orElseThrow(), states, 0);
+    }
+
+    private void number(int raw, Region region) throws UnsupportedProtocolException {
+      if (ids.containsKey(raw)) {
+        return;
+      }
+      Node node = mergedNode(raw);
+      ids.put(raw, ids.size());
+      regions.put(raw, region);
+      for (Transition t : node.transitions) {
+        number(resolve(t.target()), region);
+      }
+      for (int exit : node.exits.values()) {
+        number(resolve(exit), region);
+      }
+      for (int b = 0; b < node.branches.size(); b++) {
+        number(resolve(node.branches.get(b)), new Region(ids.get(raw), b));
+      }
+      if (node.kind == State.Kind.PAR) {
+        number(resolve(node.join), region);
+      }
+    }
+
+    /** The node with its silent successors folded in: their transitions and end marks. */
+    private Node mergedNode(int raw) throws UnsupportedProtocolException {
+      Node cached = merged.get(raw);
+      if (cached != null) {
+        return cached;
+      }
+      Node original = nodes.get(raw);
+      if (original.kind != State.Kind.MESSAGES) {
+        merged.put(raw, original);
+        return original;
+      }
+      Node result = new Node(State.Kind.MESSAGES, original.position);
+      Set<Integer> seen = new LinkedHashSet<>();
+      List<Integer> work = new ArrayList<>(List.of(raw));
+      while (!work.isEmpty()) {
+        int id = resolve(work.remove(work.size() - 1));
+        if (!seen.add(id)) {
+          continue;
+        }
+        Node n = nodes.get(id);
+        if (n.kind != State.Kind.MESSAGES) {
+          throw new UnsupportedProtocolException(original.position, "a branch of this choice"
+              + " starts, for role " + local.self().orElseThrow() + ", with a "
+              + (n.kind == State.Kind.PAR ? "par" : "initiates")
+              + " instead of a message; the monitor needs a message to tell branches apart");
+        }
+        for (Transition t : n.transitions) {
+          if (!result.transitions.contains(t)) {
+            result.transitions.add(t);
+          }
+        }
+        result.endsHere |= n.endsHere;
+        result.idleHead |= n.idleHead;
+        work.addAll(n.silent);
+      }
+      merged.put(raw, result);
+      return result;
+    }
+
+    private State toState(int raw, int id) {
+      Node node = merged.get(raw);
+      Map<String, Integer> exits = new LinkedHashMap<>();
+      node.exits.forEach((outcome, exit) -> exits.put(outcome, idOf(exit)));
+      return new State(id, node.kind, regions.get(raw),
+          node.transitions.stream().map(t -> t.withTarget(idOf(t.target()))).toList(),
+          node.endsHere, node.idleHead,
+          node.branches.stream().map(this::idOf).toList(),
+          node.kind == State.Kind.PAR ? idOf(node.join) : -1,
+          Optional.ofNullable(node.initiation), exits);
+    }
+
+    private int idOf(int raw) {
+      return ids.get(resolve(raw));
+    }
+  }
+}

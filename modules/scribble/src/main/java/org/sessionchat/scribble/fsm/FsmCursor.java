@@ -1,0 +1,189 @@
+package org.sessionchat.scribble.fsm;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where one (nested) FSM is: a state, plus one cursor per branch while in a {@code par}.
+ * Stepping allocates nothing except on entering a par (its branch cursors) or on the rare
+ * lazy join.
+ */
+final class FsmCursor {
+
+  private final LocalFsm fsm;
+  private State state;
+  private FsmCursor[] branches;
+
+  FsmCursor(LocalFsm fsm, int start) {
+    this.fsm = fsm;
+    enter(start);
+  }
+
+  private void enter(int id) {
+    state = fsm.state(id);
+    if (state.kind() == State.Kind.PAR) {
+      List<Integer> starts = state.branches();
+      branches = new FsmCursor[starts.size()];
+      for (int i = 0; i < branches.length; i++) {
+        branches[i] = new FsmCursor(fsm, starts.get(i));
+      }
+      joinIfDone();
+    } else {
+      branches = null;
+    }
+  }
+
+  State state() {
+    return state;
+  }
+
+  boolean step(Direction direction, String peer, String label, int arity) {
+    switch (state.kind()) {
+      case MESSAGES: {
+        Transition t = state.find(direction, peer, label, arity);
+        if (t == null) {
+          return false;
+        }
+        enter(t.target());
+        return true;
+      }
+      case PAR: {
+        for (FsmCursor branch : branches) {
+          if (branch.step(direction, peer, label, arity)) {
+            joinIfDone();
+            return true;
+          }
+        }
+        return stepAfterJoin(direction, peer, label, arity);
+      }
+      default:
+        return false;
+    }
+  }
+
+  /** Lazy join: the branches may join and the state after the par takes the message. */
+  private boolean stepAfterJoin(Direction direction, String peer, String label, int arity) {
+    if (branchCompletion() != Completion.DONE) {
+      return false;
+    }
+    FsmCursor after = new FsmCursor(fsm, state.join());
+    if (!after.step(direction, peer, label, arity)) {
+      return false;
+    }
+    state = after.state;
+    branches = after.branches;
+    return true;
+  }
+
+  /** Eager join when the par is the last thing its FSM does: nothing could need the wait. */
+  private void joinIfDone() {
+    if (branchCompletion() == Completion.DONE && fsm.state(state.join()).isTerminal()) {
+      enter(state.join());
+    }
+  }
+
+  private Completion branchCompletion() {
+    Completion acc = Completion.IDLE;
+    for (FsmCursor branch : branches) {
+      acc = LocalFsm.combine(acc, branch.completion());
+    }
+    return acc;
+  }
+
+  Completion completion() {
+    if (state.kind() != State.Kind.PAR) {
+      return Completion.of(state);
+    }
+    Completion branchesDone = branchCompletion();
+    return branchesDone == Completion.DONE ? fsm.completionOnEntry(state.join()) : branchesDone;
+  }
+
+  boolean resume(String outcome) {
+    if (state.kind() == State.Kind.INITIATES) {
+      Integer exit = state.exits().get(outcome);
+      if (exit == null) {
+        return false;
+      }
+      enter(exit);
+      return true;
+    }
+    if (state.kind() == State.Kind.PAR) {
+      for (FsmCursor branch : branches) {
+        if (branch.resume(outcome)) {
+          joinIfDone();
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  Optional<Initiation> pendingInitiation() {
+    if (state.kind() == State.Kind.PAR) {
+      for (FsmCursor branch : branches) {
+        Optional<Initiation> pending = branch.pendingInitiation();
+        if (pending.isPresent()) {
+          return pending;
+        }
+      }
+    }
+    return state.initiation();
+  }
+
+  void collectPeers(Set<String> into) {
+    if (state.kind() == State.Kind.PAR) {
+      for (FsmCursor branch : branches) {
+        branch.collectPeers(into);
+      }
+      into.addAll(fsm.peersFrom(state.join()));
+    } else {
+      into.addAll(fsm.peersFrom(state.id()));
+    }
+  }
+
+  Set<String> peers() {
+    if (state.kind() != State.Kind.PAR) {
+      return fsm.peersFrom(state.id());
+    }
+    Set<String> peers = new LinkedHashSet<>();
+    collectPeers(peers);
+    return Set.copyOf(peers);
+  }
+
+  void collectExpected(List<String> into) {
+    switch (state.kind()) {
+      case MESSAGES -> state.transitions().forEach(t -> into.add(t.toString()));
+      case INITIATES -> into.add("initiates " + state.initiation().orElseThrow().protocol()
+          + ", then resume(" + String.join("|", state.exits().keySet().stream().sorted()
+          .toList()) + ")");
+      case PAR -> {
+        for (FsmCursor branch : branches) {
+          branch.collectExpected(into);
+        }
+        if (branchCompletion() == Completion.DONE) {
+          new FsmCursor(fsm, state.join()).collectExpected(into);
+        }
+      }
+    }
+  }
+
+  List<String> expected() {
+    List<String> expected = new ArrayList<>();
+    collectExpected(expected);
+    return List.copyOf(expected);
+  }
+
+  String describe() {
+    if (state.kind() != State.Kind.PAR) {
+      return state.name();
+    }
+    StringBuilder text = new StringBuilder(state.name()).append("[par: ");
+    for (int i = 0; i < branches.length; i++) {
+      text.append(i == 0 ? "" : "|").append(branches[i].describe());
+    }
+    return text.append(']').toString();
+  }
+}

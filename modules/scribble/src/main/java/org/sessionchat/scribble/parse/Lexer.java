@@ -1,0 +1,127 @@
+package org.sessionchat.scribble.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.sessionchat.scribble.ast.Position;
+
+/**
+ * Splits protocol text into tokens, skipping whitespace and {@code //} / {@code /* *}{@code /}
+ * comments. Bad characters are reported and skipped so the parser still sees the rest.
+ */
+final class Lexer {
+
+  private final String text;
+  private final Consumer<ErrorAt> errors;
+  private int offset;
+  private int line = 1;
+  private int column = 1;
+
+  /** A lexical problem and where it is. */
+  record ErrorAt(Position position, String message) {}
+
+  Lexer(String text, Consumer<ErrorAt> errors) {
+    this.text = text;
+    this.errors = errors;
+  }
+
+  List<Token> tokens() {
+    List<Token> tokens = new ArrayList<>();
+    Token token;
+    do {
+      token = next();
+      if (token != null) {
+        tokens.add(token);
+      }
+    } while (token == null || !token.is(TokenKind.EOF));
+    return tokens;
+  }
+
+  /** The next token, or null after skipping something that is not one. */
+  private Token next() {
+    skipSpaceAndComments();
+    Position start = new Position(line, column);
+    if (offset >= text.length()) {
+      return new Token(TokenKind.EOF, "", start);
+    }
+    char c = text.charAt(offset);
+    if (Character.isJavaIdentifierStart(c)) {
+      int from = offset;
+      while (offset < text.length() && Character.isJavaIdentifierPart(text.charAt(offset))) {
+        advance();
+      }
+      return new Token(TokenKind.IDENT, text.substring(from, offset), start);
+    }
+    if (c == '"') {
+      return string(start);
+    }
+    TokenKind kind = switch (c) {
+      case '{' -> TokenKind.LBRACE;
+      case '}' -> TokenKind.RBRACE;
+      case '(' -> TokenKind.LPAREN;
+      case ')' -> TokenKind.RPAREN;
+      case '<' -> TokenKind.LANGLE;
+      case '>' -> TokenKind.RANGLE;
+      case ';' -> TokenKind.SEMI;
+      case ',' -> TokenKind.COMMA;
+      case '.' -> TokenKind.DOT;
+      default -> null;
+    };
+    advance();
+    if (kind == null) {
+      errors.accept(new ErrorAt(start, "unexpected character '" + c + "'"));
+      return null;
+    }
+    return new Token(kind, String.valueOf(c), start);
+  }
+
+  private Token string(Position start) {
+    advance();
+    int from = offset;
+    while (offset < text.length() && text.charAt(offset) != '"' && text.charAt(offset) != '\n') {
+      advance();
+    }
+    String value = text.substring(from, offset);
+    if (offset < text.length() && text.charAt(offset) == '"') {
+      advance();
+    } else {
+      errors.accept(new ErrorAt(start, "string is not closed on its line"));
+    }
+    return new Token(TokenKind.STRING, value, start);
+  }
+
+  private void skipSpaceAndComments() {
+    while (offset < text.length()) {
+      char c = text.charAt(offset);
+      if (Character.isWhitespace(c)) {
+        advance();
+      } else if (text.startsWith("//", offset)) {
+        while (offset < text.length() && text.charAt(offset) != '\n') {
+          advance();
+        }
+      } else if (text.startsWith("/*", offset)) {
+        Position start = new Position(line, column);
+        int end = text.indexOf("*/", offset + 2);
+        int stop = end < 0 ? text.length() : end + 2;
+        while (offset < stop) {
+          advance();
+        }
+        if (end < 0) {
+          errors.accept(new ErrorAt(start, "comment is not closed before the end of the file"));
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  private void advance() {
+    if (text.charAt(offset) == '\n') {
+      line++;
+      column = 1;
+    } else {
+      column++;
+    }
+    offset++;
+  }
+}

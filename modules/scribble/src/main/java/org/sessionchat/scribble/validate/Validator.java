@@ -1,0 +1,287 @@
+package org.sessionchat.scribble.validate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sessionchat.scribble.Diagnostic;
+import org.sessionchat.scribble.ast.Choice;
+import org.sessionchat.scribble.ast.Continue;
+import org.sessionchat.scribble.ast.Handler;
+import org.sessionchat.scribble.ast.Initiates;
+import org.sessionchat.scribble.ast.Interaction;
+import org.sessionchat.scribble.ast.Interactions;
+import org.sessionchat.scribble.ast.Message;
+import org.sessionchat.scribble.ast.Module;
+import org.sessionchat.scribble.ast.Name;
+import org.sessionchat.scribble.ast.Par;
+import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.ast.Rec;
+import org.sessionchat.scribble.ast.RoleArg;
+import org.sessionchat.scribble.ast.RoleDecl;
+import org.sessionchat.scribble.ast.TypeDecl;
+
+/**
+ * Checks parsed global protocols before anything is projected: roles, recursion labels,
+ * choices, {@code initiates}, payload types. Every problem of every file is reported,
+ * each at the token to fix.
+ */
+public final class Validator {
+
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final Map<String, Protocol> protocols = new HashMap<>();
+  private final Map<String, String> roleHomes = new HashMap<>();
+
+  private Validator(List<Module> modules) {
+    for (Module module : modules) {
+      for (Protocol protocol : module.protocols()) {
+        protocols.putIfAbsent(protocol.name().value(), protocol);
+        protocol.roles().forEach(r -> roleHomes.putIfAbsent(r.value(), protocol.name().value()));
+      }
+    }
+  }
+
+  /** Checks all modules together (an {@code initiates} may name a protocol of another file). */
+  public static List<Diagnostic> validate(List<Module> modules) {
+    Validator validator = new Validator(modules);
+    Map<String, Name> seen = new HashMap<>();
+    for (Module module : modules) {
+      Set<String> types = new HashSet<>();
+      for (TypeDecl type : module.types()) {
+        if (!types.add(type.alias().value())) {
+          validator.report(module, type.alias(), "type " + type.alias() + " is declared twice");
+        }
+      }
+      for (Protocol protocol : module.protocols()) {
+        Name previous = seen.putIfAbsent(protocol.name().value(), protocol.name());
+        if (previous != null) {
+          validator.report(module, protocol.name(), "protocol " + protocol.name()
+              + " is already declared at " + previous.position());
+        }
+        new ProtocolCheck(validator, module, protocol, types).run();
+      }
+    }
+    return List.copyOf(validator.diagnostics);
+  }
+
+  void report(Module module, Name at, String message) {
+    diagnostics.add(Diagnostic.at(module.source(), at.position(), message));
+  }
+
+  Optional<Protocol> protocol(String name) {
+    return Optional.ofNullable(protocols.get(name));
+  }
+
+  Optional<String> protocolDeclaring(String role) {
+    return Optional.ofNullable(roleHomes.get(role));
+  }
+
+  /** The checks of one global protocol, walking its body with the recursion labels in scope. */
+  private static final class ProtocolCheck {
+    private final Validator validator;
+    private final Module module;
+    private final Protocol protocol;
+    private final Set<String> types;
+    private final Set<String> roles = new HashSet<>();
+
+    ProtocolCheck(Validator validator, Module module, Protocol protocol, Set<String> types) {
+      this.validator = validator;
+      this.module = module;
+      this.protocol = protocol;
+      this.types = types;
+    }
+
+    void run() {
+      for (RoleDecl role : protocol.roles()) {
+        if (!roles.add(role.value())) {
+          report(role.name(), "role " + role.value() + " is declared twice in protocol "
+              + protocol.name());
+        }
+      }
+      block(protocol.body(), new Scope(Map.of()));
+    }
+
+    /**
+     * The recursion labels visible at a point; a label bound outside the nearest {@code par}
+     * maps to false (a par branch may not continue it).
+     */
+    private record Scope(Map<String, Boolean> labels) {
+      Scope bind(String label) {
+        Map<String, Boolean> inner = new HashMap<>(labels);
+        inner.put(label, true);
+        return new Scope(inner);
+      }
+
+      Scope enterPar() {
+        Map<String, Boolean> inner = new HashMap<>();
+        labels.keySet().forEach(l -> inner.put(l, false));
+        return new Scope(inner);
+      }
+    }
+
+    private void block(List<Interaction> body, Scope scope) {
+      for (Interaction interaction : body) {
+        interaction(interaction, scope);
+      }
+    }
+
+    private void interaction(Interaction interaction, Scope scope) {
+      if (interaction instanceof Message m) {
+        message(m);
+      } else if (interaction instanceof Choice c) {
+        choice(c, scope);
+      } else if (interaction instanceof Rec r) {
+        block(r.body(), scope.bind(r.label().value()));
+      } else if (interaction instanceof Continue c) {
+        continueTo(c, scope);
+      } else if (interaction instanceof Par p) {
+        p.branches().forEach(branch -> block(branch, scope.enterPar()));
+      } else if (interaction instanceof Initiates i) {
+        initiates(i, scope);
+      } else {
+        report(new Name("", interaction.position()), "a global protocol cannot contain "
+            + interaction.getClass().getSimpleName());
+      }
+    }
+
+    private void message(Message m) {
+      role(m.from());
+      role(m.to());
+      if (m.from().value().equals(m.to().value())) {
+        report(m.to(), "role " + m.from() + " sends " + m.label() + " to itself");
+      }
+      for (Name type : m.payload()) {
+        if (!types.contains(type.value())) {
+          report(type, "type " + type + " is not declared (add: type <schema> \"...\" from"
+              + " \"...\" as " + type + ";)");
+        }
+      }
+    }
+
+    private void choice(Choice c, Scope scope) {
+      role(c.at());
+      Map<String, Message> firstByReceiverAndLabel = new HashMap<>();
+      for (List<Interaction> branch : c.branches()) {
+        List<Message> first = new ArrayList<>();
+        if (!firstMessages(branch, c.at().value(), first)) {
+          Name at = branch.isEmpty() ? new Name("", c.position())
+              : new Name("", branch.get(0).position());
+          report(at, "each branch of choice at " + c.at() + " must start with a message from "
+              + c.at());
+        }
+        for (Message m : first) {
+          String key = m.to().value() + "\u0000" + m.label().value();
+          Message other = firstByReceiverAndLabel.putIfAbsent(key, m);
+          if (other != null) {
+            report(m.label(), "branches of choice at " + c.at() + " both start with "
+                + m.label() + " to " + m.to() + " (also at " + other.position() + "); "
+                + m.to() + " cannot tell them apart");
+          }
+        }
+        block(branch, scope);
+      }
+    }
+
+    /**
+     * Collects the messages that can start a branch and tells whether every one of them is
+     * sent by the choice's subject (nested choices by the same subject are looked into).
+     */
+    private static boolean firstMessages(List<Interaction> branch, String subject,
+        List<Message> into) {
+      if (branch.isEmpty()) {
+        return false;
+      }
+      Interaction first = branch.get(0);
+      if (first instanceof Message m) {
+        into.add(m);
+        return m.from().value().equals(subject);
+      }
+      if (first instanceof Choice inner && inner.at().value().equals(subject)) {
+        boolean ok = true;
+        for (List<Interaction> b : inner.branches()) {
+          ok &= firstMessages(b, subject, into);
+        }
+        return ok;
+      }
+      return false;
+    }
+
+    private void continueTo(Continue c, Scope scope) {
+      Boolean reachable = scope.labels().get(c.label().value());
+      if (reachable == null) {
+        report(c.label(), "continue " + c.label() + " has no enclosing rec " + c.label());
+      } else if (!reachable) {
+        report(c.label(), "continue " + c.label()
+            + " leaves a par branch; a par branch cannot continue a rec outside it");
+      }
+    }
+
+    private void initiates(Initiates i, Scope scope) {
+      role(i.initiator());
+      Optional<Protocol> target = validator.protocol(i.protocol().value());
+      if (target.isEmpty()) {
+        report(i.protocol(), "initiates unknown protocol " + i.protocol());
+      } else if (target.get().roles().size() != i.args().size()) {
+        report(i.protocol(), "protocol " + i.protocol() + " has " + target.get().roles().size()
+            + " roles but initiates passes " + i.args().size());
+      }
+      for (RoleArg arg : i.args()) {
+        if (!arg.fresh()) {
+          role(arg.role());
+          if (!arg.role().value().equals(i.initiator().value())) {
+            report(arg.role(), "only the initiator " + i.initiator()
+                + " can be invited internally; write 'new " + arg.role() + "' for a new actor");
+          }
+        }
+      }
+      Set<String> failures = new HashSet<>();
+      for (Handler handler : i.handlers()) {
+        if (!failures.add(handler.failure().value())) {
+          report(handler.failure(), "failure " + handler.failure() + " is handled twice");
+        }
+      }
+      List<List<Interaction>> blocks = new ArrayList<>();
+      blocks.add(i.success());
+      i.handlers().forEach(h -> blocks.add(h.body()));
+      for (List<Interaction> block : blocks) {
+        onlyInitiator(block, i.initiator());
+        block(block, scope);
+      }
+    }
+
+    /** Only the initiator learns a sub-session's outcome, so only it may act on it. */
+    private void onlyInitiator(List<Interaction> block, Name initiator) {
+      for (Interaction interaction : block) {
+        if (interaction instanceof Message m) {
+          Name other = m.from().value().equals(initiator.value()) ? m.to() : m.from();
+          report(other, "role " + other + " cannot take part in a block of " + initiator
+              + " initiates: only " + initiator + " learns how the sub-session ended");
+          return;
+        }
+        for (List<Interaction> nested : Interactions.children(interaction)) {
+          onlyInitiator(nested, initiator);
+        }
+      }
+    }
+
+    private void role(Name role) {
+      if (roles.contains(role.value())) {
+        return;
+      }
+      Optional<String> home = validator.protocolDeclaring(role.value());
+      if (home.isPresent()) {
+        report(role, "role " + role + " is not a parameter of protocol " + protocol.name()
+            + " (it is one of " + home.get() + ")");
+      } else {
+        report(role, "role " + role + " is not declared in protocol " + protocol.name());
+      }
+    }
+
+    private void report(Name at, String message) {
+      validator.report(module, at, message);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.sessionchat.session;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.TcpIpConfig;
+import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.FileNotFoundException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one place that builds the Hazelcast cluster manager for a node.
+ *
+ * <p>Why here: the settings that make a loopback cluster form in seconds and notice a dead
+ * member in about three (interface, TCP-IP join with members listed one by one, short join
+ * waits, one-second heartbeats) must be the same in the chat node, the tests and the
+ * benchmark. It starts from vertx-hazelcast's own configuration so the {@code __vertx.*}
+ * map settings Vert.x relies on are kept.
+ */
+public final class ClusterSetup {
+
+  private ClusterSetup() {
+  }
+
+  /** A cluster manager for {@code options}; pass it to {@code Vertx.builder().withClusterManager(..)}. */
+  public static HazelcastClusterManager clusterManager(ClusterOptions options) {
+    return new HazelcastClusterManager(config(options));
+  }
+
+  /** The Hazelcast configuration {@link #clusterManager} uses. */
+  public static Config config(ClusterOptions options) {
+    Config config = baseConfig(options);
+    config.setClusterName(options.clusterName());
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "3");
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.max.wait.seconds.before.join", "1");
+
+    NetworkConfig network = config.getNetworkConfig();
+    network.setPort(options.port()).setPortAutoIncrement(true);
+    network.getInterfaces().setEnabled(true).clear().addInterface(options.host());
+    network.setPublicAddress(null);
+
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    TcpIpConfig tcp = join.getTcpIpConfig().setEnabled(true);
+    if (!options.members().isEmpty() || tcp.getMembers().isEmpty()) {
+      tcp.clear();
+      options.members().forEach(tcp::addMember);
+      if (options.members().isEmpty()) {
+        tcp.addMember(options.host() + ":" + options.port());
+      }
+    }
+    return config;
+  }
+
+  private static Config baseConfig(ClusterOptions options) {
+    if (options.hazelcastXml() == null) {
+      return ConfigUtil.loadConfig();
+    }
+    try {
+      return Config.loadFromFile(options.hazelcastXml().toFile());
+    } catch (FileNotFoundException e) {
+      throw new UncheckedIOException("Hazelcast configuration not found: " + options.hazelcastXml(), e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package org.sessionchat.session;
+
+import java.util.Map;
+
+/**
+ * Counters of one node's runtime, for logs, health pages and the benchmark.
+ *
+ * <p>Why counters and not log lines: the monitor runs for every message; counting is cheap
+ * enough to leave on, logging is not. Keys of the per-protocol maps are protocol names;
+ * violation keys are {@code protocol/role/label}.
+ */
+public interface SessionMetrics {
+
+  /** Sessions this node initiated that were established, by protocol. */
+  Map<String, Long> sessionsStarted();
+
+  /** Conversations (one participant's view of a session) that ended on this node, by protocol. */
+  Map<String, Long> sessionsEnded();
+
+  /** Messages that passed a monitor on this node (outbound and inbound each count). */
+  long messagesMonitored();
+
+  /** Messages a monitor on this node refused, by {@code protocol/role/label}. */
+  Map<String, Long> violations();
+
+  /** Total of {@link #violations()}. */
+  long violationCount();
+
+  /** Conversations that ended on this node with {@link EndReason#PARTICIPANT_OFFLINE}. */
+  long participantOffline();
+
+  /** Messages dropped because their session had already ended here (or was unknown). */
+  long lateMessages();
+
+  /** Event-bus messages to this node that were not a decodable envelope. */
+  long malformedMessages();
+
+  /** Every counter as one flat map, e.g. for a health page. */
+  Map<String, Object> snapshot();
+}

@@ -1,0 +1,32 @@
+package org.sessionchat.session;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.sessionchat.scribble.ProtocolLibrary;
+
+/**
+ * What a {@link SessionRuntime} needs to start.
+ *
+ * @param protocols      the parsed protocols the monitors are built from
+ * @param roles          which actor kind may play which roles
+ * @param monitorEnabled false skips every FSM check: for measuring the monitor's cost only
+ *                       (sessions then never complete by themselves and sub-sessions do not
+ *                       resume their parent)
+ * @param setupTimeout   how long an invitation may go unanswered before set-up fails
+ */
+public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
+    Duration setupTimeout) {
+
+  /** The default {@link #setupTimeout()}. */
+  public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(10);
+
+  public SessionRuntimeOptions {
+    Objects.requireNonNull(protocols, "protocols");
+    Objects.requireNonNull(roles, "roles");
+    Objects.requireNonNull(setupTimeout, "setupTimeout");
+  }
+
+  public SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled) {
+    this(protocols, roles, monitorEnabled, DEFAULT_SETUP_TIMEOUT);
+  }
+}

@@ -1,0 +1,168 @@
+package org.sessionchat.session.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.spi.cluster.ClusterManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.SessionActor;
+import org.sessionchat.session.SessionRuntimeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the runtime keeps for one node: its actors, its router, its counters and its
+ * view of the cluster. {@code SessionRuntime} is the public face of this class.
+ */
+public final class NodeRuntime {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+
+  private final Vertx vertx;
+  private final SessionRuntimeOptions options;
+  private final String nodeId;
+  private final ClusterManager clusterManager;
+  private final ContextInternal context;
+  private final MetricCounters metrics = new MetricCounters();
+  private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
+  private final AtomicLong actorIds = new AtomicLong();
+  private final Router router;
+  private ClusterMembership membership;
+  private volatile boolean closed;
+
+  private NodeRuntime(Vertx vertx, SessionRuntimeOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.clusterManager = vertx.isClustered() ? ((VertxInternal) vertx).clusterManager() : null;
+    this.nodeId = clusterManager != null ? clusterManager.getNodeId() : "local-" + UUID.randomUUID();
+    this.context = ((VertxInternal) vertx).getOrCreateContext().unwrap();
+    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis());
+  }
+
+  /** Starts the runtime of the node {@code vertx} belongs to. */
+  public static Future<NodeRuntime> start(Vertx vertx, SessionRuntimeOptions options) {
+    NodeRuntime node = new NodeRuntime(vertx, options);
+    Promise<NodeRuntime> started = Promise.promise();
+    node.context.runOnContext(v -> {
+      if (node.clusterManager != null) {
+        node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
+      }
+      node.router.start().map(node).onComplete(started);
+    });
+    return started.future();
+  }
+
+  public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor) {
+    if (closed) {
+      return Future.failedFuture(new IllegalStateException("the session runtime of node " + nodeId + " is closed"));
+    }
+    if (!options.roles().actorKinds().contains(actorKind)) {
+      return Future.failedFuture(new IllegalArgumentException("unknown actor kind '" + actorKind
+          + "' (the role configuration has " + options.roles().actorKinds() + ")"));
+    }
+    String id = actorId != null ? actorId : actorKind.toLowerCase(Locale.ROOT) + "-" + actorIds.incrementAndGet();
+    ActorRef ref;
+    try {
+      ref = new ActorRef(nodeId, id);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    ActorCell cell = new ActorCell(this, ref, actorKind, actor, ((VertxInternal) vertx).getOrCreateContext());
+    if (actors.putIfAbsent(id, cell) != null) {
+      return Future.failedFuture(new IllegalStateException("actor id '" + id + "' is taken on node " + nodeId));
+    }
+    Promise<ActorRef> spawned = Promise.promise();
+    cell.onContext(() -> {
+      cell.start();
+      return Future.succeededFuture(ref);
+    }).onComplete(spawned);
+    return spawned.future();
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  public boolean isClustered() {
+    return clusterManager != null;
+  }
+
+  public Set<String> clusterNodes() {
+    return clusterManager == null ? Set.of(nodeId) : Set.copyOf(clusterManager.getNodes());
+  }
+
+  public void onNodeLeft(Consumer<String> listener) {
+    nodeLeftListeners.add(listener);
+  }
+
+  public MetricCounters metrics() {
+    return metrics;
+  }
+
+  /** Stops every local actor (their peers are told), then leaves the event bus. */
+  public Future<Void> close() {
+    if (closed) {
+      return Future.succeededFuture();
+    }
+    closed = true;
+    if (membership != null) {
+      membership.close();
+    }
+    router.stopping();
+    List<Future<Void>> stops = new ArrayList<>();
+    for (ActorCell cell : actors.values()) {
+      stops.add(cell.stop());
+    }
+    return Future.join(stops).transform(ar -> router.stop());
+  }
+
+  // ---------------------------------------------------------------- for cells
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  SessionRuntimeOptions options() {
+    return options;
+  }
+
+  Router router() {
+    return router;
+  }
+
+  void removed(ActorCell cell) {
+    actors.remove(cell.self().actorId(), cell);
+  }
+
+  /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
+  private void nodeLeft(String departed) {
+    LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    for (ActorCell cell : actors.values()) {
+      cell.onContext(() -> {
+        cell.nodeLeft(departed);
+        return Future.succeededFuture();
+      });
+    }
+    context.runOnContext(v -> {
+      for (Consumer<String> listener : nodeLeftListeners) {
+        try {
+          listener.accept(departed);
+        } catch (RuntimeException e) {
+          LOG.error("node-left listener failed for node {}", departed, e);
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,173 @@
+package org.sessionchat.session.testkit;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.sessionchat.session.ClusterOptions;
+import org.sessionchat.session.ClusterSetup;
+
+/**
+ * N clustered Vert.x instances in this JVM, joined over loopback into a Hazelcast cluster
+ * with a random name, so that clusters of tests running at the same time never merge.
+ *
+ * <p>Why a helper of its own: every clustered test (here and in the chat module, through
+ * the test-jar) needs the same start-up, the same abrupt kill and the same bounded
+ * shut-down.
+ */
+public final class ClusteredVertxNodes implements AutoCloseable {
+
+  private static final long START_TIMEOUT_S = 60;
+  private static final long CLOSE_TIMEOUT_S = 15;
+
+  private final String clusterName = "test-" + UUID.randomUUID();
+  private final List<String> members = new ArrayList<>();
+  private final List<Vertx> nodes = new ArrayList<>();
+  private final List<HazelcastClusterManager> managers = new ArrayList<>();
+
+  private ClusteredVertxNodes() {
+  }
+
+  /** Starts {@code count} members one after the other and waits until they all see each other. */
+  public static ClusteredVertxNodes start(int count) {
+    ClusteredVertxNodes cluster = new ClusteredVertxNodes();
+    List<Integer> ports = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ports.add(freePort());
+      cluster.members.add("127.0.0.1:" + ports.get(i));
+    }
+    try {
+      for (int port : ports) {
+        cluster.startMember(port);
+      }
+      cluster.awaitSize(count);
+    } catch (RuntimeException | Error e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  /** Starts one more member of the same cluster (it may also join later than the others). */
+  public Vertx addMember() {
+    int port = freePort();
+    members.add("127.0.0.1:" + port);
+    return startMember(port);
+  }
+
+  private Vertx startMember(int port) {
+    HazelcastClusterManager manager = ClusterSetup.clusterManager(
+        ClusterOptions.loopback(clusterName, port, members));
+    VertxOptions options = new VertxOptions()
+        .setEventLoopPoolSize(2)
+        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(0));
+    Vertx vertx = await(Vertx.builder().with(options).withClusterManager(manager).buildClustered(), START_TIMEOUT_S);
+    managers.add(manager);
+    nodes.add(vertx);
+    return vertx;
+  }
+
+  public String clusterName() {
+    return clusterName;
+  }
+
+  public int size() {
+    return nodes.size();
+  }
+
+  public Vertx node(int i) {
+    return nodes.get(i);
+  }
+
+  public List<Vertx> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  /** The Vert.x node id of member {@code i}. */
+  public String nodeId(int i) {
+    return managers.get(i).getNodeId();
+  }
+
+  /**
+   * Kills member {@code i} the hard way: Hazelcast is terminated without saying goodbye,
+   * as when its process dies; the others find out from the broken connections.
+   */
+  public void kill(int i) {
+    try {
+      managers.get(i).getHazelcastInstance().getLifecycleService().terminate();
+    } finally {
+      closeQuietly(nodes.get(i));
+    }
+  }
+
+  /** Waits until every live member sees {@code expected} members. */
+  public void awaitSize(int expected) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
+    for (HazelcastClusterManager manager : managers) {
+      while (manager.isActive() && manager.getNodes().size() != expected) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("cluster " + clusterName + " did not reach " + expected + " members: "
+              + manager.getNodes());
+        }
+        sleepBriefly();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Vertx vertx : nodes) {
+      closeQuietly(vertx);
+    }
+    nodes.clear();
+    managers.clear();
+  }
+
+  private static void closeQuietly(Vertx vertx) {
+    try {
+      await(vertx.close(), CLOSE_TIMEOUT_S);
+    } catch (RuntimeException e) {
+      // already closed or its Hazelcast was terminated: nothing more to release
+    }
+  }
+
+  /** Blocks a test thread (never an event loop) until {@code future} completes. */
+  public static <T> T await(Future<T> future, long seconds) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("not completed within " + seconds + " s", e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+}
