@@ -92,6 +92,11 @@ public final class LineConnection {
     closeHandlers.add(handler);
   }
 
+  /** The server port the client connected to. */
+  public int localPort() {
+    return socket.localAddress().port();
+  }
+
   /** The client's address, for log lines. */
   public String remoteAddress() {
     return String.valueOf(socket.remoteAddress());

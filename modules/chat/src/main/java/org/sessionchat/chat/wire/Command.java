@@ -3,9 +3,8 @@ package org.sessionchat.chat.wire;
 /**
  * One client command of the wire protocol, parsed and validated.
  *
- * <p>Why a sealed hierarchy of records: the client actor switches over them exhaustively,
- * so a new command cannot be forgotten in one place, and a command that reached it
- * already has well-formed arguments. {@link Invalid} carries the error line for input
+ * <p>Why a sealed hierarchy of records: the set of commands is closed and written down
+ * here, and a command that reaches the client actor already has well-formed arguments. {@link Invalid} carries the error line for input
  * that did not parse, so the parser never throws.
  */
 public sealed interface Command {

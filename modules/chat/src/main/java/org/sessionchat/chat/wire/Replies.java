@@ -1,6 +1,7 @@
 package org.sessionchat.chat.wire;
 
 import java.util.List;
+import org.sessionchat.session.ProtocolViolationException;
 
 /**
  * Every line the server writes to a client, in one place.
@@ -74,7 +75,17 @@ public final class Replies {
     return "ERROR:BAD_NAME:" + Names.truncate(given);
   }
 
-  public static String protocolViolation(String detail) {
-    return "ERROR:PROTOCOL_VIOLATION:" + detail;
+  /** {@code ERROR:PROTOCOL_VIOLATION:<label> in <protocol>/<role> state <state>}. */
+  public static String protocolViolation(ProtocolViolationException violation) {
+    return "ERROR:PROTOCOL_VIOLATION:" + violation.label() + " in " + violation.protocol() + "/"
+        + violation.role() + " state " + violation.state();
+  }
+
+  /**
+   * {@code ERROR:UNAVAILABLE:<command>}: the node could not serve the command (its room
+   * registry failed, or it is shutting down). Not in wire-protocol.md; see docs/chat.md.
+   */
+  public static String unavailable(String command) {
+    return "ERROR:UNAVAILABLE:" + command;
   }
 }

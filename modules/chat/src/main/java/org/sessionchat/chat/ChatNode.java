@@ -1,0 +1,183 @@
+package org.sessionchat.chat;
+
+import ch.qos.logback.classic.LoggerContext;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.sessionchat.session.ClusterOptions;
+import org.sessionchat.session.ClusterSetup;
+import org.sessionchat.session.SessionRuntimeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The chat node process: {@code java -jar session-chat.jar [options]}.
+ *
+ * <p>Prints {@code READY node=.. port=.. http=.. cluster=..} on stdout once it serves, so
+ * scripts can wait for it. SIGTERM closes it in order (no new clients, {@code BYE} to the
+ * connected ones, actors stopped with their peers told, cluster left) and exits 0. Exit 2
+ * for bad usage, 1 when the node cannot start; both with a one-line message.
+ */
+@Command(name = "session-chat", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "A chat node whose actors talk only through monitored multiparty sessions.")
+public final class ChatNode implements Callable<Integer> {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
+  private static final long START_TIMEOUT_SECONDS = 120;
+  private static final long STOP_TIMEOUT_MILLIS = 4_000;
+
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface for chat clients and /health (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "7000", description = "TCP port for chat clients; 0 = ephemeral (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
+  String nodeName;
+
+  @Option(names = "--max-line", defaultValue = "4096", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
+  int maxLine;
+
+  @Option(names = "--no-monitor", description = "Do not check messages against the protocols (for measurement only).")
+  boolean noMonitor;
+
+  @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
+  Path protocols;
+
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of the GET /health endpoint on --host; 0 = off (default: ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
+  boolean cluster;
+
+  @Option(names = "--cluster-name", defaultValue = "session-chat", description = "Only nodes with the same name form a cluster (default: ${DEFAULT-VALUE}).")
+  String clusterName;
+
+  @Option(names = "--cluster-host", defaultValue = "127.0.0.1", description = "Interface for Hazelcast and the event bus (default: ${DEFAULT-VALUE}).")
+  String clusterHost;
+
+  @Option(names = "--cluster-port", defaultValue = "5701", description = "First Hazelcast port to try; moves up if taken (default: ${DEFAULT-VALUE}).")
+  int clusterPort;
+
+  @Option(names = "--cluster-members", split = ",", paramLabel = "HOST:PORT",
+      defaultValue = "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703,127.0.0.1:5704,127.0.0.1:5705",
+      description = "Hazelcast members to join, comma-separated (default: ${DEFAULT-VALUE}).")
+  List<String> clusterMembers;
+
+  @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
+  Path clusterConfig;
+
+  public static void main(String[] args) {
+    System.setProperty("hazelcast.logging.type", "slf4j");
+    System.setProperty("hazelcast.shutdownhook.enabled", "false"); // our hook leaves the cluster in order
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with this project's error handling: one line for start-up failures. */
+  static CommandLine commandLine() {
+    return new CommandLine(new ChatNode())
+        .setParameterExceptionHandler((e, args) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println("session-chat: " + e.getMessage());
+          cmd.getErr().print(cmd.getHelp().synopsisHeading() + cmd.getHelp().synopsis(0));
+          cmd.getErr().println("Try 'session-chat --help' for the options and their defaults.");
+          return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        })
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          cmd.getErr().println("session-chat: cannot start: " + StartupFailure.describe(e));
+          return 1;
+        });
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    checkRanges();
+    SessionRuntimeOptions runtimeOptions = protocols == null
+        ? ProtocolSource.bundled(!noMonitor)
+        : ProtocolSource.directory(protocols, !noMonitor);
+    Vertx vertx = await(cluster ? clusteredVertx() : Future.succeededFuture(Vertx.vertx()));
+    try {
+      serve(vertx, runtimeOptions);
+    } catch (Exception e) {
+      vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      throw e;
+    }
+    new CountDownLatch(1).await(); // the shutdown hook ends the process
+    return 0;
+  }
+
+  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions) throws Exception {
+    String configuredName = nodeName != null ? nodeName : "node-" + port;
+    HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, host, httpPort, configuredName));
+    ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
+        new ChatServerNode.Settings(nodeName, host, port, maxLine)));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
+    if (health != null) {
+      health.serving(node);
+    }
+    String ready = "READY node=" + node.nodeName() + " port=" + node.port()
+        + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
+    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+    System.out.println(ready);
+    System.out.flush();
+  }
+
+  private Future<Vertx> clusteredVertx() {
+    ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
+    return Vertx.builder()
+        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
+        .withClusterManager(ClusterSetup.clusterManager(options))
+        .buildClustered();
+  }
+
+  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health) {
+    log.info("Stopping node {}", node.nodeName());
+    try {
+      if (health != null) {
+        health.serving(null);
+      }
+      node.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+      vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      log.warn("Node {} did not stop cleanly: {}", node.nodeName(), StartupFailure.describe(e));
+    } finally {
+      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+        logback.stop();
+      }
+      Runtime.getRuntime().halt(0); // SIGTERM is an orderly stop: exit 0, not 143
+    }
+  }
+
+  private void checkRanges() {
+    requireRange("--port", port, 0, 65535);
+    requireRange("--http-port", httpPort, 0, 65535);
+    requireRange("--cluster-port", clusterPort, 1, 65535);
+    requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
+  }
+
+  private void requireRange(String option, int value, int min, int max) {
+    if (value < min || value > max) {
+      throw new ParameterException(spec.commandLine(),
+          "Invalid value for option '" + option + "': " + value + " is not in " + min + ".." + max);
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws Exception {
+    return future.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+}

@@ -1,0 +1,139 @@
+package org.sessionchat.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sessionchat.chat.actor.ChatProtocol;
+import org.sessionchat.chat.actor.ClientActor;
+import org.sessionchat.chat.actor.RoomManager;
+import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.chat.net.LineConnection;
+import org.sessionchat.chat.net.TcpServerVerticle;
+import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.SessionRuntime;
+import org.sessionchat.session.SessionRuntimeOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chat node on a given Vert.x instance (clustered or not): its session runtime, its
+ * room manager, and its TCP server with one client actor per connection.
+ *
+ * <p>Why separate from {@link ChatNode}: tests start several nodes in one JVM on Vert.x
+ * instances they built themselves; the command line only adds options, the health
+ * endpoint and process lifecycle around this.
+ */
+public final class ChatServerNode {
+
+  private static final Logger log = LoggerFactory.getLogger(ChatServerNode.class);
+
+  /**
+   * @param nodeName      shown to clients in {@code WELCOME}; null for {@code node-<port>}
+   * @param host          the interface to listen on
+   * @param port          the TCP port, 0 for an ephemeral one
+   * @param maxLineLength the longest client line accepted, in bytes
+   */
+  public record Settings(String nodeName, String host, int port, int maxLineLength) {
+
+    /** The node's name once its TCP port is known. */
+    String nameFor(int actualPort) {
+      return nodeName != null ? nodeName : "node-" + actualPort;
+    }
+  }
+
+  private final Vertx vertx;
+  private final SessionRuntime runtime;
+  private final RoomManager roomManager;
+  private final TcpServerVerticle tcpServer;
+  private final String deploymentId;
+  private final String nodeName;
+
+  private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
+      TcpServerVerticle tcpServer, String deploymentId, String nodeName) {
+    this.vertx = vertx;
+    this.runtime = runtime;
+    this.roomManager = roomManager;
+    this.tcpServer = tcpServer;
+    this.deploymentId = deploymentId;
+    this.nodeName = nodeName;
+  }
+
+  /** Starts a node; on failure everything started so far is closed again. */
+  public static Future<ChatServerNode> start(Vertx vertx, SessionRuntimeOptions runtimeOptions, Settings settings) {
+    return SessionRuntime.start(vertx, runtimeOptions).compose(runtime -> startOn(vertx, runtime, settings)
+        .recover(failure -> runtime.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
+    return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
+      runtime.onNodeLeft(node -> registry.forgetNode(node)
+          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
+          .onFailure(e -> log.warn("Could not remove the rooms of departed node {}: {}", node, e.getMessage())));
+      RoomManager manager = new RoomManager(runtime, registry);
+      return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
+        ClientFactory clients = new ClientFactory(runtime, managerRef, settings);
+        TcpServerVerticle server = new TcpServerVerticle(settings.host(), settings.port(),
+            settings.maxLineLength(), clients::connected);
+        return vertx.deployVerticle(server).map(id ->
+            new ChatServerNode(vertx, runtime, manager, server, id, settings.nameFor(server.actualPort())));
+      });
+    });
+  }
+
+  /** Spawns a client actor for each new connection. */
+  private static final class ClientFactory {
+    private final SessionRuntime runtime;
+    private final ActorRef roomManager;
+    private final Settings settings;
+    private final AtomicLong guests = new AtomicLong();
+
+    ClientFactory(SessionRuntime runtime, ActorRef roomManager, Settings settings) {
+      this.runtime = runtime;
+      this.roomManager = roomManager;
+      this.settings = settings;
+    }
+
+    void connected(LineConnection connection) {
+      String nick = "guest-" + guests.incrementAndGet();
+      String nodeName = settings.nameFor(connection.localPort());
+      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, roomManager, nick, nodeName))
+          .onFailure(e -> {
+            log.warn("Could not start a client actor for {}: {}", connection.remoteAddress(), e.getMessage());
+            connection.close();
+          });
+    }
+  }
+
+  /**
+   * Stops the node: no new connections, {@code BYE} to every client, then every actor
+   * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
+   */
+  public Future<Void> close() {
+    return vertx.undeploy(deploymentId)
+        .transform(undeployed -> runtime.close())
+        .onComplete(closed -> log.info("Node {} stopped", nodeName));
+  }
+
+  public String nodeName() {
+    return nodeName;
+  }
+
+  /** The TCP port clients connect to. */
+  public int port() {
+    return tcpServer.actualPort();
+  }
+
+  public SessionRuntime runtime() {
+    return runtime;
+  }
+
+  /** This node's room manager (rooms hosted here). */
+  public RoomManager roomManager() {
+    return roomManager;
+  }
+
+  /** Client connections open on this node. */
+  public int connectionCount() {
+    return tcpServer.connectionCount();
+  }
+}

@@ -1,0 +1,69 @@
+package org.sessionchat.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * {@code GET /health} on a small HTTP server: 200 with the node's figures once it serves
+ * chat clients, 503 while it starts or stops.
+ *
+ * <p>Why: scripts and the benchmark wait for a node and read the cluster size without
+ * speaking the chat protocol.
+ */
+public final class HealthServer {
+
+  private final String nodeName;
+  private final HttpServer server;
+  private volatile ChatServerNode node;
+
+  private HealthServer(String nodeName, HttpServer server) {
+    this.nodeName = nodeName;
+    this.server = server;
+  }
+
+  /** Starts answering 503 at once; {@link #serving} switches to 200. */
+  public static Future<HealthServer> start(Vertx vertx, String host, int port, String nodeName) {
+    HttpServer http = vertx.createHttpServer();
+    HealthServer health = new HealthServer(nodeName, http);
+    http.requestHandler(health::handle);
+    return http.listen(port, host).map(bound -> health);
+  }
+
+  /** {@code node} serves clients now; null when it is stopping. */
+  public void serving(ChatServerNode node) {
+    this.node = node;
+  }
+
+  public int port() {
+    return server.actualPort();
+  }
+
+  public Future<Void> close() {
+    return server.close();
+  }
+
+  private void handle(HttpServerRequest request) {
+    if (!"/health".equals(request.path())) {
+      request.response().setStatusCode(404).end();
+      return;
+    }
+    ChatServerNode current = node;
+    JsonObject body = current == null
+        ? new JsonObject().put("status", "DOWN").put("node", nodeName)
+        : new JsonObject()
+            .put("status", "UP")
+            .put("node", current.nodeName())
+            .put("port", current.port())
+            .put("clustered", current.runtime().isClustered())
+            .put("clusterSize", current.runtime().clusterNodes().size())
+            .put("connections", current.connectionCount())
+            .put("rooms", current.roomManager().hostedRoomCount());
+    request.response()
+        .setStatusCode(current == null ? 503 : 200)
+        .putHeader("content-type", "application/json")
+        .end(body.encode());
+  }
+}

@@ -1,0 +1,94 @@
+package org.sessionchat.chat.actor;
+
+import io.vertx.core.Future;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.sessionchat.session.ActorContext;
+import org.sessionchat.session.Conversation;
+import org.sessionchat.session.EndReason;
+import org.sessionchat.session.SessionActor;
+import org.sessionchat.session.SessionMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One chat room, playing {@code ChatRoom} in one {@code ChatSession} per member.
+ *
+ * <p>Why so little: membership is exactly the set of live sessions. A member joins by
+ * initiating a session with the room and leaves when that session ends for any reason
+ * (LEAVE, disconnect, its node dying), so there is no member list to keep in step.
+ * A chat message is relayed, unchanged and in arrival order, to every other member.
+ */
+public final class RoomActor implements SessionActor {
+
+  private static final Logger log = LoggerFactory.getLogger(RoomActor.class);
+
+  private final String name;
+  private final Consumer<RoomActor> onStopped;
+  private final Map<String, Conversation> members = new LinkedHashMap<>();
+  private ActorContext context;
+
+  /**
+   * @param name      the room's name, for log lines
+   * @param onStopped run once when the room has stopped (frees its name in the registry)
+   */
+  public RoomActor(String name, Consumer<RoomActor> onStopped) {
+    this.name = name;
+    this.onStopped = onStopped;
+  }
+
+  @Override
+  public void started(ActorContext context) {
+    this.context = context;
+    log.info("Room {} opened as {}", name, context.self());
+  }
+
+  @Override
+  public void conversationEstablished(Conversation conversation) {
+    members.put(conversation.sessionId(), conversation);
+    log.info("Room {}: {} joined ({} members)", name,
+        conversation.participant(ChatProtocol.CLIENT_THREAD), members.size());
+  }
+
+  @Override
+  public void received(Conversation from, SessionMessage message) {
+    if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
+      String line = message.string(0);
+      for (Conversation member : members.values()) {
+        if (!member.sessionId().equals(from.sessionId()) && member.isActive()) {
+          member.send(ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
+        }
+      }
+    }
+    // leaveRoom: nothing to do, the session ends and conversationEnded drops the member
+  }
+
+  @Override
+  public void conversationEnded(Conversation conversation, EndReason reason) {
+    if (members.remove(conversation.sessionId()) != null) {
+      log.info("Room {}: {} left ({}, {} members)", name,
+          conversation.participant(ChatProtocol.CLIENT_THREAD), reason, members.size());
+    }
+  }
+
+  @Override
+  public void stopped() {
+    log.info("Room {} closed", name);
+    onStopped.accept(this);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** Members right now. */
+  public int memberCount() {
+    return members.size();
+  }
+
+  /** Stops the room: every member's session ends and each member is told the room is offline. */
+  public Future<Void> stop() {
+    return context.stop();
+  }
+}

@@ -1,0 +1,116 @@
+package org.sessionchat.chat.actor;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.Conversation;
+import org.sessionchat.session.SessionActor;
+import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's room manager, playing {@code RoomRegistry} in the {@code ChatServer} session
+ * of every client connected to this node.
+ *
+ * <p>Why one per node and not one per cluster: a client's lobby requests never leave its
+ * node; only the {@link RoomRegistry} map is shared. Rooms are created (hosted) here, on the
+ * node of the client that asked, and this manager keeps track of them for the node.
+ */
+public final class RoomManager implements SessionActor {
+
+  /** The manager's well-known actor id on every node. */
+  public static final String ACTOR_ID = "room-manager";
+
+  private static final Logger log = LoggerFactory.getLogger(RoomManager.class);
+
+  private final SessionRuntime runtime;
+  private final RoomRegistry registry;
+  private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
+
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
+    this.runtime = runtime;
+    this.registry = registry;
+  }
+
+  @Override
+  public void received(Conversation client, SessionMessage message) {
+    switch (message.label()) {
+      case ChatProtocol.LOOKUP_ROOM -> lookup(client, message.string(0));
+      case ChatProtocol.CREATE_ROOM -> create(client, message.string(0));
+      case ChatProtocol.LIST_ROOMS -> list(client);
+      default -> log.warn("Room manager got an unexpected {} in session {}", message.label(), client.sessionId());
+    }
+  }
+
+  private void lookup(Conversation client, String room) {
+    registry.lookup(room).onComplete(found -> {
+      if (found.succeeded() && found.result().isPresent()) {
+        reply(client, ChatProtocol.ROOM_PID, room, found.result().get().toString());
+      } else {
+        warnIfFailed(found, "look up", room);
+        reply(client, ChatProtocol.ROOM_NOT_FOUND, room);
+      }
+    });
+  }
+
+  private void create(Conversation client, String room) {
+    ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
+    RoomActor actor = new RoomActor(room, stopped -> {
+      hosted.remove(room, stopped);
+      registry.release(room, ref);
+    });
+    runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
+        .compose(spawned -> registry.claim(room, ref).onComplete(claimed -> {
+          if (claimed.failed() || !claimed.result()) {
+            actor.stop(); // lost the race, or the registry failed: nobody can reach this room
+          }
+        }))
+        .onComplete(claimed -> {
+          if (claimed.succeeded() && claimed.result()) {
+            hosted.put(room, actor);
+            log.info("Room {} created on {}", room, runtime.nodeId());
+            reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
+          } else {
+            warnIfFailed(claimed, "create", room);
+            reply(client, ChatProtocol.ROOM_EXISTS, room);
+          }
+        });
+  }
+
+  private void list(Conversation client) {
+    registry.names().onComplete(names -> {
+      warnIfFailed(names, "list", "rooms");
+      reply(client, ChatProtocol.ROOM_LIST, names.succeeded() ? names.result() : List.of());
+    });
+  }
+
+  private static void reply(Conversation client, String label, Object... payload) {
+    if (client.isActive()) {
+      client.send(ChatProtocol.CLIENT_THREAD, label, payload)
+          .onFailure(e -> log.warn("Room manager could not answer {}: {}", label, e.getMessage()));
+    }
+  }
+
+  private static void warnIfFailed(AsyncResult<?> result, String what, String room) {
+    if (result.failed()) {
+      log.warn("Room registry could not {} {}: {}", what, room, result.cause().getMessage());
+    }
+  }
+
+  /** A room hosted on this node, by name. */
+  public Optional<RoomActor> hostedRoom(String name) {
+    return Optional.ofNullable(hosted.get(name));
+  }
+
+  /** Rooms hosted on this node right now; safe from any thread. */
+  public int hostedRoomCount() {
+    return hosted.size();
+  }
+}

@@ -1,0 +1,93 @@
+package org.sessionchat.chat.actor;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.shareddata.AsyncMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.sessionchat.session.ActorRef;
+
+/**
+ * The cluster-wide map from room name to the room actor, shared by every node's
+ * {@link RoomManager}.
+ *
+ * <p>Why a Vert.x async map: clustered, it is a Hazelcast map whose {@code putIfAbsent} is
+ * atomic across nodes, so of two clients creating the same name on two nodes exactly one
+ * wins. Values are {@link ActorRef#toString()} strings: the reference names the node that
+ * hosts the room, which is all it takes to tell a live entry from one left behind by a
+ * dead node. Such stale entries count as absent everywhere (a CREATE right after a node
+ * died must succeed even before the clean-up ran) and are removed by {@link #forgetNode}.
+ */
+public final class RoomRegistry {
+
+  /** The name of the shared map. */
+  public static final String MAP_NAME = "sessionchat.rooms";
+
+  private final AsyncMap<String, String> rooms;
+  private final Supplier<Set<String>> liveNodes;
+
+  private RoomRegistry(AsyncMap<String, String> rooms, Supplier<Set<String>> liveNodes) {
+    this.rooms = rooms;
+    this.liveNodes = liveNodes;
+  }
+
+  /**
+   * @param liveNodes the node ids of the cluster's current members
+   */
+  public static Future<RoomRegistry> open(Vertx vertx, Supplier<Set<String>> liveNodes) {
+    return vertx.sharedData().<String, String>getAsyncMap(MAP_NAME)
+        .map(map -> new RoomRegistry(map, liveNodes));
+  }
+
+  /** The room called {@code name}, if it exists on a live node. */
+  public Future<Optional<ActorRef>> lookup(String name) {
+    return rooms.get(name).map(value -> Optional.ofNullable(value).map(ActorRef::parse).filter(this::isLive));
+  }
+
+  /**
+   * Records {@code room} under {@code name} unless a live room already has that name.
+   *
+   * @return true if the name is now {@code room}'s
+   */
+  public Future<Boolean> claim(String name, ActorRef room) {
+    String value = room.toString();
+    return rooms.putIfAbsent(name, value).compose(existing -> {
+      if (existing == null) {
+        return Future.succeededFuture(true);
+      }
+      if (isLive(ActorRef.parse(existing))) {
+        return Future.succeededFuture(false);
+      }
+      return rooms.replaceIfPresent(name, existing, value);
+    });
+  }
+
+  /** Frees {@code name} if it still belongs to {@code room}. */
+  public Future<Void> release(String name, ActorRef room) {
+    return rooms.removeIfPresent(name, room.toString()).mapEmpty();
+  }
+
+  /** Names of the rooms on live nodes, sorted. */
+  public Future<List<String>> names() {
+    return rooms.entries().map(entries -> entries.entrySet().stream()
+        .filter(entry -> isLive(ActorRef.parse(entry.getValue())))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList());
+  }
+
+  /** Removes every room hosted on {@code nodeId} (a node that left the cluster). */
+  public Future<Void> forgetNode(String nodeId) {
+    return rooms.entries().compose(entries -> Future.join(entries.entrySet().stream()
+        .filter(entry -> ActorRef.parse(entry.getValue()).nodeId().equals(nodeId))
+        .map(entry -> rooms.removeIfPresent(entry.getKey(), entry.getValue()))
+        .toList())).mapEmpty();
+  }
+
+  private boolean isLive(ActorRef room) {
+    return liveNodes.get().contains(room.nodeId());
+  }
+}

@@ -1,0 +1,62 @@
+package org.sessionchat.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The node's command line: usage errors exit 2, start-up failures exit 1, each with one clear line. */
+class ChatNodeCommandLineTest {
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cmd = ChatNode.commandLine();
+    cmd.setErr(new PrintWriter(err, true));
+    cmd.setOut(new PrintWriter(new StringWriter(), true));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void badUsageExitsTwoWithTheProblemFirst() {
+    assertThat(run("--port", "seven")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("session-chat: Invalid value for option '--port'").contains("Usage: session-chat");
+  }
+
+  @Test
+  void outOfRangeValuesAreUsageErrors() {
+    assertThat(run("--max-line", "0")).isEqualTo(2);
+    assertThat(run("--port", "70000")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-line").contains("--port");
+  }
+
+  @Test
+  void aTakenPortExitsOneWithOneLineAndNoStackTrace() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
+    }
+    assertThat(err.toString().strip()).startsWith("session-chat: cannot start: address already in use").doesNotContain("\n");
+  }
+
+  @Test
+  void everyOptionHasADescriptionAndTheDocumentedDefault() {
+    CommandSpec spec = ChatNode.commandLine().getCommandSpec();
+    assertThat(spec.options()).allSatisfy(option -> assertThat(option.description()).isNotEmpty());
+    assertThat(spec.findOption("--host").defaultValue()).isEqualTo("127.0.0.1");
+    assertThat(spec.findOption("--port").defaultValue()).isEqualTo("7000");
+    assertThat(spec.findOption("--max-line").defaultValue()).isEqualTo("4096");
+    assertThat(spec.findOption("--http-port").defaultValue()).isEqualTo("0");
+    assertThat(spec.findOption("--cluster-name").defaultValue()).isEqualTo("session-chat");
+    assertThat(spec.findOption("--cluster-host").defaultValue()).isEqualTo("127.0.0.1");
+    assertThat(spec.findOption("--cluster-port").defaultValue()).isEqualTo("5701");
+    assertThat(spec.findOption("--cluster-members").defaultValue())
+        .isEqualTo("127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703,127.0.0.1:5704,127.0.0.1:5705");
+    assertThat(spec.optionsMap()).containsKeys("--node-name", "--no-monitor", "--protocols", "--cluster", "--cluster-config");
+  }
+}

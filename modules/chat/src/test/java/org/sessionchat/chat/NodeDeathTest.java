@@ -1,0 +1,51 @@
+package org.sessionchat.chat;
+
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.sessionchat.chat.testing.ClusteredChat;
+import org.sessionchat.chat.testing.LineClient;
+
+/** A node of an in-process cluster dies abruptly; the survivors carry on (see wire-protocol.md, Failures). */
+class NodeDeathTest {
+
+  private ClusteredChat chat;
+
+  @BeforeEach
+  void startCluster() {
+    chat = ClusteredChat.start(2);
+  }
+
+  @AfterEach
+  void stopCluster() {
+    chat.close();
+  }
+
+  @Test
+  void roomsOfADeadNodeGoOfflineAndRoomsElsewhereDropItsMembers() {
+    try (LineClient doomed = chat.connect(0, "doomed"); LineClient ann = chat.connect(1, "ann");
+        LineClient bob = chat.connect(1, "bob"); LineClient cat = chat.connect(1, "cat")) {
+      doomed.call("CREATE:on-dead", "OK:CREATE:on-dead");
+      ann.call("CREATE:on-live", "OK:CREATE:on-live");
+      ann.call("JOIN:on-dead", "OK:JOIN:on-dead");
+      bob.call("JOIN:on-live", "OK:JOIN:on-live");
+      cat.call("JOIN:on-live", "OK:JOIN:on-live");
+      doomed.call("JOIN:on-live", "OK:JOIN:on-live");
+      await().atMost(Duration.ofSeconds(10))
+          .until(() -> chat.node(1).roomManager().hostedRoom("on-live").orElseThrow().memberCount() == 3);
+
+      chat.kill(0);
+
+      ann.expect("OFFLINE:on-dead");
+      await().atMost(Duration.ofSeconds(15))
+          .until(() -> chat.node(1).roomManager().hostedRoom("on-live").orElseThrow().memberCount() == 2);
+      bob.send("CHAT:still here");
+      cat.expect("MSG:on-live:bob:still here");
+      ann.call("LIST", "ROOMS:on-live");
+      ann.call("CREATE:on-dead", "OK:CREATE:on-dead");
+    }
+  }
+}

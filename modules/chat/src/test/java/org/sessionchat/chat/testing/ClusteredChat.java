@@ -1,0 +1,60 @@
+package org.sessionchat.chat.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sessionchat.chat.ChatServerNode;
+import org.sessionchat.chat.ProtocolSource;
+import org.sessionchat.session.testkit.ClusteredVertxNodes;
+
+/**
+ * N chat nodes in this JVM on an in-process Hazelcast cluster with a random name (from
+ * the session module's {@link ClusteredVertxNodes}), each on an ephemeral TCP port.
+ */
+public final class ClusteredChat implements AutoCloseable {
+
+  private final ClusteredVertxNodes cluster;
+  private final List<ChatServerNode> nodes = new ArrayList<>();
+
+  private ClusteredChat(ClusteredVertxNodes cluster) {
+    this.cluster = cluster;
+  }
+
+  public static ClusteredChat start(int count) {
+    ClusteredChat chat = new ClusteredChat(ClusteredVertxNodes.start(count));
+    try {
+      for (int i = 0; i < count; i++) {
+        chat.nodes.add(ClusteredVertxNodes.await(ChatServerNode.start(chat.cluster.node(i), ProtocolSource.bundled(true),
+            new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096)), 30));
+      }
+      return chat;
+    } catch (Exception e) {
+      chat.close();
+      throw new IllegalStateException("chat cluster did not start", e);
+    }
+  }
+
+  public ChatServerNode node(int i) {
+    return nodes.get(i);
+  }
+
+  public LineClient connect(int node, String nick) {
+    return LineClient.connect(nodes.get(node).port(), nick);
+  }
+
+  /** Kills node {@code i} abruptly (its Hazelcast member leaves without a goodbye). */
+  public void kill(int i) {
+    cluster.kill(i);
+  }
+
+  @Override
+  public void close() {
+    for (ChatServerNode node : nodes) {
+      try {
+        ClusteredVertxNodes.await(node.close(), 10);
+      } catch (RuntimeException e) {
+        // killed already
+      }
+    }
+    cluster.close();
+  }
+}

@@ -1,0 +1,61 @@
+package org.sessionchat.chat.testing;
+
+import io.vertx.core.Vertx;
+import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.ChatServerNode;
+import org.sessionchat.chat.ProtocolSource;
+
+/**
+ * A single chat node without a cluster, on an ephemeral port, for tests.
+ */
+public final class LocalChatNode implements AutoCloseable {
+
+  private final Vertx vertx;
+  private final ChatServerNode node;
+
+  private LocalChatNode(Vertx vertx, ChatServerNode node) {
+    this.vertx = vertx;
+    this.node = node;
+  }
+
+  public static LocalChatNode start(String name, boolean monitor) {
+    Vertx vertx = Vertx.vertx();
+    try {
+      ChatServerNode node = ChatServerNode.start(vertx, ProtocolSource.bundled(monitor),
+          new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096)).await(30, TimeUnit.SECONDS);
+      return new LocalChatNode(vertx, node);
+    } catch (Exception e) {
+      vertx.close();
+      throw new IllegalStateException("chat node did not start", e);
+    }
+  }
+
+  public static LocalChatNode start() {
+    return start("test-node", true);
+  }
+
+  public ChatServerNode node() {
+    return node;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public int port() {
+    return node.port();
+  }
+
+  public LineClient connect(String nick) {
+    return LineClient.connect(port(), nick);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      node.close().await(10, TimeUnit.SECONDS);
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
+  }
+}
