@@ -139,4 +139,38 @@ class ChatRoomEndToEndTest {
     ann.call("CREATE:doomed", "OK:CREATE:doomed");
     bob.call("JOIN:doomed", "OK:JOIN:doomed");
   }
+
+  @Test
+  void aClientThatStopsReadingIsDisconnectedAndTheRoomGoesOn() {
+    createRoom("flood");
+    LineClient sleeper = member("sleeper", "flood"); // never reads from here on
+    LineClient talker = member("talker", "flood");
+    LineClient reader = member("reader", "flood");
+    await().atMost(Duration.ofSeconds(5)).until(() -> room("flood").memberCount() == 3);
+
+    String text = "y".repeat(4000);
+    int lines = 0;
+    while (room("flood").memberCount() == 3 && lines < 20_000) {
+      talker.send("CHAT:" + text);
+      assertThat(reader.next()).isEqualTo("MSG:flood:talker:" + text);
+      lines++;
+    }
+    assertThat(room("flood").memberCount()).as("after %d lines", lines).isEqualTo(2);
+    talker.send("CHAT:done");
+    reader.expect("MSG:flood:talker:done");
+    sleeper.close();
+  }
+
+  @Test
+  void closingTheNodeSaysByeToEveryClient() throws Exception {
+    createRoom("closing");
+    LineClient ann = member("ann", "closing");
+    LineClient bob = node.connect("bob");
+    clients.add(bob);
+
+    node.node().close().await(10, TimeUnit.SECONDS);
+
+    ann.expect("BYE").expectClosed();
+    bob.expect("BYE").expectClosed();
+  }
 }

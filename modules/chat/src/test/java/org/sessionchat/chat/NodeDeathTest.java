@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.ClusteredChat;
 import org.sessionchat.chat.testing.LineClient;
+import org.sessionchat.session.testkit.ClusteredVertxNodes;
 
 /** A node of an in-process cluster dies abruptly; the survivors carry on (see wire-protocol.md, Failures). */
 class NodeDeathTest {
@@ -46,6 +47,20 @@ class NodeDeathTest {
       cat.expect("MSG:on-live:bob:still here");
       ann.call("LIST", "ROOMS:on-live");
       ann.call("CREATE:on-dead", "OK:CREATE:on-dead");
+    }
+  }
+
+  @Test
+  void aNodeThatStopsInOrderTellsRemoteMembersItsRoomsAreOffline() {
+    try (LineClient host = chat.connect(0, "host"); LineClient ann = chat.connect(1, "ann")) {
+      host.call("CREATE:closing", "OK:CREATE:closing").call("JOIN:closing", "OK:JOIN:closing");
+      ann.call("JOIN:closing", "OK:JOIN:closing");
+
+      ClusteredVertxNodes.await(chat.node(0).close(), 10);
+
+      host.expect("BYE").expectClosed();
+      ann.expect("OFFLINE:closing");
+      ann.call("CREATE:closing", "OK:CREATE:closing");
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
@@ -78,11 +79,12 @@ public final class ProtocolLibrary {
         Map<String, Protocol> locals = new LinkedHashMap<>();
         Map<String, LocalFsm> fsms = new LinkedHashMap<>();
         for (String role : global.roleNames()) {
-          Protocol local = Projector.project(global, role);
-          locals.put(role, local);
           try {
-            fsms.put(role, FsmBuilder.build(local, p -> rolesByProtocol.getOrDefault(p, List.of())));
-          } catch (FsmBuilder.UnsupportedProtocolException e) {
+            Protocol local = Projector.project(global, role);
+            locals.put(role, local);
+            fsms.put(role, FsmBuilder.build(local,
+                p -> rolesByProtocol.getOrDefault(p, List.of())));
+          } catch (ProtocolProblem e) {
             diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
           }
         }
@@ -119,6 +121,17 @@ public final class ProtocolLibrary {
   /** The projection of a protocol onto a role. */
   public Protocol localProtocol(String protocol, String role) {
     return lookup(entry(protocol).locals(), protocol, role);
+  }
+
+  /**
+   * The projections onto {@code role} of every protocol of {@code module} that has that
+   * role, in file order: what Scribble prints as the module {@code Name_Role}.
+   */
+  public List<Protocol> localProtocols(Module module, String role) {
+    return module.protocols().stream()
+        .filter(p -> p.roleNames().contains(role))
+        .map(p -> localProtocol(p.name().value(), role))
+        .toList();
   }
 
   /** The global protocol as parsed. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
 import static org.sessionchat.scribble.fsm.Direction.SEND;
 
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.scribble.fsm.Monitor;
@@ -77,6 +78,27 @@ class ChatSessionMonitorTest {
     assertThat(room.isTerminal()).isTrue();
     assertThat(room.step(SEND, "ClientThread", "incomingChatMessage", 1)).isFalse();
     assertThat(room.step(RECEIVE, "ClientThread", "outgoingChatMessage", 1)).isFalse();
+  }
+
+  @Test
+  void everyInterleavingOfChatIsAllowedOnBothSidesUntilLeaveRoom() throws Exception {
+    ProtocolLibrary library = ChatProtocols.library();
+    for (long seed = 0; seed < 200; seed++) {
+      Random random = new Random(seed);
+      Monitor c = library.newMonitor("ChatSession", "ClientThread");
+      Monitor r = library.newMonitor("ChatSession", "ChatRoom");
+      for (int i = random.nextInt(50); i > 0; i--) {
+        boolean outgoing = random.nextBoolean();
+        String label = outgoing ? "outgoingChatMessage" : "incomingChatMessage";
+        assertThat(c.step(outgoing ? SEND : RECEIVE, "ChatRoom", label, 1)).as("seed %d", seed)
+            .isTrue();
+        assertThat(r.step(outgoing ? RECEIVE : SEND, "ClientThread", label, 1))
+            .as("seed %d", seed).isTrue();
+      }
+      assertThat(c.step(SEND, "ChatRoom", "leaveRoom", 0)).isTrue();
+      assertThat(r.step(RECEIVE, "ClientThread", "leaveRoom", 0)).isTrue();
+      assertThat(c.isTerminal() && r.isTerminal()).as("seed %d", seed).isTrue();
+    }
   }
 
   @Test

@@ -71,6 +71,20 @@ abstract class SessionRuntimeTestBase {
   }
 
   @Test
+  void theOnlyInviteeIsEstablishedBeforeTheInitiatorHearsSo() {
+    ProbeActor pinger = probe(initiatorNode);
+    ProbeActor ponger = probe(peerNode);
+
+    // Read the invitee's events at the very moment the initiator's future completes: an
+    // invitee told later could miss what a third party sends it on the initiator's word.
+    List<String> inviteeEventsAtCompletion = sync(pinger.context()
+        .startSession("PingPong", "Pinger", Map.of("Ponger", ponger.ref()))
+        .map(conversation -> List.copyOf(ponger.events())));
+
+    assertThat(inviteeEventsAtCompletion).containsExactly("established PingPong/Ponger");
+  }
+
+  @Test
   void messagesFlowBothWaysUntilTheSessionCompletesForBothSides() {
     ProbeActor ponger = probe(peerNode).onReceive((conversation, message) -> {
       if (message.label().equals("ping")) {

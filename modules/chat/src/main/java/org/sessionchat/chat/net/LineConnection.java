@@ -1,5 +1,6 @@
 package org.sessionchat.chat.net;
 
+import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.LineFramer;
 import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.chat.wire.Utf8;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One client's TCP connection seen as lines in and lines out: framing, UTF-8 check and
@@ -21,6 +24,14 @@ import org.sessionchat.chat.wire.Utf8;
  */
 public final class LineConnection {
 
+  private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
+
+  /**
+   * Bytes that may wait to be written to a client that does not read. Beyond that the
+   * client is disconnected rather than letting a busy room grow the node's memory.
+   */
+  public static final int MAX_PENDING_OUTPUT = 4 * 1024 * 1024;
+
   private final NetSocket socket;
   private final int maxLineLength;
   private final Utf8 utf8 = new Utf8();
@@ -31,6 +42,7 @@ public final class LineConnection {
   public LineConnection(NetSocket socket, int maxLineLength) {
     this.socket = socket;
     this.maxLineLength = maxLineLength;
+    socket.setWriteQueueMaxSize(MAX_PENDING_OUTPUT);
     socket.closeHandler(ignored -> closed());
   }
 
@@ -60,9 +72,15 @@ public final class LineConnection {
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
-    if (open) {
-      socket.write(line + "\n");
+    if (!open) {
+      return;
     }
+    if (socket.writeQueueFull()) {
+      log.warn("Disconnecting {}: it does not read ({} bytes waiting to be written)", remoteAddress(), MAX_PENDING_OUTPUT);
+      abort();
+      return;
+    }
+    socket.write(line + "\n");
   }
 
   /** Stops reading until {@link #resume()} (back-pressure). */
@@ -83,8 +101,31 @@ public final class LineConnection {
     }
   }
 
+  /**
+   * Closes at once, dropping what is still waiting to be written: {@link NetSocket#close()}
+   * would first wait for a client that does not read. Vert.x offers no public abort, so
+   * this goes to the Netty channel through Vert.x's integration interface. The close
+   * handlers run now, so the client leaves its room now.
+   */
+  private void abort() {
+    closed();
+    if (socket instanceof NetSocketInternal internal) {
+      internal.channelHandlerContext().channel().close();
+    } else {
+      socket.close();
+    }
+  }
+
   public boolean isOpen() {
     return open;
+  }
+
+  /**
+   * Runs {@code handler} when the server shuts down in order (it stops accepting and asks
+   * each connection to finish).
+   */
+  public void onServerShutdown(Runnable handler) {
+    socket.shutdownHandler(ignored -> handler.run());
   }
 
   /** Adds {@code handler}, run once when the connection is closed by either side. */

@@ -4,9 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.sessionchat.chat.wire.Replies;
@@ -23,12 +21,12 @@ import org.slf4j.LoggerFactory;
 public final class TcpServerVerticle extends VerticleBase {
 
   private static final Logger log = LoggerFactory.getLogger(TcpServerVerticle.class);
+  private static final long SHUTDOWN_GRACE_SECONDS = 2;
 
   private final String host;
   private final int port;
   private final int maxLineLength;
   private final Consumer<LineConnection> onConnect;
-  private final Set<LineConnection> connections = new LinkedHashSet<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
   private NetServer server;
 
@@ -50,25 +48,21 @@ public final class TcpServerVerticle extends VerticleBase {
     server.connectHandler(socket -> {
       socket.pause();
       LineConnection connection = new LineConnection(socket, maxLineLength);
-      connections.add(connection);
       connectionCount.incrementAndGet();
-      connection.onClose(() -> {
-        connections.remove(connection);
-        connectionCount.decrementAndGet();
+      connection.onServerShutdown(() -> {
+        connection.send(Replies.BYE);
+        connection.close();
       });
+      connection.onClose(connectionCount::decrementAndGet);
       onConnect.accept(connection);
     });
     return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}", host, s.actualPort()));
   }
 
+  /** Stops accepting; each connection says {@code BYE} and closes (forced after a grace period). */
   @Override
   public Future<?> stop() {
-    Future<Void> closed = server.close();
-    for (LineConnection connection : new ArrayList<>(connections)) {
-      connection.send(Replies.BYE);
-      connection.close();
-    }
-    return closed;
+    return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
   }
 
   /** The port actually bound, once started. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.sessionchat.scribble.ast.Choice;
 import org.sessionchat.scribble.ast.Continue;
 import org.sessionchat.scribble.ast.Handler;
@@ -19,6 +20,7 @@ import org.sessionchat.scribble.ast.Name;
 import org.sessionchat.scribble.ast.Par;
 import org.sessionchat.scribble.ast.Position;
 import org.sessionchat.scribble.ast.Protocol;
+import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.ast.Rec;
 import org.sessionchat.scribble.ast.Receive;
 import org.sessionchat.scribble.ast.RoleArg;
@@ -59,21 +61,6 @@ public final class FsmBuilder {
     }
   }
 
-  /** A local protocol the FSM construction does not support, with where and why. */
-  public static final class UnsupportedProtocolException extends Exception {
-    private static final long serialVersionUID = 1L;
-    private final transient Position position;
-
-    UnsupportedProtocolException(Position position, String message) {
-      super(message, null, false, false);
-      this.position = position;
-    }
-
-    public Position position() {
-      return position;
-    }
-  }
-
   private final Protocol local;
   private final Function<String, List<String>> rolesOf;
   private final List<Node> nodes = new ArrayList<>();
@@ -90,19 +77,22 @@ public final class FsmBuilder {
    * @param rolesOf the declared roles of a protocol an {@code initiates} names, in order
    */
   public static LocalFsm build(Protocol local, Function<String, List<String>> rolesOf)
-      throws UnsupportedProtocolException {
+      throws ProtocolProblem {
     if (!local.isLocal()) {
       throw new IllegalArgumentException("not a local protocol: " + local.name());
     }
     return new FsmBuilder(local, rolesOf).build();
   }
 
-  private LocalFsm build() throws UnsupportedProtocolException {
+  private LocalFsm build() throws ProtocolProblem {
     int end = node(State.Kind.MESSAGES, local.name().position());
     nodes.get(end).endsHere = true;
     int initial = block(local.body(), end, Map.of());
     for (int head : idleHeads) {
-      nodes.get(resolve(head)).idleHead = true;
+      Node entry = nodes.get(resolve(head));
+      if (entry.kind == State.Kind.MESSAGES) {
+        entry.idleHead = true;
+      }
     }
     return new Freezer().freeze(resolve(initial));
   }
@@ -194,7 +184,7 @@ public final class FsmBuilder {
     Node node = nodes.get(state);
     node.initiation = new Initiation(i.protocol().value(), i.initiator().value(), internal,
         external, i.handlers().stream().map(h -> h.failure().value())
-        .collect(java.util.stream.Collectors.toSet()));
+        .collect(Collectors.toSet()));
     node.exits.put(Initiation.SUCCESS, block(i.success(), next, loops));
     for (Handler handler : i.handlers()) {
       node.exits.put(handler.failure().value(), block(handler.body(), next, loops));
@@ -220,7 +210,7 @@ public final class FsmBuilder {
     private final Map<Integer, Region> regions = new HashMap<>();
     private final Map<Integer, Node> merged = new HashMap<>();
 
-    LocalFsm freeze(int initial) throws UnsupportedProtocolException {
+    LocalFsm freeze(int initial) throws ProtocolProblem {
       number(initial, Region.TOP);
       List<State> states = new ArrayList<>();
       for (Map.Entry<Integer, Integer> entry : ids.entrySet()) {
@@ -229,7 +219,7 @@ public final class FsmBuilder {
       return new LocalFsm(local.name().value(), local.self().orElseThrow(), states, 0);
     }
 
-    private void number(int raw, Region region) throws UnsupportedProtocolException {
+    private void number(int raw, Region region) throws ProtocolProblem {
       if (ids.containsKey(raw)) {
         return;
       }
@@ -251,7 +241,7 @@ public final class FsmBuilder {
     }
 
     /** The node with its silent successors folded in: their transitions and end marks. */
-    private Node mergedNode(int raw) throws UnsupportedProtocolException {
+    private Node mergedNode(int raw) throws ProtocolProblem {
       Node cached = merged.get(raw);
       if (cached != null) {
         return cached;
@@ -265,21 +255,19 @@ public final class FsmBuilder {
       Set<Integer> seen = new LinkedHashSet<>();
       List<Integer> work = new ArrayList<>(List.of(raw));
       while (!work.isEmpty()) {
-        int id = resolve(work.remove(work.size() - 1));
+        int id = resolve(work.remove(0));
         if (!seen.add(id)) {
           continue;
         }
         Node n = nodes.get(id);
         if (n.kind != State.Kind.MESSAGES) {
-          throw new UnsupportedProtocolException(original.position, "a branch of this choice"
+          throw new ProtocolProblem(original.position, "a branch of this choice"
               + " starts, for role " + local.self().orElseThrow() + ", with a "
               + (n.kind == State.Kind.PAR ? "par" : "initiates")
               + " instead of a message; the monitor needs a message to tell branches apart");
         }
         for (Transition t : n.transitions) {
-          if (!result.transitions.contains(t)) {
-            result.transitions.add(t);
-          }
+          add(result, t);
         }
         result.endsHere |= n.endsHere;
         result.idleHead |= n.idleHead;
@@ -287,6 +275,24 @@ public final class FsmBuilder {
       }
       merged.put(raw, result);
       return result;
+    }
+
+    /**
+     * Adds a transition to a merged state; two transitions on the same message to different
+     * places mean the role cannot know which branch of a choice it is in.
+     */
+    private void add(Node merged, Transition t) throws ProtocolProblem {
+      for (Transition other : merged.transitions) {
+        if (other.matches(t.direction(), t.peer(), t.label(), t.arity())) {
+          if (resolve(other.target()) == resolve(t.target())) {
+            return;
+          }
+          throw new ProtocolProblem(merged.position, "role " + local.self().orElseThrow()
+              + " cannot tell which branch of this choice was taken: more than one goes on"
+              + " with " + t.signature());
+        }
+      }
+      merged.transitions.add(t);
     }
 
     private State toState(int raw, int id) {

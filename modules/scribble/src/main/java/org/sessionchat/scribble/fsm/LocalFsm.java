@@ -48,6 +48,11 @@ public final class LocalFsm {
     return initial;
   }
 
+  /** The states of one (nested) FSM, in id order. */
+  public List<State> statesIn(Region region) {
+    return states.stream().filter(s -> s.region().equals(region)).toList();
+  }
+
   public State state(int id) {
     return states.get(id);
   }

@@ -27,6 +27,13 @@ public record Transition(Direction direction, String peer, String label, List<St
     return new Transition(direction, peer, label, payload, newTarget);
   }
 
+  /** With payload types, e.g. {@code ?roomPID(RoomName, PID) from RoomRegistry}. */
+  public String signature() {
+    String message = label + "(" + String.join(", ", payload) + ")";
+    return direction == Direction.SEND ? "!" + message + " to " + peer
+        : "?" + message + " from " + peer;
+  }
+
   /** The short form used in logs, e.g. {@code !lookupRoom(1) to RoomRegistry}. */
   @Override
   public String toString() {

@@ -162,11 +162,11 @@ public final class Validator {
     }
 
     private void choice(Choice c, Scope scope) {
-      role(c.at());
+      boolean known = role(c.at());
       Map<String, Message> firstByReceiverAndLabel = new HashMap<>();
       for (List<Interaction> branch : c.branches()) {
         List<Message> first = new ArrayList<>();
-        if (!firstMessages(branch, c.at().value(), first)) {
+        if (!firstMessages(branch, c.at().value(), first) && known) {
           Name at = branch.isEmpty() ? new Name("", c.position())
               : new Name("", branch.get(0).position());
           report(at, "each branch of choice at " + c.at() + " must start with a message from "
@@ -228,13 +228,18 @@ public final class Validator {
         report(i.protocol(), "protocol " + i.protocol() + " has " + target.get().roles().size()
             + " roles but initiates passes " + i.args().size());
       }
-      for (RoleArg arg : i.args()) {
+      List<String> subRoles = target.map(Protocol::roleNames).orElse(List.of());
+      for (int k = 0; k < i.args().size(); k++) {
+        RoleArg arg = i.args().get(k);
         if (!arg.fresh()) {
           role(arg.role());
           if (!arg.role().value().equals(i.initiator().value())) {
             report(arg.role(), "only the initiator " + i.initiator()
                 + " can be invited internally; write 'new " + arg.role() + "' for a new actor");
           }
+        } else if (k < subRoles.size() && !subRoles.get(k).equals(arg.role().value())) {
+          report(arg.role(), "new " + arg.role() + " does not match role " + subRoles.get(k)
+              + " of protocol " + i.protocol() + " at position " + (k + 1));
         }
       }
       Set<String> failures = new HashSet<>();
@@ -267,9 +272,10 @@ public final class Validator {
       }
     }
 
-    private void role(Name role) {
+    /** Reports a role that is not a parameter of this protocol; true if it is one. */
+    private boolean role(Name role) {
       if (roles.contains(role.value())) {
-        return;
+        return true;
       }
       Optional<String> home = validator.protocolDeclaring(role.value());
       if (home.isPresent()) {
@@ -278,6 +284,7 @@ public final class Validator {
       } else {
         report(role, "role " + role + " is not declared in protocol " + protocol.name());
       }
+      return false;
     }
 
     private void report(Name at, String message) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.sessionchat.scribble.ProtocolLibrary;
@@ -48,7 +49,8 @@ final class ActorCell implements ActorContext {
   private final SessionActor actor;
   private final ContextInternal context;
   private final Map<String, LocalConversation> sessions = new HashMap<>();
-  private final Map<String, LocalConversation> keys = new HashMap<>();
+  /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
+  private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
   private boolean stopped;
 
   ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor, ContextInternal context) {
@@ -227,7 +229,7 @@ final class ActorCell implements ActorContext {
               Router.describe(failure, ref, node.options().setupTimeout().toMillis())))));
     }
     Promise<Conversation> established = Promise.promise();
-    Future.all(answers).onComplete(all -> {
+    conversation.awaitSetup(Future.all(answers)).onComplete(all -> {
       if (conversation.state() != LocalConversation.State.PENDING) {
         established.fail(new IllegalStateException("actor " + self + " stopped while setting up " + protocol));
       } else if (all.failed()) {
@@ -287,9 +289,23 @@ final class ActorCell implements ActorContext {
       request.fail(Router.REFUSED, stopped ? "crashed on the invitation" : "refused the invitation");
       return;
     }
-    sessions.put(invitation.sessionId(), new LocalConversation(this, invitation.sessionId(), protocol, role,
-        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null));
+    LocalConversation conversation = new LocalConversation(this, invitation.sessionId(), protocol, role,
+        invitation.fromRole(), invitation.participants(), newMonitor(protocol, role), null);
+    sessions.put(invitation.sessionId(), conversation);
+    if (onlyInviteeOf(invitation)) {
+      // Nobody else can refuse: the session is established the moment we accept. Telling our
+      // actor before the reply means the initiator never gets ahead of us (a client told
+      // "joined" while its room does not list it yet would miss messages).
+      conversation.establish();
+    }
     request.reply(Boolean.TRUE);
+  }
+
+  /** True when every other role of the invitation is played by the initiator itself. */
+  private static boolean onlyInviteeOf(Envelope invitation) {
+    ActorRef initiator = invitation.participants().get(invitation.fromRole());
+    return invitation.participants().entrySet().stream()
+        .allMatch(p -> p.getKey().equals(invitation.toRole()) || p.getValue().equals(initiator));
   }
 
   private Monitor newMonitor(String protocol, String role) {

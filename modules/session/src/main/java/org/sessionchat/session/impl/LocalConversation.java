@@ -1,6 +1,7 @@
 package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.PayloadValues;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ final class LocalConversation implements Conversation {
   private State state = State.PENDING;
   private Set<String> goneRoles;
   private List<Envelope> early;
+  private Promise<Void> setup;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -182,6 +185,22 @@ final class LocalConversation implements Conversation {
 
   // ---------------------------------------------------------------- life cycle
 
+  /**
+   * On the initiator: the outcome of the invitations, failed early if an invitee leaves
+   * (its node dies) before answering, rather than when the invitation times out.
+   */
+  Future<Void> awaitSetup(Future<?> answers) {
+    setup = Promise.promise();
+    answers.onComplete(all -> {
+      if (all.succeeded()) {
+        setup.tryComplete();
+      } else {
+        setup.tryFail(all.cause());
+      }
+    });
+    return setup.future();
+  }
+
   /** Every role is filled: tell the actor, then replay what arrived early and apply who already left. */
   void establish() {
     if (state != State.PENDING) {
@@ -221,6 +240,9 @@ final class LocalConversation implements Conversation {
       if (gone.equals(initiatorRole)) {
         state = State.ENDED;
         cell.forget(this);
+      } else if (setup != null) {
+        setup.tryFail(new SessionSetupException(protocol, gone, participants.get(gone),
+            "left before the session was established"));
       }
       return;
     }
