@@ -108,6 +108,14 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--room-prefix", description = "room name prefix (default: random, so runs never meet old rooms)")
   String roomPrefix;
 
+  @Option(names = "--kill-pid", defaultValue = "0",
+      description = "scenario G: kill -9 this process during the measured window (default: none)")
+  long killPid;
+
+  @Option(names = "--kill-after", defaultValue = "5",
+      description = "seconds into the measured window for --kill-pid (default ${DEFAULT-VALUE})")
+  int killAfter;
+
   @Option(names = "--slice", hidden = true, description = "child process only: index of this process's rooms")
   Integer slice;
 
@@ -145,7 +153,7 @@ public final class LoadGenerator implements Callable<Integer> {
   private RunOptions options(int sliceIndex, int sliceCount, List<Long> pids) {
     int eventLoops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RunOptions(eventLoops, connectRate, connectWindow, joinTimeout, drain, progress,
-        roomPrefix, sliceIndex, sliceCount, pids);
+        roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter);
   }
 
   /** The arguments of child {@code index}: this scenario, its share of the connect pace, its slice. */

@@ -6,10 +6,15 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.http.MetricsRoute;
+import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.chat.limits.RateLimit;
+import org.sessionchat.chat.metrics.NodeMetrics;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -53,13 +58,40 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--max-line", defaultValue = "4096", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxLine;
 
+  @Option(names = "--max-connections", defaultValue = "10000", description = "Client connections open on this node at once (default: ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--max-connections-per-address", defaultValue = "100", description = "Client connections open at once from one IP address (default: ${DEFAULT-VALUE}).")
+  int maxConnectionsPerAddress;
+
+  @Option(names = "--max-rooms", defaultValue = "1000", description = "Rooms hosted on this node; more CREATEs get ERROR:TOO_MANY_ROOMS (default: ${DEFAULT-VALUE}).")
+  int maxRooms;
+
+  @Option(names = "--max-room-members", defaultValue = "1000", description = "Members of one room; more JOINs get ERROR:ROOM_FULL (default: ${DEFAULT-VALUE}).")
+  int maxRoomMembers;
+
+  @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Disconnect a client that sends no line for this long (PING keeps it alive); 0 = never (default: ${DEFAULT-VALUE}).")
+  int idleTimeoutSeconds;
+
+  @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "LINES", description = "Lines per second one client may send; more get ERROR:RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+  int rateLimit;
+
+  @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "LINES", description = "Lines one client may send at once after a quiet spell; 5 times as many refused lines disconnect it (default: ${DEFAULT-VALUE}).")
+  int rateBurst;
+
+  @Option(names = "--no-rate-limit", description = "No flood control (for benchmarks).")
+  boolean noRateLimit;
+
+  @Option(names = "--max-outbound", defaultValue = "1048576", paramLabel = "BYTES", description = "Bytes waiting to be sent to one client before it counts as not reading and is disconnected (default: ${DEFAULT-VALUE}).")
+  int maxOutbound;
+
   @Option(names = "--no-monitor", description = "Do not check messages against the protocols (for measurement only).")
   boolean noMonitor;
 
   @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
   Path protocols;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of the GET /health endpoint on --host; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --host; 0 = off (default: ${DEFAULT-VALUE}).")
   int httpPort;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
@@ -110,9 +142,11 @@ public final class ChatNode implements Callable<Integer> {
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
-    Vertx vertx = await(cluster ? clusteredVertx() : Future.succeededFuture(Vertx.vertx()));
+    NodeMetrics metrics = new NodeMetrics();
+    Vertx vertx = await(cluster ? clusteredVertx(metrics)
+        : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
-      serve(vertx, runtimeOptions);
+      serve(vertx, runtimeOptions, metrics);
     } catch (Exception e) {
       vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       throw e;
@@ -121,14 +155,15 @@ public final class ChatNode implements Callable<Integer> {
     return 0;
   }
 
-  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions) throws Exception {
+  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions, NodeMetrics metrics) throws Exception {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, host, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        new ChatServerNode.Settings(nodeName, host, port, maxLine)));
+        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits())));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
+    metrics.bind(node);
     if (health != null) {
-      health.serving(node);
+      health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
     }
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
@@ -137,10 +172,10 @@ public final class ChatNode implements Callable<Integer> {
     System.out.flush();
   }
 
-  private Future<Vertx> clusteredVertx() {
+  private Future<Vertx> clusteredVertx(NodeMetrics metrics) {
     ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
-    return Vertx.builder()
-        .with(new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
+    return metrics.instrument(Vertx.builder(),
+            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
         .withClusterManager(ClusterSetup.clusterManager(options))
         .buildClustered();
   }
@@ -163,7 +198,22 @@ public final class ChatNode implements Callable<Integer> {
     }
   }
 
+  /** The limits the options ask for; a line that never ends may run to 4 times --max-line, at least 1 MiB. */
+  Limits limits() {
+    RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, 5 * rateBurst);
+    return new Limits(maxConnections, maxConnectionsPerAddress, maxRooms, maxRoomMembers,
+        Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
+  }
+
   private void checkRanges() {
+    requireRange("--max-connections", maxConnections, 1, Integer.MAX_VALUE);
+    requireRange("--max-connections-per-address", maxConnectionsPerAddress, 1, Integer.MAX_VALUE);
+    requireRange("--max-rooms", maxRooms, 1, Integer.MAX_VALUE);
+    requireRange("--max-room-members", maxRoomMembers, 1, Integer.MAX_VALUE);
+    requireRange("--idle-timeout", idleTimeoutSeconds, 0, Integer.MAX_VALUE);
+    requireRange("--rate-limit", rateLimit, 1, 1_000_000);
+    requireRange("--rate-burst", rateBurst, 1, 1_000_000);
+    requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);

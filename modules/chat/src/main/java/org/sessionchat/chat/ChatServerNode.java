@@ -7,6 +7,9 @@ import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.chat.limits.LimitCounters;
+import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.TcpServerVerticle;
 import org.sessionchat.session.ActorRef;
@@ -32,8 +35,14 @@ public final class ChatServerNode {
    * @param host          the interface to listen on
    * @param port          the TCP port, 0 for an ephemeral one
    * @param maxLineLength the longest client line accepted, in bytes
+   * @param limits        connection, room and flood limits
    */
-  public record Settings(String nodeName, String host, int port, int maxLineLength) {
+  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits) {
+
+    /** Settings without limits (tests of other things). */
+    public Settings(String nodeName, String host, int port, int maxLineLength) {
+      this(nodeName, host, port, maxLineLength, Limits.NONE);
+    }
 
     /** The node's name once its TCP port is known. */
     String nameFor(int actualPort) {
@@ -47,9 +56,11 @@ public final class ChatServerNode {
   private final TcpServerVerticle tcpServer;
   private final String deploymentId;
   private final String nodeName;
+  private final LimitCounters limitCounters;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
-      TcpServerVerticle tcpServer, String deploymentId, String nodeName) {
+      TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters) {
+    this.limitCounters = limitCounters;
     this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
@@ -69,13 +80,14 @@ public final class ChatServerNode {
       runtime.onNodeLeft(node -> registry.forgetNode(node)
           .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
           .onFailure(e -> log.warn("Could not remove the rooms of departed node {}: {}", node, e.getMessage())));
-      RoomManager manager = new RoomManager(runtime, registry);
+      LimitCounters counters = new LimitCounters();
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
-        ClientFactory clients = new ClientFactory(runtime, managerRef, settings);
+        ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
         TcpServerVerticle server = new TcpServerVerticle(settings.host(), settings.port(),
-            settings.maxLineLength(), clients::connected);
-        return vertx.deployVerticle(server).map(id ->
-            new ChatServerNode(vertx, runtime, manager, server, id, settings.nameFor(server.actualPort())));
+            settings.maxLineLength(), settings.limits(), counters, clients::connected);
+        return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
+            settings.nameFor(server.actualPort()), counters));
       });
     });
   }
@@ -84,19 +96,21 @@ public final class ChatServerNode {
   private static final class ClientFactory {
     private final SessionRuntime runtime;
     private final ActorRef roomManager;
+    private final RoomQuota quota;
     private final Settings settings;
     private final AtomicLong guests = new AtomicLong();
 
-    ClientFactory(SessionRuntime runtime, ActorRef roomManager, Settings settings) {
+    ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings) {
       this.runtime = runtime;
       this.roomManager = roomManager;
+      this.quota = quota;
       this.settings = settings;
     }
 
     void connected(LineConnection connection) {
       String nick = "guest-" + guests.incrementAndGet();
       String nodeName = settings.nameFor(connection.localPort());
-      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, roomManager, nick, nodeName))
+      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, roomManager, nick, nodeName, quota))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", connection.remoteAddress(), e.getMessage());
             connection.close();
@@ -130,6 +144,11 @@ public final class ChatServerNode {
   /** This node's room manager (rooms hosted here). */
   public RoomManager roomManager() {
     return roomManager;
+  }
+
+  /** How often this node's limits struck. */
+  public LimitCounters limitCounters() {
+    return limitCounters;
   }
 
   /** Client connections open on this node. */

@@ -1,10 +1,13 @@
 package org.sessionchat.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /health} on a small HTTP server: 200 with the node's figures once it serves
@@ -17,6 +20,7 @@ public final class HealthServer {
 
   private final String nodeName;
   private final HttpServer server;
+  private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
   private volatile ChatServerNode node;
 
   private HealthServer(String nodeName, HttpServer server) {
@@ -37,6 +41,12 @@ public final class HealthServer {
     this.node = node;
   }
 
+  /** Serves {@code path} with {@code handler} too (e.g. {@code /metrics}). */
+  public HealthServer route(String path, Handler<HttpServerRequest> handler) {
+    routes.put(path, handler);
+    return this;
+  }
+
   public int port() {
     return server.actualPort();
   }
@@ -47,7 +57,7 @@ public final class HealthServer {
 
   private void handle(HttpServerRequest request) {
     if (!"/health".equals(request.path())) {
-      request.response().setStatusCode(404).end();
+      routes.getOrDefault(request.path(), other -> other.response().setStatusCode(404).end()).handle(request);
       return;
     }
     ChatServerNode current = node;

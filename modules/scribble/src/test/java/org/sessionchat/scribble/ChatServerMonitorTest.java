@@ -1,8 +1,8 @@
 package org.sessionchat.scribble;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
-import static org.sessionchat.scribble.fsm.Direction.SEND;
+import static org.sessionchat.scribble.Trace.allowed;
+import static org.sessionchat.scribble.Trace.refused;
 
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,7 @@ class ChatServerMonitorTest {
   void clientLoopHeadOffersTheThreeRequestsAndMayEndThere() {
     assertThat(client.protocol()).isEqualTo("ChatServer");
     assertThat(client.role()).isEqualTo("ClientThread");
-    assertThat(client.expected()).containsExactlyInAnyOrder("!lookupRoom(1) to RoomRegistry",
+    assertThat(client.expected()).containsExactly("!lookupRoom(1) to RoomRegistry",
         "!createRoom(1) to RoomRegistry", "!listRooms(0) to RoomRegistry");
     assertThat(client.isAccepting()).isTrue();
     assertThat(client.isTerminal()).isFalse();
@@ -36,39 +36,31 @@ class ChatServerMonitorTest {
 
   @Test
   void clientCreatesListsAndMissesRoomsInAnyOrder() {
-    assertThat(client.step(SEND, "RoomRegistry", "createRoom", 1)).isTrue();
+    allowed(client, "!createRoom(1) to RoomRegistry");
     assertThat(client.isAccepting()).isFalse();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "roomExists", 1)).isTrue();
-    assertThat(client.step(SEND, "RoomRegistry", "createRoom", 1)).isTrue();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "createRoomSuccess", 1)).isTrue();
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isTrue();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "roomList", 1)).isTrue();
-    assertThat(client.step(SEND, "RoomRegistry", "lookupRoom", 1)).isTrue();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "roomNotFound", 1)).isTrue();
+    allowed(client, "?roomExists(1) from RoomRegistry",
+        "!createRoom(1) to RoomRegistry", "?createRoomSuccess(1) from RoomRegistry",
+        "!listRooms(0) to RoomRegistry", "?roomList(1) from RoomRegistry",
+        "!lookupRoom(1) to RoomRegistry", "?roomNotFound(1) from RoomRegistry");
     assertThat(client.isAccepting()).isTrue();
   }
 
   @Test
   void clientRefusesMessagesTheProtocolDoesNotAllowAndStaysPut() {
-    String before = client.describeState();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "roomPID", 2)).isFalse();
-    assertThat(client.step(SEND, "RoomRegistry", "lookupRoom", 2)).isFalse();
-    assertThat(client.step(SEND, "ChatRoom", "lookupRoom", 1)).isFalse();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "lookupRoom", 1)).isFalse();
-    assertThat(client.describeState()).isEqualTo(before);
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isTrue();
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isFalse();
+    refused(client, "?roomPID(2) from RoomRegistry", "!lookupRoom(2) to RoomRegistry",
+        "!lookupRoom(1) to ChatRoom", "?lookupRoom(1) from RoomRegistry");
+    allowed(client, "!listRooms(0) to RoomRegistry");
+    refused(client, "!listRooms(0) to RoomRegistry");
     assertThat(client.expected()).containsExactly("?roomList(1) from RoomRegistry");
   }
 
   @Test
   void clientWaitsInInitiatesStateUntilSubSessionSucceeds() {
-    joinRoom();
+    allowed(client, "!lookupRoom(1) to RoomRegistry", "?roomPID(2) from RoomRegistry");
     assertThat(client.pendingInitiation()).contains(new Initiation("ChatSession",
         "ClientThread", List.of("ClientThread"), List.of("ChatRoom"),
         Set.of("ParticipantOffline")));
-    assertThat(client.step(SEND, "RoomRegistry", "lookupRoom", 1)).isFalse();
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isFalse();
+    refused(client, "!lookupRoom(1) to RoomRegistry", "!listRooms(0) to RoomRegistry");
     assertThat(client.isAccepting()).isFalse();
     assertThat(client.resume("NoSuchFailure")).isFalse();
     assertThat(client.pendingInitiation()).isPresent();
@@ -77,55 +69,45 @@ class ChatServerMonitorTest {
 
     assertThat(client.pendingInitiation()).isEmpty();
     assertThat(client.resume(Initiation.SUCCESS)).isFalse();
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isTrue();
+    allowed(client, "!listRooms(0) to RoomRegistry");
   }
 
   @Test
   void clientReturnsToLoopHeadWhenRoomGoesOffline() {
     String head = client.describeState();
-    joinRoom();
+    allowed(client, "!lookupRoom(1) to RoomRegistry", "?roomPID(2) from RoomRegistry");
     assertThat(client.describeState()).isNotEqualTo(head);
 
     assertThat(client.resume("ParticipantOffline")).isTrue();
 
     assertThat(client.describeState()).isEqualTo(head);
-    assertThat(client.step(SEND, "RoomRegistry", "lookupRoom", 1)).isTrue();
+    allowed(client, "!lookupRoom(1) to RoomRegistry");
   }
 
   @Test
   void registryAnswersEachRequestAndHasNoInitiatesState() {
-    assertThat(registry.expected()).containsExactlyInAnyOrder(
-        "?lookupRoom(1) from ClientThread", "?createRoom(1) from ClientThread",
-        "?listRooms(0) from ClientThread");
-    assertThat(registry.step(RECEIVE, "ClientThread", "lookupRoom", 1)).isTrue();
-    assertThat(registry.step(SEND, "ClientThread", "createRoomSuccess", 1)).isFalse();
-    assertThat(registry.step(SEND, "ClientThread", "roomPID", 2)).isTrue();
+    assertThat(registry.expected()).containsExactly("?lookupRoom(1) from ClientThread",
+        "?createRoom(1) from ClientThread", "?listRooms(0) from ClientThread");
+    allowed(registry, "?lookupRoom(1) from ClientThread");
+    refused(registry, "!createRoomSuccess(1) to ClientThread");
+    allowed(registry, "!roomPID(2) to ClientThread");
     assertThat(registry.pendingInitiation()).isEmpty();
-    assertThat(registry.step(RECEIVE, "ClientThread", "createRoom", 1)).isTrue();
-    assertThat(registry.step(SEND, "ClientThread", "roomExists", 1)).isTrue();
-    assertThat(registry.step(RECEIVE, "ClientThread", "listRooms", 0)).isTrue();
-    assertThat(registry.step(SEND, "ClientThread", "roomList", 1)).isTrue();
+    allowed(registry, "?createRoom(1) from ClientThread", "!roomExists(1) to ClientThread",
+        "?listRooms(0) from ClientThread", "!roomList(1) to ClientThread");
     assertThat(registry.isAccepting()).isTrue();
   }
 
   @Test
   void registryRefusesToAnswerBeforeItIsAsked() {
-    assertThat(registry.step(SEND, "ClientThread", "roomPID", 2)).isFalse();
-    assertThat(registry.step(SEND, "ClientThread", "lookupRoom", 1)).isFalse();
+    refused(registry, "!roomPID(2) to ClientThread", "!lookupRoom(1) to ClientThread");
     assertThat(registry.rolesStillNeeded()).containsExactly("ClientThread");
   }
 
   @Test
   void monitorsOfOneRoleDoNotShareState() throws Exception {
     Monitor other = ChatProtocols.library().newMonitor("ChatServer", "ClientThread");
-    assertThat(client.step(SEND, "RoomRegistry", "listRooms", 0)).isTrue();
-    assertThat(other.step(SEND, "RoomRegistry", "listRooms", 0)).isTrue();
-    assertThat(other.step(RECEIVE, "RoomRegistry", "roomList", 1)).isTrue();
+    allowed(client, "!listRooms(0) to RoomRegistry");
+    allowed(other, "!listRooms(0) to RoomRegistry", "?roomList(1) from RoomRegistry");
     assertThat(client.describeState()).isNotEqualTo(other.describeState());
-  }
-
-  private void joinRoom() {
-    assertThat(client.step(SEND, "RoomRegistry", "lookupRoom", 1)).isTrue();
-    assertThat(client.step(RECEIVE, "RoomRegistry", "roomPID", 2)).isTrue();
   }
 }

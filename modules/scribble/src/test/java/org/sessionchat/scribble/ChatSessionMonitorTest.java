@@ -1,6 +1,8 @@
 package org.sessionchat.scribble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sessionchat.scribble.Trace.allowed;
+import static org.sessionchat.scribble.Trace.refused;
 import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
 import static org.sessionchat.scribble.fsm.Direction.SEND;
 
@@ -30,54 +32,49 @@ class ChatSessionMonitorTest {
     assertThat(client.describeState()).matches("S\\d+\\[par: S\\d+\\|S\\d+]");
     assertThat(client.expected()).containsExactlyInAnyOrder("!outgoingChatMessage(1) to ChatRoom",
         "!leaveRoom(0) to ChatRoom", "?incomingChatMessage(1) from ChatRoom");
-    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", 1)).isTrue();
-    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", 1)).isTrue();
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 1)).isTrue();
-    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", 1)).isTrue();
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 1)).isTrue();
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 1)).isTrue();
+    allowed(client, "?incomingChatMessage(1) from ChatRoom",
+        "?incomingChatMessage(1) from ChatRoom", "!outgoingChatMessage(1) to ChatRoom",
+        "?incomingChatMessage(1) from ChatRoom", "!outgoingChatMessage(1) to ChatRoom",
+        "!outgoingChatMessage(1) to ChatRoom");
     assertThat(client.isAccepting()).isFalse();
     assertThat(client.rolesStillNeeded()).containsExactly("ChatRoom");
   }
 
   @Test
   void clientRefusesWrongDirectionWrongArityAndWrongPeer() {
-    assertThat(client.step(SEND, "ChatRoom", "incomingChatMessage", 1)).isFalse();
-    assertThat(client.step(RECEIVE, "ChatRoom", "outgoingChatMessage", 1)).isFalse();
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 0)).isFalse();
-    assertThat(client.step(SEND, "ChatRoom", "leaveRoom", 1)).isFalse();
-    assertThat(client.step(SEND, "RoomRegistry", "leaveRoom", 0)).isFalse();
+    refused(client, "!incomingChatMessage(1) to ChatRoom",
+        "?outgoingChatMessage(1) from ChatRoom", "!outgoingChatMessage(0) to ChatRoom",
+        "!leaveRoom(1) to ChatRoom", "!leaveRoom(0) to RoomRegistry");
   }
 
   @Test
   void sessionIsTerminalForClientAfterLeaveRoom() {
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 1)).isTrue();
+    allowed(client, "!outgoingChatMessage(1) to ChatRoom");
     assertThat(client.isTerminal()).isFalse();
 
-    assertThat(client.step(SEND, "ChatRoom", "leaveRoom", 0)).isTrue();
+    allowed(client, "!leaveRoom(0) to ChatRoom");
 
     assertThat(client.isAccepting()).isTrue();
     assertThat(client.isTerminal()).isTrue();
     assertThat(client.expected()).isEmpty();
     assertThat(client.rolesStillNeeded()).isEmpty();
-    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", 1)).isFalse();
-    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", 1)).isFalse();
+    refused(client, "?incomingChatMessage(1) from ChatRoom",
+        "!outgoingChatMessage(1) to ChatRoom");
   }
 
   @Test
   void roomBroadcastsWhileReceivingAndEndsWhenClientLeaves() {
-    assertThat(room.step(SEND, "ClientThread", "incomingChatMessage", 1)).isTrue();
-    assertThat(room.step(RECEIVE, "ClientThread", "outgoingChatMessage", 1)).isTrue();
-    assertThat(room.step(SEND, "ClientThread", "incomingChatMessage", 1)).isTrue();
-    assertThat(room.step(SEND, "ClientThread", "incomingChatMessage", 1)).isTrue();
+    allowed(room, "!incomingChatMessage(1) to ClientThread",
+        "?outgoingChatMessage(1) from ClientThread", "!incomingChatMessage(1) to ClientThread",
+        "!incomingChatMessage(1) to ClientThread");
     assertThat(room.isAccepting()).isFalse();
     assertThat(room.rolesStillNeeded()).containsExactly("ClientThread");
 
-    assertThat(room.step(RECEIVE, "ClientThread", "leaveRoom", 0)).isTrue();
+    allowed(room, "?leaveRoom(0) from ClientThread");
 
     assertThat(room.isTerminal()).isTrue();
-    assertThat(room.step(SEND, "ClientThread", "incomingChatMessage", 1)).isFalse();
-    assertThat(room.step(RECEIVE, "ClientThread", "outgoingChatMessage", 1)).isFalse();
+    refused(room, "!incomingChatMessage(1) to ClientThread",
+        "?outgoingChatMessage(1) from ClientThread");
   }
 
   @Test
@@ -103,8 +100,8 @@ class ChatSessionMonitorTest {
 
   @Test
   void roomRefusesToSendWhatOnlyTheClientSends() {
-    assertThat(room.step(SEND, "ClientThread", "outgoingChatMessage", 1)).isFalse();
-    assertThat(room.step(RECEIVE, "ClientThread", "incomingChatMessage", 1)).isFalse();
+    refused(room, "!outgoingChatMessage(1) to ClientThread",
+        "?incomingChatMessage(1) from ClientThread");
     assertThat(room.pendingInitiation()).isEmpty();
     assertThat(room.resume("success")).isFalse();
   }

@@ -1,8 +1,8 @@
 package org.sessionchat.scribble;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
-import static org.sessionchat.scribble.fsm.Direction.SEND;
+import static org.sessionchat.scribble.Trace.allowed;
+import static org.sessionchat.scribble.Trace.refused;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -21,13 +21,12 @@ class ExtraProtocolsMonitorTest {
   @Test
   void twoBuyerSecondBuyerAcceptsOrQuits() throws Exception {
     Monitor buyer2 = monitor("TwoBuyer.scr", "TwoBuyer", "Buyer2");
-    assertThat(buyer2.step(RECEIVE, "Buyer1", "share", 1)).isFalse();
-    assertThat(buyer2.step(RECEIVE, "Seller", "quote", 1)).isTrue();
-    assertThat(buyer2.step(RECEIVE, "Buyer1", "share", 1)).isTrue();
+    refused(buyer2, "?share(1) from Buyer1");
+    allowed(buyer2, "?quote(1) from Seller", "?share(1) from Buyer1");
     assertThat(buyer2.expected()).containsExactly("!ok(1) to Seller", "!quit(0) to Seller");
-    assertThat(buyer2.step(SEND, "Seller", "ok", 1)).isTrue();
+    allowed(buyer2, "!ok(1) to Seller");
     assertThat(buyer2.isAccepting()).isFalse();
-    assertThat(buyer2.step(RECEIVE, "Seller", "date", 1)).isTrue();
+    allowed(buyer2, "?date(1) from Seller");
     assertThat(buyer2.isTerminal()).isTrue();
   }
 
@@ -35,10 +34,9 @@ class ExtraProtocolsMonitorTest {
   void twoBuyerFirstBuyerIsDoneAfterSharingAndNeedsNobodyMore() throws Exception {
     Monitor buyer1 = monitor("TwoBuyer.scr", "TwoBuyer", "Buyer1");
     assertThat(buyer1.rolesStillNeeded()).containsExactlyInAnyOrder("Seller", "Buyer2");
-    assertThat(buyer1.step(SEND, "Seller", "title", 1)).isTrue();
-    assertThat(buyer1.step(RECEIVE, "Seller", "quote", 1)).isTrue();
+    allowed(buyer1, "!title(1) to Seller", "?quote(1) from Seller");
     assertThat(buyer1.rolesStillNeeded()).containsExactly("Buyer2");
-    assertThat(buyer1.step(SEND, "Buyer2", "share", 1)).isTrue();
+    allowed(buyer1, "!share(1) to Buyer2");
     assertThat(buyer1.isTerminal()).isTrue();
     assertThat(buyer1.rolesStillNeeded()).isEmpty();
   }
@@ -46,18 +44,16 @@ class ExtraProtocolsMonitorTest {
   @Test
   void shopSendsReceiptOnlyAfterBothParBranchesAreDone() throws Exception {
     Monitor shop = monitor("Shop.scr", "Shop", "Shop");
-    assertThat(shop.step(RECEIVE, "Customer", "query", 1)).isTrue();
-    assertThat(shop.step(SEND, "Customer", "soldOut", 0)).isTrue();
-    assertThat(shop.step(RECEIVE, "Customer", "buy", 1)).isTrue();
+    allowed(shop, "?query(1) from Customer", "!soldOut(0) to Customer", "?buy(1) from Customer");
     assertThat(shop.describeState()).contains("[par: ");
-    assertThat(shop.step(SEND, "Courier", "pack", 1)).isTrue();
-    assertThat(shop.step(SEND, "Customer", "receipt", 0)).isFalse();
-    assertThat(shop.step(SEND, "Bank", "charge", 1)).isTrue();
-    assertThat(shop.step(SEND, "Customer", "receipt", 0)).isFalse();
-    assertThat(shop.step(RECEIVE, "Bank", "declined", 0)).isTrue();
+    allowed(shop, "!pack(1) to Courier");
+    refused(shop, "!receipt(0) to Customer");
+    allowed(shop, "!charge(1) to Bank");
+    refused(shop, "!receipt(0) to Customer");
+    allowed(shop, "?declined(0) from Bank");
     assertThat(shop.expected()).containsExactly("!receipt(0) to Customer");
 
-    assertThat(shop.step(SEND, "Customer", "receipt", 0)).isTrue();
+    allowed(shop, "!receipt(0) to Customer");
 
     assertThat(shop.describeState()).doesNotContain("par");
     assertThat(shop.isTerminal()).isTrue();
@@ -66,13 +62,11 @@ class ExtraProtocolsMonitorTest {
   @Test
   void customerTracksParcelInsideBranchItTakesPartIn() throws Exception {
     Monitor customer = monitor("Shop.scr", "Shop", "Customer");
-    assertThat(customer.step(SEND, "Shop", "buy", 1)).isTrue();
-    assertThat(customer.step(SEND, "Shop", "query", 1)).isFalse();
-    assertThat(customer.step(RECEIVE, "Courier", "status", 1)).isTrue();
-    assertThat(customer.step(RECEIVE, "Courier", "status", 1)).isTrue();
-    assertThat(customer.step(RECEIVE, "Shop", "receipt", 0)).isFalse();
-    assertThat(customer.step(RECEIVE, "Courier", "delivered", 1)).isTrue();
-    assertThat(customer.step(RECEIVE, "Shop", "receipt", 0)).isTrue();
+    allowed(customer, "!buy(1) to Shop");
+    refused(customer, "!query(1) to Shop");
+    allowed(customer, "?status(1) from Courier", "?status(1) from Courier");
+    refused(customer, "?receipt(0) from Shop");
+    allowed(customer, "?delivered(1) from Courier", "?receipt(0) from Shop");
     assertThat(customer.isTerminal()).isTrue();
   }
 
@@ -80,8 +74,7 @@ class ExtraProtocolsMonitorTest {
   void initiatesWithTwoHandlersResumesFromEachOutcome() throws Exception {
     Monitor boss = monitor("Delegation.scr", "Manager", "Boss");
     for (String outcome : List.of(Initiation.SUCCESS, "ParticipantOffline", "Timeout")) {
-      assertThat(boss.step(SEND, "Clerk", "assign", 1)).isTrue();
-      assertThat(boss.step(RECEIVE, "Clerk", "delegate", 1)).isTrue();
+      allowed(boss, "!assign(1) to Clerk", "?delegate(1) from Clerk");
       assertThat(boss.pendingInitiation()).hasValueSatisfying(i -> {
         assertThat(i.protocol()).isEqualTo("Job");
         assertThat(i.internal()).containsExactly("Boss");
@@ -91,25 +84,23 @@ class ExtraProtocolsMonitorTest {
       assertThat(boss.resume(outcome)).as(outcome).isTrue();
     }
     assertThat(boss.isAccepting()).isFalse();
-    assertThat(boss.step(SEND, "Clerk", "close", 0)).isTrue();
+    allowed(boss, "!close(0) to Clerk");
     assertThat(boss.isTerminal()).isTrue();
   }
 
   @Test
   void clerkSeesNoInitiatesItIsNotPartOf() throws Exception {
     Monitor clerk = monitor("Delegation.scr", "Manager", "Clerk");
-    assertThat(clerk.step(RECEIVE, "Boss", "assign", 1)).isTrue();
-    assertThat(clerk.step(SEND, "Boss", "delegate", 1)).isTrue();
+    allowed(clerk, "?assign(1) from Boss", "!delegate(1) to Boss");
     assertThat(clerk.pendingInitiation()).isEmpty();
-    assertThat(clerk.step(RECEIVE, "Boss", "assign", 1)).isTrue();
+    allowed(clerk, "?assign(1) from Boss");
   }
 
   @Test
   void thirdPartyFollowsAChoiceWhoseBranchesLookTheSameToIt() throws Exception {
     Monitor c = monitor("ThirdParty.scr", "P", "C");
-    assertThat(c.step(SEND, "A", "done", 0)).isFalse();
-    assertThat(c.step(RECEIVE, "B", "x", 0)).isTrue();
-    assertThat(c.step(SEND, "A", "done", 0)).isTrue();
+    refused(c, "!done(0) to A");
+    allowed(c, "?x(0) from B", "!done(0) to A");
     assertThat(c.isTerminal()).isTrue();
   }
 
@@ -117,8 +108,7 @@ class ExtraProtocolsMonitorTest {
   void parOfTwoEndlessStreamsMayStopAnywhereButNeverJoins() throws Exception {
     Monitor left = monitor("Streams.scr", "Streams", "Left");
     assertThat(left.isAccepting()).isTrue();
-    assertThat(left.step(SEND, "Right", "up", 1)).isTrue();
-    assertThat(left.step(RECEIVE, "Right", "down", 1)).isTrue();
+    allowed(left, "!up(1) to Right", "?down(1) from Right");
     assertThat(left.isAccepting()).isTrue();
     assertThat(left.isTerminal()).isFalse();
   }
@@ -127,29 +117,26 @@ class ExtraProtocolsMonitorTest {
   void parInLoopJoinsLazilyWhenTheNextRoundStarts() throws Exception {
     Monitor a = monitor("Streams.scr", "Rounds", "A");
     for (int round = 0; round < 3; round++) {
-      assertThat(a.step(SEND, "B", "start", 0)).isTrue();
-      assertThat(a.step(RECEIVE, "B", "y", 0)).isTrue();
-      assertThat(a.step(SEND, "B", "start", 0)).isFalse();
-      assertThat(a.step(SEND, "B", "x", 0)).isTrue();
+      allowed(a, "!start(0) to B", "?y(0) from B");
+      refused(a, "!start(0) to B");
+      allowed(a, "!x(0) to B");
       assertThat(a.expected()).containsExactly("!start(0) to B", "!stop(0) to B");
     }
-    assertThat(a.step(SEND, "B", "stop", 0)).isTrue();
+    allowed(a, "!stop(0) to B");
     assertThat(a.isTerminal()).isTrue();
   }
 
   @Test
   void nestedParJoinsInsideItsBranchBeforeTheOuterJoin() throws Exception {
     Monitor a = monitor("Streams.scr", "Nested", "A");
-    assertThat(a.step(SEND, "B", "x", 0)).isFalse();
-    assertThat(a.step(SEND, "B", "bye", 0)).isFalse();
-    assertThat(a.step(SEND, "B", "hello", 0)).isTrue();
+    refused(a, "!x(0) to B", "!bye(0) to B");
+    allowed(a, "!hello(0) to B");
     assertThat(a.describeState()).matches("S\\d+\\[par: S\\d+\\[par: S\\d+\\|S\\d+]\\|S\\d+]");
-    assertThat(a.step(RECEIVE, "B", "y", 0)).isTrue();
-    assertThat(a.step(RECEIVE, "B", "z", 0)).isTrue();
-    assertThat(a.step(SEND, "B", "bye", 0)).isFalse();
-    assertThat(a.step(SEND, "B", "x", 0)).isTrue();
+    allowed(a, "?y(0) from B", "?z(0) from B");
+    refused(a, "!bye(0) to B");
+    allowed(a, "!x(0) to B");
     assertThat(a.isAccepting()).isFalse();
-    assertThat(a.step(SEND, "B", "bye", 0)).isTrue();
+    allowed(a, "!bye(0) to B");
     assertThat(a.isTerminal()).isTrue();
   }
 }

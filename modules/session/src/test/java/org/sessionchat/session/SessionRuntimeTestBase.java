@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -324,6 +325,27 @@ abstract class SessionRuntimeTestBase {
     eventually(() -> assertThat(pinger.events()).contains("ended PingPong/Pinger PARTICIPANT_OFFLINE"));
     assertThat(pinger.count("ended PingPong/Pinger PARTICIPANT_OFFLINE")).isEqualTo(1);
     assertThat(initiatorNode.metrics().participantOffline()).isEqualTo(1);
+  }
+
+  @Test
+  void undeployingTheVerticleThatSpawnedAnActorStopsIt() {
+    ProbeActor pinger = probe(initiatorNode);
+    ProbeActor ponger = new ProbeActor();
+    String deployment = sync(vertx(1).deployVerticle(new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        return peerNode.spawn(TestProtocols.PROBE, ponger);
+      }
+    }));
+    sync(pinger.context().startSession("PingPong", "Pinger", Map.of("Ponger", ponger.ref())));
+    eventually(() -> assertThat(ponger.events()).contains("established PingPong/Ponger"));
+
+    sync(vertx(1).undeploy(deployment));
+
+    assertThat(ponger.events()).containsExactly("established PingPong/Ponger", "ended PingPong/Ponger LOCAL_STOP",
+        "stopped");
+    eventually(() -> assertThat(pinger.events()).containsExactly("established PingPong/Pinger",
+        "ended PingPong/Pinger PARTICIPANT_OFFLINE"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.sessionchat.bench.ledger.Tally;
 public final class ResultJson {
 
   private static final String HISTOGRAM = "latencyHistogram";
+  private static final String OFFLINE_HISTOGRAM = "offlineAfterKillHistogram";
 
   private ResultJson() {
   }
@@ -44,17 +45,24 @@ public final class ResultJson {
         .put("wallSeconds", round(r.wallSeconds()))
         .put("generatorCpuCores", round(r.cpuCores()))
         .put("serverRssMegabytes", round(r.server().rssMegabytes()))
-        .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()));
+        .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()))
+        .put("serverCpuCores", round(r.server().cpuCores()))
+        .put("loadAverage", round(r.loadAverage()))
+        .put("offlineAfterKillMillis", new JsonObject()
+            .put("count", r.offlineAfterKillMicros().getTotalCount())
+            .put("p50", round(RunResult.millis(r.offlineAfterKillMicros(), 50)))
+            .put("p99", round(RunResult.millis(r.offlineAfterKillMicros(), 99)))
+            .put("max", round(RunResult.millis(r.offlineAfterKillMicros(), 100))));
     if (withHistogram) {
       json.put(HISTOGRAM, LatencyHistograms.encode(r.latencyMicros()));
+      json.put(OFFLINE_HISTOGRAM, LatencyHistograms.encode(r.offlineAfterKillMicros()));
     }
     return json;
   }
 
   /** Reads a result; without an encoded histogram the latency histogram is empty. */
   public static RunResult fromJson(JsonObject json) {
-    Histogram latency = json.containsKey(HISTOGRAM)
-        ? LatencyHistograms.decode(json.getString(HISTOGRAM)) : LatencyHistograms.create();
+    Histogram latency = histogram(json, HISTOGRAM);
     Tally tally = new Tally(json.getLong("deliveriesExpected"), json.getLong("deliveriesReceived"),
         json.getLong("lost"), json.getLong("duplicated"), json.getLong("reordered"));
     return new RunResult(ScenarioSpec.fromJson(json.getJsonObject("scenario")),
@@ -63,8 +71,12 @@ public final class ResultJson {
         json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
-            json.getDouble("serverHeapUsedMegabytes")),
-        json.getString("startedAt"));
+            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0)),
+        json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM));
+  }
+
+  private static Histogram histogram(JsonObject json, String key) {
+    return json.containsKey(key) ? LatencyHistograms.decode(json.getString(key)) : LatencyHistograms.create();
   }
 
   /** Two human lines: what ran and what came out. */
@@ -73,22 +85,31 @@ public final class ResultJson {
     return String.format(
         "%s [%s] %s: %d rooms x %d members, %d senders x %s msg/s, %d B, %d s (+%d s warm-up), %d process(es)%n"
             + "  clients %d/%d joined in %.2f s | sent %d | deliveries %d/%d, %.0f/s | latency ms p50 %.2f p99 %.2f"
-            + " p99.9 %.2f max %.2f | lost %d dup %d reordered %d errors %d offline %d | generator CPU %.2f cores%s",
+            + " p99.9 %.2f max %.2f | lost %d dup %d reordered %d errors %d offline %d | generator CPU %.2f cores%s"
+            + " | load average %.1f%s",
         s.name(), s.system(), s.protocol(), s.rooms(), s.members(), s.senders(),
         s.rate() == 0 ? "max" : String.valueOf(s.rate()), s.size(), s.durationSeconds(),
         s.warmupSeconds(), r.processes(),
         r.joined(), r.clients(), r.connectJoinMillis() / 1000.0, r.sent(), r.tally().received(),
         r.tally().expected(), r.deliveriesPerSecond(), r.latencyMillis(50), r.latencyMillis(99),
         r.latencyMillis(99.9), r.maxLatencyMillis(), r.tally().lost(), r.tally().duplicated(),
-        r.tally().reordered(), r.errors(), r.offline(), r.cpuCores(), footprint(r.server()));
+        r.tally().reordered(), r.errors(), r.offline(), r.cpuCores(), footprint(r.server()),
+        r.loadAverage(), offlineAfterKill(r));
+  }
+
+  private static String offlineAfterKill(RunResult r) {
+    Histogram h = r.offlineAfterKillMicros();
+    return h.getTotalCount() == 0 ? "" : String.format("%n  after the kill: %d clients told OFFLINE, ms p50 %.1f p99 %.1f max %.1f",
+        h.getTotalCount(), RunResult.millis(h, 50), RunResult.millis(h, 99), RunResult.millis(h, 100));
   }
 
   private static String footprint(ServerFootprint server) {
     if (server.rssMegabytes() < 0) {
       return "";
     }
-    return String.format(" | server RSS %.0f MB heap %s", server.rssMegabytes(),
-        server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()));
+    return String.format(" | server RSS %.0f MB heap %s CPU %s", server.rssMegabytes(),
+        server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()),
+        server.cpuCores() < 0 ? "n/a" : String.format("%.2f cores", server.cpuCores()));
   }
 
   private static double round(double value) {

@@ -23,12 +23,14 @@ import org.sessionchat.bench.ledger.Tally;
  * @param wallSeconds       wall time of the generator
  * @param server            what the server process(es) used, when asked to look
  * @param startedAt         ISO-8601 start time
+ * @param loadAverage       the machine's 1-minute load average at the end (others share it)
+ * @param offlineAfterKillMicros time from a server kill to each room-offline notice (scenario G)
  */
 public record RunResult(
     ScenarioSpec spec, int processes, int clients, int joined, long connectJoinMillis,
     long sent, Tally tally, long errors, long offline, double deliveriesPerSecond,
     Histogram latencyMicros, double cpuSeconds, double wallSeconds,
-    ServerFootprint server, String startedAt) {
+    ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros) {
 
   /** CPU cores the generator kept busy on average. */
   public double cpuCores() {
@@ -37,12 +39,16 @@ public record RunResult(
 
   /** Latency percentile in milliseconds. */
   public double latencyMillis(double percentile) {
-    return latencyMicros.getTotalCount() == 0
-        ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    return millis(latencyMicros, percentile);
   }
 
   public double maxLatencyMillis() {
-    return latencyMicros.getMaxValue() / 1000.0;
+    return millis(latencyMicros, 100);
+  }
+
+  /** A percentile of a microsecond histogram in milliseconds; 0 when it is empty. */
+  public static double millis(Histogram micros, double percentile) {
+    return micros.getTotalCount() == 0 ? 0 : micros.getValueAtPercentile(percentile) / 1000.0;
   }
 
   /** The result of a scenario split over several processes, each with its own rooms. */
@@ -58,6 +64,8 @@ public record RunResult(
     long offline = 0;
     double deliveries = 0;
     String startedAt = parts.isEmpty() ? "" : parts.get(0).startedAt();
+    double load = 0;
+    Histogram offlineAfterKill = LatencyHistograms.create();
     for (RunResult part : parts) {
       latency.add(part.latencyMicros());
       tally = tally.plus(part.tally());
@@ -69,8 +77,10 @@ public record RunResult(
       offline += part.offline();
       deliveries += part.deliveriesPerSecond();
       cpuSeconds += part.cpuSeconds();
+      load = Math.max(load, part.loadAverage());
+      offlineAfterKill.add(part.offlineAfterKillMicros());
     }
     return new RunResult(spec, parts.size(), clients, joined, connectJoin, sent, tally, errors,
-        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt);
+        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt, load, offlineAfterKill);
   }
 }

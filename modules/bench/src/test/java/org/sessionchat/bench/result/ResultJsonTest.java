@@ -73,6 +73,6 @@ class ResultJsonTest {
     latency.recordValue(fastMicros);
     latency.recordValue(slowMicros);
     return new RunResult(spec, 1, 20, 20, 700, 40, tally, 0, 0, 100.0, latency, 5.0, 10.0,
-        new ServerFootprint(120, 40), "2026-01-01T00:00:00Z");
+        new ServerFootprint(120, 40, 0.8), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
   }
 }

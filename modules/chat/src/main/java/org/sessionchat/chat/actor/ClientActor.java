@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.SerialQueue;
 import org.sessionchat.chat.wire.Command;
@@ -49,6 +50,7 @@ public final class ClientActor implements SessionActor {
   private final ActorRef roomManager;
   private final String nodeName;
   private final SerialQueue commands;
+  private final RoomQuota quota;
   private ActorContext context;
   private String nick;
   private Future<Conversation> lobbyStarting;
@@ -65,6 +67,14 @@ public final class ClientActor implements SessionActor {
    * @param nodeName    the node's name, for the welcome line
    */
   public ClientActor(LineConnection connection, ActorRef roomManager, String nick, String nodeName) {
+    this(connection, roomManager, nick, nodeName, RoomQuota.unlimited());
+  }
+
+  /**
+   * @param quota the node's room limits, asked before each CREATE
+   */
+  public ClientActor(LineConnection connection, ActorRef roomManager, String nick, String nodeName, RoomQuota quota) {
+    this.quota = quota;
     this.connection = connection;
     this.roomManager = roomManager;
     this.nick = nick;
@@ -128,6 +138,9 @@ public final class ClientActor implements SessionActor {
   }
 
   private Future<Void> create(String name) {
+    if (!quota.mayCreateRoom()) {
+      return reply(Replies.tooManyRooms(name));
+    }
     return request("CREATE", ChatProtocol.CREATE_ROOM, name).compose(
         answer -> reply(ChatProtocol.CREATE_ROOM_SUCCESS.equals(answer.label())
             ? Replies.ok("CREATE", name) : Replies.roomExists(name)),
@@ -149,7 +162,7 @@ public final class ClientActor implements SessionActor {
             // the room went away between lookup and invitation: the lobby has resumed in its handle block
             joining = null;
             log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
-            return reply(Replies.roomNotFound(name));
+            return reply(RoomQuota.isRefusal(failure) ? Replies.roomFull(name) : Replies.roomNotFound(name));
           });
     }, failure -> reply(failureLine("JOIN", failure)));
   }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
@@ -25,6 +26,7 @@ public final class RoomActor implements SessionActor {
   private static final Logger log = LoggerFactory.getLogger(RoomActor.class);
 
   private final String name;
+  private final RoomQuota quota;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
   private ActorContext context;
@@ -34,7 +36,15 @@ public final class RoomActor implements SessionActor {
    * @param onStopped run once when the room has stopped (frees its name in the registry)
    */
   public RoomActor(String name, Consumer<RoomActor> onStopped) {
+    this(name, RoomQuota.unlimited(), onStopped);
+  }
+
+  /**
+   * @param quota how many members the room takes (a full room refuses the invitation)
+   */
+  public RoomActor(String name, RoomQuota quota, Consumer<RoomActor> onStopped) {
     this.name = name;
+    this.quota = quota;
     this.onStopped = onStopped;
   }
 
@@ -42,6 +52,11 @@ public final class RoomActor implements SessionActor {
   public void started(ActorContext context) {
     this.context = context;
     log.info("Room {} opened as {}", name, context.self());
+  }
+
+  @Override
+  public boolean acceptInvitation(String protocol, String role) {
+    return quota.mayJoin(members.size());
   }
 
   @Override

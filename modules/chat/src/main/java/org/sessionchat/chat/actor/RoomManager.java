@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.chat.limits.LimitCounters;
+import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionActor;
@@ -33,10 +36,17 @@ public final class RoomManager implements SessionActor {
   private final SessionRuntime runtime;
   private final RoomRegistry registry;
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
+  private final RoomQuota quota;
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
+    this(runtime, registry, Limits.NONE, new LimitCounters());
+  }
+
+  /** A manager that hosts at most {@link Limits#maxRooms()} rooms of {@link Limits#maxRoomMembers()} each. */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters) {
     this.runtime = runtime;
     this.registry = registry;
+    this.quota = new RoomQuota(limits, counters, hosted::size);
   }
 
   @Override
@@ -61,8 +71,12 @@ public final class RoomManager implements SessionActor {
   }
 
   private void create(Conversation client, String room) {
+    if (!quota.mayCreateRoom()) {
+      reply(client, ChatProtocol.ROOM_EXISTS, room); // the protocol has no other refusal
+      return;
+    }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, stopped -> {
+    RoomActor actor = new RoomActor(room, quota, stopped -> {
       hosted.remove(room, stopped);
       registry.release(room, ref);
     });
@@ -107,6 +121,11 @@ public final class RoomManager implements SessionActor {
   /** A room hosted on this node, by name. */
   public Optional<RoomActor> hostedRoom(String name) {
     return Optional.ofNullable(hosted.get(name));
+  }
+
+  /** The room limits of this node, for the client actors that ask before they CREATE. */
+  public RoomQuota quota() {
+    return quota;
   }
 
   /** Rooms hosted on this node right now; safe from any thread. */

@@ -26,6 +26,9 @@ public final class RoomRegistry {
   /** The name of the shared map. */
   public static final String MAP_NAME = "sessionchat.rooms";
 
+  /** Bounds the retries of a claim that races the clean-up of a dead node's entries. */
+  private static final int CLAIM_ATTEMPTS = 3;
+
   private final AsyncMap<String, String> rooms;
   private final Supplier<Set<String>> liveNodes;
 
@@ -53,7 +56,14 @@ public final class RoomRegistry {
    * @return true if the name is now {@code room}'s
    */
   public Future<Boolean> claim(String name, ActorRef room) {
-    String value = room.toString();
+    return claim(name, room.toString(), CLAIM_ATTEMPTS);
+  }
+
+  /**
+   * A stale entry is replaced in place; if it vanished meanwhile (another node's
+   * {@link #forgetNode} removed it) the name is free, so the claim starts over.
+   */
+  private Future<Boolean> claim(String name, String value, int attemptsLeft) {
     return rooms.putIfAbsent(name, value).compose(existing -> {
       if (existing == null) {
         return Future.succeededFuture(true);
@@ -61,7 +71,9 @@ public final class RoomRegistry {
       if (isLive(ActorRef.parse(existing))) {
         return Future.succeededFuture(false);
       }
-      return rooms.replaceIfPresent(name, existing, value);
+      return rooms.replaceIfPresent(name, existing, value).compose(replaced -> replaced || attemptsLeft <= 1
+          ? Future.succeededFuture(replaced)
+          : claim(name, value, attemptsLeft - 1));
     });
   }
 

@@ -1,10 +1,17 @@
 package org.sessionchat.chat.net;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.sessionchat.chat.limits.ConnectionGuard;
+import org.sessionchat.chat.limits.Disconnect;
+import org.sessionchat.chat.limits.FloodGuard;
+import org.sessionchat.chat.limits.LimitCounters;
+import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.LineFramer;
@@ -20,44 +27,71 @@ import org.slf4j.LoggerFactory;
  * <p>Why a class of its own: the client actor deals in {@link Command}s and reply lines
  * only; bytes, bounds and encodings stay here. Input that fails a stage becomes a
  * {@link Command.Invalid} so its error line is answered in order with everything else.
- * Blank lines are ignored. Use from the socket's context only.
+ * Blank lines are ignored. The {@link ConnectionGuard} may close the connection on the way
+ * (flooding, a line that never ends, idleness, a client that does not read), each with its
+ * {@link Disconnect} reason. Use from the socket's context only.
  */
 public final class LineConnection {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
-
-  /**
-   * Bytes that may wait to be written to a client that does not read. Beyond that the
-   * client is disconnected rather than letting a busy room grow the node's memory.
-   */
-  public static final int MAX_PENDING_OUTPUT = 4 * 1024 * 1024;
+  private static final long CLOSE_GRACE_MILLIS = 2_000;
 
   private final NetSocket socket;
   private final int maxLineLength;
+  private final ConnectionGuard guard;
   private final Utf8 utf8 = new Utf8();
   private boolean open = true;
+  private boolean closing;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
+    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()));
+  }
+
+  /** Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}. */
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
     this.socket = socket;
     this.maxLineLength = maxLineLength;
-    socket.setWriteQueueMaxSize(MAX_PENDING_OUTPUT);
+    this.guard = guard;
+    socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
   public void start(Consumer<Command> commands) {
     LineFramer framer = new LineFramer(maxLineLength, frame -> {
+      if (!admitted(commands)) {
+        return;
+      }
       if (frame instanceof LineFramer.Frame.Line line) {
         decode(line.bytes(), commands);
       } else {
         commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
       }
     });
-    socket.handler(framer::feed);
+    socket.handler(chunk -> {
+      framer.feed(chunk);
+      if (guard.isUnendedLineTooLong(framer.unendedLength())) {
+        disconnect(Disconnect.UNENDED_LINE);
+      }
+    });
     socket.exceptionHandler(ignored -> socket.close());
     socket.resume();
+  }
+
+  /** Flood control: true if the line just framed may be handled. */
+  private boolean admitted(Consumer<Command> commands) {
+    if (closing) {
+      return false;
+    }
+    FloodGuard.Verdict verdict = guard.onLine();
+    if (verdict == FloodGuard.Verdict.REFUSE) {
+      commands.accept(new Command.Invalid(Replies.RATE_LIMITED));
+    } else if (verdict == FloodGuard.Verdict.DISCONNECT) {
+      disconnect(Disconnect.FLOOD);
+    }
+    return verdict == FloodGuard.Verdict.PASS;
   }
 
   private void decode(byte[] bytes, Consumer<Command> commands) {
@@ -72,15 +106,64 @@ public final class LineConnection {
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
-    if (!open) {
+    if (!open || closing) {
       return;
     }
     if (socket.writeQueueFull()) {
-      log.warn("Disconnecting {}: it does not read ({} bytes waiting to be written)", remoteAddress(), MAX_PENDING_OUTPUT);
-      abort();
+      disconnect(Disconnect.SLOW_CONSUMER);
       return;
     }
     socket.write(line + "\n");
+  }
+
+  /**
+   * Closes the connection because the client went past a limit: logs why, counts it, and
+   * writes the reason's error line first if it has one.
+   */
+  public void disconnect(Disconnect reason) {
+    if (!open || closing) {
+      return;
+    }
+    closing = true;
+    guard.disconnecting(reason);
+    log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
+    if (reason.errorLine() == null) {
+      abort();
+      return;
+    }
+    socket.write(reason.errorLine() + "\n");
+    socket.close();
+    Context context = Vertx.currentContext();
+    if (context != null) { // a client that does not read would hold the close up forever
+      context.owner().setTimer(CLOSE_GRACE_MILLIS, timer -> {
+        if (open) {
+          abort();
+        }
+      });
+    }
+  }
+
+  /**
+   * Closes at once, dropping what is still waiting to be written: {@link NetSocket#close()}
+   * would first wait for a client that does not read. Vert.x offers no public abort, so
+   * this goes to the Netty pipeline through Vert.x's integration interface, starting at
+   * Vert.x's own handler so that handler cannot defer the close again. The close handlers
+   * run now, so the client leaves its room now.
+   */
+  private void abort() {
+    closed();
+    if (socket instanceof NetSocketInternal internal) {
+      internal.channelHandlerContext().close();
+    } else {
+      socket.close();
+    }
+  }
+
+  /** Closes the connection if its client has been idle too long (see {@link ConnectionGuard#isIdle}). */
+  public void closeIfIdle(long nowNanos) {
+    if (guard.isIdle(nowNanos)) {
+      disconnect(Disconnect.IDLE);
+    }
   }
 
   /** Stops reading until {@link #resume()} (back-pressure). */
@@ -97,21 +180,6 @@ public final class LineConnection {
   /** Closes the connection after the lines already written. */
   public void close() {
     if (open) {
-      socket.close();
-    }
-  }
-
-  /**
-   * Closes at once, dropping what is still waiting to be written: {@link NetSocket#close()}
-   * would first wait for a client that does not read. Vert.x offers no public abort, so
-   * this goes to the Netty channel through Vert.x's integration interface. The close
-   * handlers run now, so the client leaves its room now.
-   */
-  private void abort() {
-    closed();
-    if (socket instanceof NetSocketInternal internal) {
-      internal.channelHandlerContext().channel().close();
-    } else {
       socket.close();
     }
   }

@@ -2,11 +2,21 @@ package org.sessionchat.chat.net;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.sessionchat.chat.limits.ConnectionGuard;
+import org.sessionchat.chat.limits.ConnectionLimits;
+import org.sessionchat.chat.limits.Disconnect;
+import org.sessionchat.chat.limits.LimitCounters;
+import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * {@link LineConnection}, to whoever serves it (the node spawns a client actor).
  *
  * <p>Why a verticle: undeploying it is the node's orderly shutdown of the TCP side: stop
- * accepting, say {@code BYE} to every client, close their sockets.
+ * accepting, say {@code BYE} to every client, close their sockets. It also applies the
+ * node's connection {@link Limits}: admission per node and per address, and one timer that
+ * closes idle connections.
  */
 public final class TcpServerVerticle extends VerticleBase {
 
@@ -26,7 +38,10 @@ public final class TcpServerVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final int maxLineLength;
+  private final Limits limits;
+  private final LimitCounters counters;
   private final Consumer<LineConnection> onConnect;
+  private final Set<LineConnection> connections = new LinkedHashSet<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
   private NetServer server;
 
@@ -36,26 +51,54 @@ public final class TcpServerVerticle extends VerticleBase {
    * @param onConnect     called on this verticle's context for each new connection
    */
   public TcpServerVerticle(String host, int port, int maxLineLength, Consumer<LineConnection> onConnect) {
+    this(host, port, maxLineLength, Limits.NONE, new LimitCounters(), onConnect);
+  }
+
+  /**
+   * @param limits   what each connection and the node as a whole allow
+   * @param counters where the limits count what they refused
+   */
+  public TcpServerVerticle(String host, int port, int maxLineLength, Limits limits, LimitCounters counters,
+      Consumer<LineConnection> onConnect) {
     this.host = host;
     this.port = port;
     this.maxLineLength = maxLineLength;
+    this.limits = limits;
+    this.counters = counters;
     this.onConnect = onConnect;
   }
 
   @Override
   public Future<?> start() {
     server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
+    ConnectionLimits admission = new ConnectionLimits(limits, counters);
     server.connectHandler(socket -> {
       socket.pause();
-      LineConnection connection = new LineConnection(socket, maxLineLength);
+      String address = socket.remoteAddress().hostAddress();
+      Optional<Disconnect> refused = admission.admit(address);
+      if (refused.isPresent()) {
+        log.info("Refused a connection from {}: {}", address, refused.get().why());
+        socket.end(Buffer.buffer(refused.get().errorLine() + "\n"));
+        return;
+      }
+      LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters));
+      connections.add(connection);
       connectionCount.incrementAndGet();
       connection.onServerShutdown(() -> {
         connection.send(Replies.BYE);
         connection.close();
       });
-      connection.onClose(connectionCount::decrementAndGet);
+      connection.onClose(() -> {
+        connections.remove(connection);
+        connectionCount.decrementAndGet();
+        admission.release(address);
+      });
       onConnect.accept(connection);
     });
+    if (!limits.idleTimeout().isZero()) {
+      long period = Math.max(100, Math.min(10_000, limits.idleTimeout().toMillis() / 10));
+      vertx.setPeriodic(period, timer -> closeIdleConnections());
+    }
     return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}", host, s.actualPort()));
   }
 
@@ -63,6 +106,13 @@ public final class TcpServerVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private void closeIdleConnections() {
+    long now = System.nanoTime();
+    for (LineConnection connection : new ArrayList<>(connections)) {
+      connection.closeIfIdle(now);
+    }
   }
 
   /** The port actually bound, once started. */

@@ -36,6 +36,7 @@ public final class LineFramer {
   private final byte[] pending;
   private int pendingLength;
   private boolean discarding;
+  private long discarded;
 
   /**
    * @param maxLength the longest line accepted, in bytes, terminator excluded
@@ -58,13 +59,14 @@ public final class LineFramer {
       byte b = chunk.getByte(i);
       if (b == '\n') {
         endOfLine();
-      } else if (!discarding) {
-        if (pendingLength == pending.length) {
-          discarding = true;
-          pendingLength = 0;
-        } else {
-          pending[pendingLength++] = b;
-        }
+      } else if (discarding) {
+        discarded++;
+      } else if (pendingLength == pending.length) {
+        discarding = true;
+        discarded = pendingLength + 1L;
+        pendingLength = 0;
+      } else {
+        pending[pendingLength++] = b;
       }
     }
   }
@@ -72,6 +74,14 @@ public final class LineFramer {
   /** Bytes held for the line not yet ended (for tests and metrics). */
   public int buffered() {
     return pendingLength;
+  }
+
+  /**
+   * Bytes received of the line not yet ended, including those discarded because it is too
+   * long: lets the connection give up on a line that never ends.
+   */
+  public long unendedLength() {
+    return discarding ? discarded : pendingLength;
   }
 
   private void endOfLine() {

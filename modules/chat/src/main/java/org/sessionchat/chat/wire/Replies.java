@@ -18,6 +18,12 @@ public final class Replies {
   public static final String NOT_IN_ROOM = "ERROR:NOT_IN_ROOM";
   public static final String LINE_TOO_LONG = "ERROR:LINE_TOO_LONG";
   public static final String BAD_ENCODING = "ERROR:BAD_ENCODING";
+  /** The line was dropped by flood control (see docs/chat.md); also the last line before a flood disconnect. */
+  public static final String RATE_LIMITED = "ERROR:RATE_LIMITED";
+  /** The node or the client's address has as many connections as allowed; the connection is closed. */
+  public static final String TOO_MANY_CONNECTIONS = "ERROR:TOO_MANY_CONNECTIONS";
+  /** No line within the idle timeout; the connection is closed. */
+  public static final String IDLE_TIMEOUT = "ERROR:IDLE_TIMEOUT";
 
   private Replies() {
   }
@@ -57,6 +63,16 @@ public final class Replies {
 
   public static String roomNotFound(String room) {
     return "ERROR:ROOM_NOT_FOUND:" + room;
+  }
+
+  /** {@code ERROR:TOO_MANY_ROOMS:<room>}: the node hosts as many rooms as allowed. */
+  public static String tooManyRooms(String room) {
+    return "ERROR:TOO_MANY_ROOMS:" + room;
+  }
+
+  /** {@code ERROR:ROOM_FULL:<room>}: the room has as many members as allowed. */
+  public static String roomFull(String room) {
+    return "ERROR:ROOM_FULL:" + room;
   }
 
   public static String inRoom(String room) {

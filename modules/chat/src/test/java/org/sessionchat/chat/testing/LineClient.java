@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,15 @@ public final class LineClient implements AutoCloseable {
   public static LineClient connect(int port) {
     try {
       return new LineClient(new Socket("127.0.0.1", port));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Connects from {@code localAddress} (any 127.x.y.z works on Linux) to a node on loopback. */
+  public static LineClient connectFrom(String localAddress, int port) {
+    try {
+      return new LineClient(new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.getByName(localAddress), 0));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

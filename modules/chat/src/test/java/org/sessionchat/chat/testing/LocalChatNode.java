@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.ProtocolSource;
+import org.sessionchat.chat.limits.Limits;
 
 /**
  * A single chat node without a cluster, on an ephemeral port, for tests.
@@ -19,10 +20,19 @@ public final class LocalChatNode implements AutoCloseable {
   }
 
   public static LocalChatNode start(String name, boolean monitor) {
+    return start(name, monitor, Limits.NONE);
+  }
+
+  /** A node with {@code limits} (and the monitor on). */
+  public static LocalChatNode start(Limits limits) {
+    return start("test-node", true, limits);
+  }
+
+  private static LocalChatNode start(String name, boolean monitor, Limits limits) {
     Vertx vertx = Vertx.vertx();
     try {
       ChatServerNode node = ChatServerNode.start(vertx, ProtocolSource.bundled(monitor),
-          new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096)).await(30, TimeUnit.SECONDS);
+          new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits)).await(30, TimeUnit.SECONDS);
       return new LocalChatNode(vertx, node);
     } catch (Exception e) {
       vertx.close();

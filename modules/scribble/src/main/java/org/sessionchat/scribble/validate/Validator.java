@@ -18,6 +18,7 @@ import org.sessionchat.scribble.ast.Message;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Name;
 import org.sessionchat.scribble.ast.Par;
+import org.sessionchat.scribble.ast.Position;
 import org.sessionchat.scribble.ast.Protocol;
 import org.sessionchat.scribble.ast.Rec;
 import org.sessionchat.scribble.ast.RoleArg;
@@ -47,19 +48,20 @@ public final class Validator {
   /** Checks all modules together (an {@code initiates} may name a protocol of another file). */
   public static List<Diagnostic> validate(List<Module> modules) {
     Validator validator = new Validator(modules);
-    Map<String, Name> seen = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
     for (Module module : modules) {
       Set<String> types = new HashSet<>();
       for (TypeDecl type : module.types()) {
         if (!types.add(type.alias().value())) {
-          validator.report(module, type.alias(), "type " + type.alias() + " is declared twice");
+          validator.report(module, type.alias().position(), "type " + type.alias() + " is declared twice");
         }
       }
       for (Protocol protocol : module.protocols()) {
-        Name previous = seen.putIfAbsent(protocol.name().value(), protocol.name());
+        String previous = seen.putIfAbsent(protocol.name().value(),
+            module.source() + ":" + protocol.name().position());
         if (previous != null) {
-          validator.report(module, protocol.name(), "protocol " + protocol.name()
-              + " is already declared at " + previous.position());
+          validator.report(module, protocol.name().position(), "protocol " + protocol.name()
+              + " is already declared at " + previous);
         }
         new ProtocolCheck(validator, module, protocol, types).run();
       }
@@ -67,8 +69,8 @@ public final class Validator {
     return List.copyOf(validator.diagnostics);
   }
 
-  void report(Module module, Name at, String message) {
-    diagnostics.add(Diagnostic.at(module.source(), at.position(), message));
+  void report(Module module, Position at, String message) {
+    diagnostics.add(Diagnostic.at(module.source(), at, message));
   }
 
   Optional<Protocol> protocol(String name) {
@@ -142,7 +144,7 @@ public final class Validator {
       } else if (interaction instanceof Initiates i) {
         initiates(i, scope);
       } else {
-        report(new Name("", interaction.position()), "a global protocol cannot contain "
+        report(interaction.position(), "a global protocol cannot contain "
             + interaction.getClass().getSimpleName());
       }
     }
@@ -167,8 +169,7 @@ public final class Validator {
       for (List<Interaction> branch : c.branches()) {
         List<Message> first = new ArrayList<>();
         if (!firstMessages(branch, c.at().value(), first) && known) {
-          Name at = branch.isEmpty() ? new Name("", c.position())
-              : new Name("", branch.get(0).position());
+          Position at = branch.isEmpty() ? c.position() : branch.get(0).position();
           report(at, "each branch of choice at " + c.at() + " must start with a message from "
               + c.at());
         }
@@ -288,6 +289,10 @@ public final class Validator {
     }
 
     private void report(Name at, String message) {
+      report(at.position(), message);
+    }
+
+    private void report(Position at, String message) {
       validator.report(module, at, message);
     }
   }

@@ -1,5 +1,7 @@
 package org.sessionchat.session.impl;
 
+import io.vertx.core.Closeable;
+import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -51,7 +53,10 @@ final class ActorCell implements ActorContext {
   private final Map<String, LocalConversation> sessions = new HashMap<>();
   /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
   private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
+  /** Stops the actor when its context closes: the verticle that spawned it was undeployed. */
+  private final Closeable undeployHook = this::contextClosing;
   private boolean stopped;
+  private boolean contextClosing;
 
   ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor, ContextInternal context) {
     this.node = node;
@@ -59,6 +64,12 @@ final class ActorCell implements ActorContext {
     this.kind = kind;
     this.actor = actor;
     this.context = context.unwrap();
+    this.context.addCloseHook(undeployHook);
+  }
+
+  private void contextClosing(Completable<Void> completion) {
+    contextClosing = true;
+    stop().onComplete(completion);
   }
 
   // ---------------------------------------------------------------- for conversations
@@ -146,6 +157,9 @@ final class ActorCell implements ActorContext {
     stopped = true;
     keys.clear();
     node.removed(this);
+    if (!contextClosing) {
+      context.removeCloseHook(undeployHook);
+    }
   }
 
   // ---------------------------------------------------------------- inbound

@@ -1,0 +1,88 @@
+package org.sessionchat.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void medianOfThreeRunsIsTheMiddleOneForEachFigure() {
+    Medians m = new Medians("A", "ngircd", List.of(run("A", "ngircd", 100, 9), run("A", "ngircd", 300, 1),
+        run("A", "ngircd", 200, 5)));
+
+    assertThat(m.of("deliveriesPerSecond")).isEqualTo(200);
+    assertThat(m.latency("p99")).isEqualTo(5);
+  }
+
+  @Test
+  void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
+    assertThat(Medians.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
+  }
+
+  @Test
+  void resultsAreGroupedByScenarioAndSystemInReportOrder() throws IOException {
+    Files.writeString(dir.resolve("A.jsonl"), String.join("\n",
+        run("A", "ngircd", 1, 1).encode(), run("A", "chat-off", 2, 2).encode(), run("A", "chat-on", 3, 3).encode()));
+
+    Map<String, Map<String, Medians>> loaded = BenchReport.load(dir);
+
+    assertThat(loaded.get("A").keySet()).containsExactly("chat-on", "chat-off", "ngircd");
+  }
+
+  @Test
+  void monitorCostComparesOnWithOff() {
+    Map<String, Map<String, Medians>> results = Map.of("A", Map.of(
+        "chat-on", new Medians("A", "chat-on", List.of(run("A", "chat-on", 96, 2))),
+        "chat-off", new Medians("A", "chat-off", List.of(run("A", "chat-off", 100, 1)))));
+
+    assertThat(Tables.monitorCost(results)).contains("| A | 96.00 | 100 | 96.0 % |");
+  }
+
+  @Test
+  void resultsSectionOfThePageIsReplacedAndTheRestKept() throws IOException {
+    Path page = dir.resolve("benchmarks.md");
+    Files.writeString(page, "# Title\n" + BenchReport.BEGIN + "\nold\n" + BenchReport.END + "\n## Session runtime\nkept\n");
+
+    BenchReport.replaceSection(page, "new table");
+
+    assertThat(Files.readString(page)).contains("# Title", "new table", "## Session runtime\nkept")
+        .doesNotContain("old");
+  }
+
+  @Test
+  void pageWithoutMarkersIsRefused() throws IOException {
+    Path page = dir.resolve("benchmarks.md");
+    Files.writeString(page, "# no markers\n");
+
+    assertThatThrownBy(() -> BenchReport.replaceSection(page, "x")).hasMessageContaining("results:begin");
+  }
+
+  @Test
+  void chartHasOneBarPerPresentValueAndALegendEntryPerSeries() {
+    String svg = new SvgBarChart("t", "ms", true, List.of("p50", "p99"), List.of("chat-on", "ngircd"),
+        new double[][] {{1, 10}, {2, Double.NaN}}).render();
+
+    assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
+    assertThat(svg.split("<title>", -1)).hasSize(4);
+    assertThat(svg).contains(">chat-on</text>", ">ngircd</text>", "log scale");
+  }
+
+  private static JsonObject run(String scenario, String system, double deliveries, double p99) {
+    return new JsonObject()
+        .put("scenario", new JsonObject().put("name", scenario).put("system", system))
+        .put("deliveriesPerSecond", deliveries)
+        .put("latencyMillis", new JsonObject().put("p99", p99));
+  }
+}

@@ -1,0 +1,58 @@
+package org.sessionchat.chat.limits;
+
+/**
+ * The limits of one connection, asked by the connection at each line, each chunk read and
+ * each idle check: flood control, the idle timeout and the bound on a line that never ends.
+ *
+ * <p>Why apart from the connection: the connection moves bytes; this decides when a client
+ * has gone too far, with the node's {@link Limits} and {@link LimitCounters}. Not
+ * thread-safe: one per connection, used from its context.
+ */
+public final class ConnectionGuard {
+
+  private final Limits limits;
+  private final LimitCounters counters;
+  private final FloodGuard flood;
+  private final long idleNanos;
+  private long lastLineAt = System.nanoTime();
+
+  public ConnectionGuard(Limits limits, LimitCounters counters) {
+    this.limits = limits;
+    this.counters = counters;
+    this.flood = limits.rateLimit().enabled() ? new FloodGuard(limits.rateLimit()) : null;
+    this.idleNanos = limits.idleTimeout().toNanos();
+  }
+
+  /** A complete line arrived: the client is alive; may it be handled? */
+  public FloodGuard.Verdict onLine() {
+    lastLineAt = System.nanoTime();
+    if (flood == null) {
+      return FloodGuard.Verdict.PASS;
+    }
+    FloodGuard.Verdict verdict = flood.onLine();
+    if (verdict == FloodGuard.Verdict.REFUSE) {
+      counters.rateLimited();
+    }
+    return verdict;
+  }
+
+  /** True if the client sent no complete line for longer than the idle timeout. */
+  public boolean isIdle(long nowNanos) {
+    return idleNanos > 0 && nowNanos - lastLineAt > idleNanos;
+  }
+
+  /** True if the line being received, {@code bytes} long so far, must end the connection. */
+  public boolean isUnendedLineTooLong(long bytes) {
+    return bytes > limits.maxUnendedLineBytes();
+  }
+
+  /** Bytes that may wait to be written to the client. */
+  public int maxOutboundBytes() {
+    return limits.maxOutboundBytes();
+  }
+
+  /** The connection is being closed for {@code reason}. */
+  public void disconnecting(Disconnect reason) {
+    counters.disconnected(reason);
+  }
+}

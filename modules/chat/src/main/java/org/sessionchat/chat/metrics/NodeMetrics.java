@@ -1,0 +1,128 @@
+package org.sessionchat.chat.metrics;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxBuilder;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.sessionchat.chat.ChatServerNode;
+import org.sessionchat.chat.limits.Disconnect;
+import org.sessionchat.chat.limits.LimitCounters;
+import org.sessionchat.session.SessionMetrics;
+
+/**
+ * One node's metrics in a Prometheus registry: Vert.x's own (event bus, TCP and HTTP
+ * servers) and the chat node's figures — connections, rooms, sessions, monitored messages,
+ * protocol violations, offline participants, cluster members and what the limits refused.
+ * Every metric is described in docs/operations.md, "Metrics and health".
+ *
+ * <p>Why read at scrape time: the session runtime and the limits keep cheap counters of
+ * their own; this class only exposes them ({@link FunctionCounter}s and {@link Gauge}s), so
+ * nothing is counted twice and the hot paths do not know about Micrometer. Counters whose
+ * label values appear at run time (a protocol, a violation) are registered when first seen
+ * by a scrape.
+ */
+public final class NodeMetrics {
+
+  private static final String PREFIX = "sessionchat_";
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Set<String> registeredKeys = ConcurrentHashMap.newKeySet();
+  private volatile SessionMetrics sessions;
+
+  /**
+   * Adds Vert.x's metrics to {@code options} and {@code builder}: event bus, TCP and HTTP
+   * servers, without per-address labels (reply addresses would make them unbounded).
+   */
+  public VertxBuilder instrument(VertxBuilder builder, VertxOptions options) {
+    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+        .setLabels(EnumSet.of(Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE)));
+    return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry));
+  }
+
+  /** Starts exposing {@code node}'s figures. Call once, when the node serves. */
+  public void bind(ChatServerNode node) {
+    sessions = node.runtime().metrics();
+    gauge("connections", "Client connections open on this node", node, ChatServerNode::connectionCount);
+    gauge("rooms", "Rooms hosted on this node", node, n -> n.roomManager().hostedRoomCount());
+    gauge("cluster_members", "Nodes in the cluster as this node sees them (1 when not clustered)",
+        node, n -> n.runtime().clusterNodes().size());
+    counter("messages_monitored", "Messages checked by a session monitor on this node", sessions,
+        SessionMetrics::messagesMonitored);
+    counter("participant_offline", "Conversations on this node ended by ParticipantOffline", sessions,
+        SessionMetrics::participantOffline);
+    counter("late_messages", "Session messages dropped because their session had ended here", sessions,
+        SessionMetrics::lateMessages);
+    counter("malformed_envelopes", "Event-bus messages to this node that were not a decodable envelope",
+        sessions, SessionMetrics::malformedMessages);
+    bindLimits(node.limitCounters());
+  }
+
+  private void bindLimits(LimitCounters limits) {
+    for (Disconnect reason : Disconnect.values()) {
+      FunctionCounter.builder(PREFIX + "disconnects", limits, l -> l.disconnects(reason))
+          .description("Client connections the node closed or refused, by reason")
+          .tag("reason", reason.label())
+          .register(registry);
+    }
+    counter("rate_limited_lines", "Client lines dropped with ERROR:RATE_LIMITED", limits,
+        LimitCounters::rateLimitedLines);
+    counter("rooms_refused", "CREATEs refused with ERROR:TOO_MANY_ROOMS", limits, LimitCounters::roomsRefused);
+    counter("joins_refused", "JOINs refused with ERROR:ROOM_FULL", limits, LimitCounters::joinsRefused);
+  }
+
+  /** The registry, for tests and further binders. */
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  /** Everything, in the Prometheus text format. */
+  public String scrape() {
+    SessionMetrics current = sessions;
+    if (current != null) {
+      byKey("sessions_started", "Sessions this node initiated that were established, by protocol",
+          current::sessionsStarted, "protocol");
+      byKey("conversations_ended", "Conversations (one participant's part of a session) ended on this node, by protocol",
+          current::sessionsEnded, "protocol");
+      byKey("protocol_violations", "Messages a monitor on this node refused, by protocol, role and label",
+          current::violations, "protocol", "role", "label");
+    }
+    return registry.scrape();
+  }
+
+  /** Registers a counter for each key of {@code counts} not seen before; keys are label values joined by '/'. */
+  private void byKey(String name, String description, Supplier<Map<String, Long>> counts, String... labels) {
+    for (String key : counts.get().keySet()) {
+      if (!registeredKeys.add(name + " " + key)) {
+        continue;
+      }
+      String[] values = key.split("/", labels.length);
+      FunctionCounter.Builder<Supplier<Map<String, Long>>> builder = FunctionCounter
+          .builder(PREFIX + name, counts, c -> c.get().getOrDefault(key, 0L))
+          .description(description);
+      for (int i = 0; i < labels.length; i++) {
+        builder.tag(labels[i], i < values.length ? values[i] : "");
+      }
+      builder.register(registry);
+    }
+  }
+
+  private <T> void gauge(String name, String description, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(PREFIX + name, source, value).description(description).register(registry);
+  }
+
+  private <T> void counter(String name, String description, T source, ToDoubleFunction<T> value) {
+    FunctionCounter.builder(PREFIX + name, source, value).description(description).register(registry);
+  }
+}
