@@ -66,6 +66,16 @@ final class ChatConnection implements AutoCloseable {
     return line;
   }
 
+  /** The next line, or null if none arrives within {@code timeout} or the connection closed. */
+  String poll(Duration timeout) throws InterruptedException {
+    String line = lines.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    if (CLOSED.equals(line)) {
+      lines.add(CLOSED);
+      return null;
+    }
+    return line;
+  }
+
   /** Skips lines until one equals {@code expected}; returns the lines skipped. */
   List<String> await(String expected, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
