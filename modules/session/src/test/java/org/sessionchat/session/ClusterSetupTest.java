@@ -1,11 +1,16 @@
 package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSetupTest {
 
@@ -25,5 +30,30 @@ class ClusterSetupTest {
     assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("3");
     assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
     assertThat(config.getMultiMapConfigs()).as("vertx-hazelcast's settings are kept").containsKey("__vertx.subs");
+  }
+
+  @Test
+  void aGivenHazelcastXmlIsTheStartingPointAndStillGetsTheLoopbackSettings(@TempDir Path dir) throws IOException {
+    Path xml = dir.resolve("hazelcast.xml");
+    Files.writeString(xml, """
+        <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+          <map name="rooms"><backup-count>2</backup-count></map>
+          <network><join><multicast enabled="true"/></join></network>
+        </hazelcast>
+        """);
+
+    Config config = ClusterSetup.config(new ClusterOptions("c-2", "127.0.0.1", 5901, List.of("127.0.0.1:5901"), xml));
+
+    assertThat(config.getMapConfig("rooms").getBackupCount()).isEqualTo(2);
+    assertThat(config.getClusterName()).isEqualTo("c-2");
+    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901");
+  }
+
+  @Test
+  void aMissingHazelcastXmlIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("nope.xml");
+    assertThatThrownBy(() -> ClusterSetup.config(new ClusterOptions("c", "127.0.0.1", 5701, List.of(), missing)))
+        .hasMessageContaining(missing.toString());
   }
 }

@@ -1,6 +1,7 @@
 package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,12 @@ class LocalSessionRuntimeTest extends SessionRuntimeTestBase {
   @Override
   protected Vertx vertx(int i) {
     return vertx;
+  }
+
+  @Test
+  void aSecondRuntimeOnTheSameVertxIsRefused() {
+    assertThatThrownBy(() -> sync(SessionRuntime.start(vertx, options())))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("already runs");
   }
 
   @Test

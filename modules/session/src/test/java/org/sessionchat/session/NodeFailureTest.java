@@ -1,6 +1,7 @@
 package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -8,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import io.vertx.core.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
@@ -88,6 +92,52 @@ class NodeFailureTest {
     assertThat(player.count("ended Game/Player PARTICIPANT_OFFLINE")).isEqualTo(1);
     assertThat(runtimes.get(0).clusterNodes()).doesNotContain(doomed);
     System.out.printf("member death to ParticipantOffline: %d ms%n", detectedMs);
+  }
+
+  @Test
+  void aSessionBeingSetUpFailsAtOnceWhenAnInviteesMemberDies() throws InterruptedException {
+    cluster = ClusteredVertxNodes.start(2);
+    SessionRuntimeOptions options = new SessionRuntimeOptions(TestProtocols.library(), TestProtocols.roles(), true);
+    for (int i = 0; i < 2; i++) {
+      runtimes.add(sync(SessionRuntime.start(cluster.node(i), options)));
+    }
+    CountDownLatch invited = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    ProbeActor undecided = new ProbeActor() {
+      @Override
+      public boolean acceptInvitation(String protocol, String role) {
+        invited.countDown();
+        awaitQuietly(answer); // still thinking when its member dies
+        return false;
+      }
+    };
+    sync(runtimes.get(1).spawn(TestProtocols.PROBE, undecided));
+    ProbeActor pinger = probe(0);
+
+    Future<Conversation> setUp = pinger.context().startSession("PingPong", "Pinger",
+        Map.of("Ponger", undecided.ref()));
+    assertThat(invited.await(10, TimeUnit.SECONDS)).isTrue();
+    long killedAt = System.nanoTime();
+    Thread killer = new Thread(() -> cluster.kill(1));
+    killer.start();
+    try {
+      assertThatThrownBy(() -> sync(setUp)).isInstanceOf(SessionSetupException.class)
+          .hasMessageContaining("left before the session was established");
+      assertThat((System.nanoTime() - killedAt) / 1_000_000).as("ms, well before the 10 s set-up timeout")
+          .isLessThan(5_000);
+      assertThat(pinger.events()).isEmpty();
+    } finally {
+      answer.countDown();
+      killer.join(20_000);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(20, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ProbeActor probe(int node) {

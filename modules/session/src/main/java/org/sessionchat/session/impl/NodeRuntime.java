@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class NodeRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(NodeRuntime.class);
+  /** The Vert.x instances a runtime runs on: one each, or envelopes would be split between two. */
+  private static final Set<Vertx> RUNNING = ConcurrentHashMap.newKeySet();
 
   private final Vertx vertx;
   private final SessionRuntimeOptions options;
@@ -51,8 +53,12 @@ public final class NodeRuntime {
     this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis());
   }
 
-  /** Starts the runtime of the node {@code vertx} belongs to. */
+  /** Starts the runtime of the node {@code vertx} belongs to; fails if one already runs there. */
   public static Future<NodeRuntime> start(Vertx vertx, SessionRuntimeOptions options) {
+    if (!RUNNING.add(vertx)) {
+      return Future.failedFuture(new IllegalStateException(
+          "a session runtime already runs on this Vert.x: both would consume the node's envelopes"));
+    }
     NodeRuntime node = new NodeRuntime(vertx, options);
     Promise<NodeRuntime> started = Promise.promise();
     node.context.runOnContext(v -> {
@@ -60,6 +66,7 @@ public final class NodeRuntime {
         node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
       }
       node.router.start().map(node).onComplete(started);
+      started.future().onFailure(e -> RUNNING.remove(vertx));
     });
     return started.future();
   }
@@ -125,7 +132,7 @@ public final class NodeRuntime {
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
     }
-    return Future.join(stops).transform(ar -> router.stop());
+    return Future.join(stops).transform(ar -> router.stop()).andThen(ar -> RUNNING.remove(vertx));
   }
 
   // ---------------------------------------------------------------- for cells

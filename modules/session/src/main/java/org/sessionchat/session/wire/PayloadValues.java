@@ -26,11 +26,24 @@ public final class PayloadValues {
     if (values.length == 0) {
       return List.of();
     }
+    if (allPlain(values)) {
+      return List.of(values);
+    }
     Object[] copy = Arrays.copyOf(values, values.length);
     for (int i = 0; i < copy.length; i++) {
       copy[i] = normalise(copy[i]);
     }
     return List.of(copy);
+  }
+
+  /** The common case, checked without allocating: only strings, longs and booleans. */
+  private static boolean allPlain(Object[] values) {
+    for (Object value : values) {
+      if (!(value instanceof String || value instanceof Long || value instanceof Boolean)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Object normalise(Object value) {
