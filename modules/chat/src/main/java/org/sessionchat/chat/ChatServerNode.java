@@ -2,6 +2,7 @@ package org.sessionchat.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
@@ -149,6 +150,20 @@ public final class ChatServerNode {
   /** How often this node's limits struck. */
   public LimitCounters limitCounters() {
     return limitCounters;
+  }
+
+  /** Node ids of the cluster's members as this node sees them; empty once its own member is gone. */
+  public Set<String> clusterMembers() {
+    try {
+      return runtime.clusterNodes();
+    } catch (RuntimeException memberGone) { // e.g. HazelcastInstanceNotActiveException
+      return Set.of();
+    }
+  }
+
+  /** True if the node runs alone, or is a member of its cluster right now. */
+  public boolean inCluster() {
+    return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
   /** Client connections open on this node. */
