@@ -91,11 +91,12 @@ public final class ChatServerNode {
 
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
-      runtime.onNodeLeft(node -> registry.forgetNode(node)
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-          .onFailure(e -> log.warn("Could not remove the rooms of departed node {}: {}", node, e.getMessage())));
       LimitCounters counters = new LimitCounters();
       RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
+      runtime.onNodeLeft(node -> registry.forgetNode(node)
+          .compose(forgotten -> manager.reclaimHostedRooms())
+          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
+          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
         ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
