@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -21,30 +20,27 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.ChatServerNode;
-import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.chat.testing.LocalChatNode;
 
 /** {@code --tls-cert/--tls-key}: the client port speaks the same protocol inside TLS. */
 class TlsClientPortTest {
 
   private final SelfSignedCertificate certificate = SelfSignedCertificate.create("localhost");
-  private Vertx vertx;
-  private ChatServerNode node;
+  private LocalChatNode node;
 
   @BeforeEach
-  void start() throws Exception {
-    vertx = Vertx.vertx();
+  void start() {
     ServerTls tls = new ServerTls(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath()));
-    node = ChatServerNode.start(vertx, ProtocolSource.bundled(true),
-        new ChatServerNode.Settings("tls-node", "127.0.0.1", 0, 4096, Limits.NONE, tls)).await(30, TimeUnit.SECONDS);
+    node = LocalChatNode.start(Vertx.vertx(), true,
+        new ChatServerNode.Settings("tls-node", "127.0.0.1", 0, 4096, Limits.NONE, tls));
   }
 
   @AfterEach
   void stop() throws Exception {
     try {
-      node.close().await(10, TimeUnit.SECONDS);
+      node.close();
     } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
       certificate.delete();
     }
   }
