@@ -76,7 +76,8 @@ public final class TcpServerVerticle extends VerticleBase {
       String address = socket.remoteAddress().hostAddress();
       Optional<Disconnect> refused = admission.admit(address);
       if (refused.isPresent()) {
-        log.info("Refused a connection from {}: {}", address, refused.get().why());
+        // DEBUG: a connection flood must not flood the log too; sessionchat_disconnects_total counts them
+        log.debug("Refused a connection from {}: {}", address, refused.get().why());
         socket.end(Buffer.buffer(refused.get().errorLine() + "\n"));
         return;
       }
