@@ -27,6 +27,14 @@ class BenchReportTest {
   }
 
   @Test
+  void runWithoutMeasuredLatencyHasNoLatencyFigure() {
+    JsonObject nothing = run("A", "ngircd-default", 10, 0);
+    nothing.getJsonObject("latencyMillis").put("count", 0);
+
+    assertThat(new Medians("A", "ngircd-default", List.of(nothing)).latency("p99")).isNaN();
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(Medians.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
   }
