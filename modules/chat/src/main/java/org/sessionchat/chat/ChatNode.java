@@ -15,6 +15,7 @@ import org.sessionchat.chat.http.MetricsRoute;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RateLimit;
 import org.sessionchat.chat.metrics.NodeMetrics;
+import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -46,8 +47,14 @@ public final class ChatNode implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface for chat clients and /health (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface for chat clients (default: ${DEFAULT-VALUE}).")
   String host;
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate (chain) for TLS on the client port; needs --tls-key (default: plain TCP).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key of --tls-cert (default: plain TCP).")
+  Path tlsKey;
 
   @Option(names = "--port", defaultValue = "7000", description = "TCP port for chat clients; 0 = ephemeral (default: ${DEFAULT-VALUE}).")
   int port;
@@ -91,8 +98,11 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
   Path protocols;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --host; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --http-host; 0 = off (default: ${DEFAULT-VALUE}).")
   int httpPort;
+
+  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}).")
+  String httpHost;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
   boolean cluster;
@@ -139,6 +149,7 @@ public final class ChatNode implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkRanges();
+    ServerTls tls = tls();
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
@@ -146,7 +157,7 @@ public final class ChatNode implements Callable<Integer> {
     Vertx vertx = await(cluster ? clusteredVertx(metrics)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
-      serve(vertx, runtimeOptions, metrics);
+      serve(vertx, runtimeOptions, metrics, tls);
     } catch (Exception e) {
       vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       throw e;
@@ -155,11 +166,12 @@ public final class ChatNode implements Callable<Integer> {
     return 0;
   }
 
-  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions, NodeMetrics metrics) throws Exception {
+  private void serve(Vertx vertx, SessionRuntimeOptions runtimeOptions, NodeMetrics metrics, ServerTls tls)
+      throws Exception {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
-    HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, host, httpPort, configuredName));
+    HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits())));
+        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
     metrics.bind(node);
     if (health != null) {
@@ -203,6 +215,21 @@ public final class ChatNode implements Callable<Integer> {
     RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, 5 * rateBurst);
     return new Limits(maxConnections, maxConnectionsPerAddress, maxRooms, maxRoomMembers,
         Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
+  }
+
+  /** TLS from --tls-cert and --tls-key, or null when neither is given. */
+  ServerTls tls() {
+    if (tlsCert == null && tlsKey == null) {
+      return null;
+    }
+    if (tlsCert == null || tlsKey == null) {
+      throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+    }
+    try {
+      return new ServerTls(tlsCert, tlsKey).requireReadable();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   private void checkRanges() {

@@ -2,6 +2,8 @@ package org.sessionchat.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetServerOptions;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
@@ -11,6 +13,7 @@ import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.chat.net.LineConnection;
+import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SessionRuntime;
@@ -36,12 +39,23 @@ public final class ChatServerNode {
    * @param port          the TCP port, 0 for an ephemeral one
    * @param maxLineLength the longest client line accepted, in bytes
    * @param limits        connection, room and flood limits
+   * @param tls           TLS on the client port, or null for plain TCP
    */
-  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits) {
+  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
 
     /** Settings without limits (tests of other things). */
     public Settings(String nodeName, String host, int port, int maxLineLength) {
       this(nodeName, host, port, maxLineLength, Limits.NONE);
+    }
+
+    /** Settings for plain TCP. */
+    public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits) {
+      this(nodeName, host, port, maxLineLength, limits, null);
+    }
+
+    NetServerOptions serverOptions() {
+      NetServerOptions options = TcpServerVerticle.serverOptions(host, port);
+      return tls == null ? options : tls.applyTo(options);
     }
 
     /** The node's name once its TCP port is known. */
@@ -77,15 +91,16 @@ public final class ChatServerNode {
 
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
-      runtime.onNodeLeft(node -> registry.forgetNode(node)
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-          .onFailure(e -> log.warn("Could not remove the rooms of departed node {}: {}", node, e.getMessage())));
       LimitCounters counters = new LimitCounters();
       RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
+      runtime.onNodeLeft(node -> registry.forgetNode(node)
+          .compose(forgotten -> manager.reclaimHostedRooms())
+          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
+          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
         ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
-        TcpServerVerticle server = new TcpServerVerticle(settings.host(), settings.port(),
-            settings.maxLineLength(), settings.limits(), counters, clients::connected);
+        TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
+            settings.limits(), counters, clients::connected);
         return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
             settings.nameFor(server.actualPort()), counters));
       });
@@ -149,6 +164,20 @@ public final class ChatServerNode {
   /** How often this node's limits struck. */
   public LimitCounters limitCounters() {
     return limitCounters;
+  }
+
+  /** Node ids of the cluster's members as this node sees them; empty once its own member is gone. */
+  public Set<String> clusterMembers() {
+    try {
+      return runtime.clusterNodes();
+    } catch (RuntimeException memberGone) { // e.g. HazelcastInstanceNotActiveException
+      return Set.of();
+    }
+  }
+
+  /** True if the node runs alone, or is a member of its cluster right now. */
+  public boolean inCluster() {
+    return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
   /** Client connections open on this node. */

@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code GET /health} on a small HTTP server: 200 with the node's figures once it serves
- * chat clients, 503 while it starts or stops.
+ * chat clients and, when clustered, is a member of its cluster; 503 while it starts or
+ * stops, or when it has lost its cluster ({@code "status":"NOT_IN_CLUSTER"}).
  *
  * <p>Why: scripts and the benchmark wait for a node and read the cluster size without
  * speaking the chat protocol.
@@ -61,18 +62,19 @@ public final class HealthServer {
       return;
     }
     ChatServerNode current = node;
+    boolean up = current != null && current.inCluster();
     JsonObject body = current == null
         ? new JsonObject().put("status", "DOWN").put("node", nodeName)
         : new JsonObject()
-            .put("status", "UP")
+            .put("status", up ? "UP" : "NOT_IN_CLUSTER")
             .put("node", current.nodeName())
             .put("port", current.port())
             .put("clustered", current.runtime().isClustered())
-            .put("clusterSize", current.runtime().clusterNodes().size())
+            .put("clusterSize", current.clusterMembers().size())
             .put("connections", current.connectionCount())
             .put("rooms", current.roomManager().hostedRoomCount());
     request.response()
-        .setStatusCode(current == null ? 503 : 200)
+        .setStatusCode(up ? 200 : 503)
         .putHeader("content-type", "application/json")
         .end(body.encode());
   }

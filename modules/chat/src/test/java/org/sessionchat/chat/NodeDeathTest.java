@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.testing.ClusteredChat;
 import org.sessionchat.chat.testing.LineClient;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
@@ -38,6 +39,10 @@ class NodeDeathTest {
       await().atMost(Duration.ofSeconds(10))
           .until(() -> chat.node(1).roomManager().hostedRoom("on-live").orElseThrow().memberCount() == 3);
 
+      // as if node0 held the only copy of that entry (a partition without a backup yet)
+      ClusteredVertxNodes.await(chat.vertx(1).sharedData().getAsyncMap(RoomRegistry.MAP_NAME)
+          .compose(rooms -> rooms.remove("on-live")), 10);
+
       chat.kill(0);
 
       ann.expect("OFFLINE:on-dead");
@@ -45,7 +50,8 @@ class NodeDeathTest {
           .until(() -> chat.node(1).roomManager().hostedRoom("on-live").orElseThrow().memberCount() == 2);
       bob.send("CHAT:still here");
       cat.expect("MSG:on-live:bob:still here");
-      ann.call("LIST", "ROOMS:on-live");
+      // node1 puts the entry of the room it hosts back
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> ann.call("LIST", "ROOMS:on-live"));
       ann.call("CREATE:on-dead", "OK:CREATE:on-dead");
     }
   }

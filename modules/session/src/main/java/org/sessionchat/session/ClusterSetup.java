@@ -38,6 +38,9 @@ public final class ClusterSetup {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "3");
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.max.wait.seconds.before.join", "1");
+    // a member removed while hung (SIGSTOP, long GC) rejoins within seconds, not minutes
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.port()).setPortAutoIncrement(true);

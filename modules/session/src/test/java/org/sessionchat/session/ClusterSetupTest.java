@@ -2,6 +2,7 @@ package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JoinConfig;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionchat.session.testkit.TestProtocols;
 
 class ClusterSetupTest {
 
@@ -48,6 +50,19 @@ class ClusterSetupTest {
     assertThat(config.getClusterName()).isEqualTo("c-2");
     assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901");
+  }
+
+  @Test
+  void theProjectsClusterConfigLoadsAndKeepsItsOwnSettings() {
+    Path xml = TestProtocols.projectProtocols().resolveSibling("cluster-config/hazelcast.xml");
+    assumeTrue(Files.isRegularFile(xml), "no cluster-config/hazelcast.xml in this checkout");
+
+    Config config = ClusterSetup.config(new ClusterOptions("c-3", "127.0.0.1", 5701, List.of(), xml));
+
+    assertThat(config.getClusterName()).isEqualTo("c-3");
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).isNotEmpty();
+    assertThat(config.getMultiMapConfigs()).containsKey("__vertx.subs");
+    assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
   }
 
   @Test

@@ -363,6 +363,20 @@ abstract class SessionRuntimeTestBase {
   }
 
   @Test
+  void anActorThatCrashesWhileStartingIsNotSpawned() {
+    SessionActor broken = new ProbeActor() {
+      @Override
+      public void started(ActorContext context) {
+        throw new IllegalStateException("cannot start");
+      }
+    };
+
+    assertThatThrownBy(() -> sync(peerNode.spawn(TestProtocols.PROBE, "broken", broken)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("crashed in started()");
+    assertThat(sync(peerNode.spawn(TestProtocols.PROBE, "broken", new ProbeActor())).actorId()).isEqualTo("broken");
+  }
+
+  @Test
   void aParticipantNoLongerNeededMayLeaveWithoutEndingTheSession() {
     ProbeActor source = probe(initiatorNode);
     ProbeActor hub = probe(peerNode);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorContext;
+import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
 import org.sessionchat.session.SessionActor;
@@ -95,6 +96,11 @@ public final class RoomActor implements SessionActor {
 
   public String name() {
     return name;
+  }
+
+  /** This room's actor reference (its PID in {@code roomPID}); null until it has started. */
+  public ActorRef ref() {
+    return context == null ? null : context.self();
   }
 
   /** Members right now. */

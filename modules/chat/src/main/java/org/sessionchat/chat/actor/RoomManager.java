@@ -118,6 +118,25 @@ public final class RoomManager implements SessionActor {
     }
   }
 
+  /**
+   * Writes this node's rooms into the registry again where their entries are missing.
+   *
+   * <p>Why: a member that dies may take registry entries with it (Hazelcast keeps one
+   * backup, and partitions still migrating after a join have none yet). The rooms
+   * themselves are alive here, so each survivor puts its own back after a node left.
+   */
+  public Future<Void> reclaimHostedRooms() {
+    return Future.join(hosted.entrySet().stream()
+        .filter(entry -> entry.getValue().ref() != null)
+        .map(entry -> registry.claim(entry.getKey(), entry.getValue().ref()).onSuccess(claimed -> {
+          if (!claimed) {
+            log.warn("Room {} hosted on {} lost its name to another room while a node left", entry.getKey(),
+                runtime.nodeId());
+          }
+        }))
+        .toList()).mapEmpty();
+  }
+
   /** A room hosted on this node, by name. */
   public Optional<RoomActor> hostedRoom(String name) {
     return Optional.ofNullable(hosted.get(name));

@@ -65,7 +65,7 @@ public final class RoomRegistry {
    */
   private Future<Boolean> claim(String name, String value, int attemptsLeft) {
     return rooms.putIfAbsent(name, value).compose(existing -> {
-      if (existing == null) {
+      if (existing == null || existing.equals(value)) {
         return Future.succeededFuture(true);
       }
       if (isLive(ActorRef.parse(existing))) {

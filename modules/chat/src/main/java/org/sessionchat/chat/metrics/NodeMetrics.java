@@ -56,8 +56,8 @@ public final class NodeMetrics {
     sessions = node.runtime().metrics();
     gauge("connections", "Client connections open on this node", node, ChatServerNode::connectionCount);
     gauge("rooms", "Rooms hosted on this node", node, n -> n.roomManager().hostedRoomCount());
-    gauge("cluster_members", "Nodes in the cluster as this node sees them (1 when not clustered)",
-        node, n -> n.runtime().clusterNodes().size());
+    gauge("cluster_members", "Nodes in the cluster as this node sees them (1 when not clustered, 0 when cut off)",
+        node, n -> n.clusterMembers().size());
     counter("messages_monitored", "Messages checked by a session monitor on this node", sessions,
         SessionMetrics::messagesMonitored);
     counter("participant_offline", "Conversations on this node ended by ParticipantOffline", sessions,

@@ -1,5 +1,6 @@
 package org.sessionchat.chat.net;
 
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.net.NetSocketInternal;
@@ -56,6 +57,20 @@ public final class LineConnection {
     this.guard = guard;
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
+    consolidateFlushes(socket);
+  }
+
+  /**
+   * One {@code write} system call per batch, not per line: a room's broadcast hands a member
+   * many lines in one turn of its event loop, and a flush each (what Vert.x does outside a
+   * read) costs a system call each. Netty's {@link FlushConsolidationHandler} flushes once
+   * the event loop has run the tasks queued so far; a close still flushes what is pending.
+   */
+  private static void consolidateFlushes(NetSocket socket) {
+    if (socket instanceof NetSocketInternal internal) {
+      internal.channelHandlerContext().pipeline().addFirst("flush-consolidation",
+          new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+    }
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */

@@ -35,8 +35,7 @@ public final class TcpServerVerticle extends VerticleBase {
   private static final Logger log = LoggerFactory.getLogger(TcpServerVerticle.class);
   private static final long SHUTDOWN_GRACE_SECONDS = 2;
 
-  private final String host;
-  private final int port;
+  private final NetServerOptions options;
   private final int maxLineLength;
   private final Limits limits;
   private final LimitCounters counters;
@@ -51,17 +50,17 @@ public final class TcpServerVerticle extends VerticleBase {
    * @param onConnect     called on this verticle's context for each new connection
    */
   public TcpServerVerticle(String host, int port, int maxLineLength, Consumer<LineConnection> onConnect) {
-    this(host, port, maxLineLength, Limits.NONE, new LimitCounters(), onConnect);
+    this(serverOptions(host, port), maxLineLength, Limits.NONE, new LimitCounters(), onConnect);
   }
 
   /**
+   * @param options  where to listen, and TLS if wanted (see {@link #serverOptions})
    * @param limits   what each connection and the node as a whole allow
    * @param counters where the limits count what they refused
    */
-  public TcpServerVerticle(String host, int port, int maxLineLength, Limits limits, LimitCounters counters,
+  public TcpServerVerticle(NetServerOptions options, int maxLineLength, Limits limits, LimitCounters counters,
       Consumer<LineConnection> onConnect) {
-    this.host = host;
-    this.port = port;
+    this.options = options;
     this.maxLineLength = maxLineLength;
     this.limits = limits;
     this.counters = counters;
@@ -70,14 +69,15 @@ public final class TcpServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    server = vertx.createNetServer(new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true));
+    server = vertx.createNetServer(options);
     ConnectionLimits admission = new ConnectionLimits(limits, counters);
     server.connectHandler(socket -> {
       socket.pause();
       String address = socket.remoteAddress().hostAddress();
       Optional<Disconnect> refused = admission.admit(address);
       if (refused.isPresent()) {
-        log.info("Refused a connection from {}: {}", address, refused.get().why());
+        // DEBUG: a connection flood must not flood the log too; sessionchat_disconnects_total counts them
+        log.debug("Refused a connection from {}: {}", address, refused.get().why());
         socket.end(Buffer.buffer(refused.get().errorLine() + "\n"));
         return;
       }
@@ -99,7 +99,13 @@ public final class TcpServerVerticle extends VerticleBase {
       long period = Math.max(100, Math.min(10_000, limits.idleTimeout().toMillis() / 10));
       vertx.setPeriodic(period, timer -> closeIdleConnections());
     }
-    return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}", host, s.actualPort()));
+    return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}{}", options.getHost(),
+        s.actualPort(), options.isSsl() ? " (TLS)" : ""));
+  }
+
+  /** Plain TCP on {@code host:port} (0 = ephemeral), without Nagle's delay: lines go out at once. */
+  public static NetServerOptions serverOptions(String host, int port) {
+    return new NetServerOptions().setHost(host).setPort(port).setTcpNoDelay(true);
   }
 
   /** Stops accepting; each connection says {@code BYE} and closes (forced after a grace period). */

@@ -12,7 +12,10 @@ import java.util.Optional;
  *
  * <p>Why strict: {@code new String(bytes, UTF_8)} silently replaces bad bytes with U+FFFD,
  * which would then be broadcast to a room; the wire protocol answers
- * {@code ERROR:BAD_ENCODING} instead. Not thread-safe: one per connection.
+ * {@code ERROR:BAD_ENCODING} instead. Control characters other than TAB (NUL, a bare CR,
+ * ESC, DEL, ...) are refused the same way: relayed in a chat line, a CR ends the line for
+ * many clients, which would let one user forge lines that seem to come from the server or
+ * another user. Not thread-safe: one per connection.
  */
 public final class Utf8 {
 
@@ -20,8 +23,13 @@ public final class Utf8 {
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-  /** The text of {@code bytes}, or empty if they are not valid UTF-8. */
+  /** The text of {@code bytes}, or empty if they are not valid UTF-8 or hold a control character. */
   public Optional<String> decode(byte[] bytes) {
+    for (byte b : bytes) {
+      if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+        return Optional.empty();
+      }
+    }
     try {
       return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
     } catch (CharacterCodingException e) {

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.HealthServer;
-import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.http.MetricsRoute;
 import org.sessionchat.chat.limits.RateLimit;
 import org.sessionchat.chat.testing.LimitsBuilder;
 import org.sessionchat.chat.testing.LineClient;
+import org.sessionchat.chat.testing.LocalChatNode;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
@@ -33,30 +33,26 @@ import org.sessionchat.session.SessionMessage;
 /** {@code GET /metrics} after real traffic: chat figures, session counters, limits and Vert.x's own. */
 class MetricsEndpointTest {
 
-  private Vertx vertx;
+  private LocalChatNode local;
   private ChatServerNode node;
   private HealthServer http;
 
   @BeforeEach
   void start() throws Exception {
     NodeMetrics metrics = new NodeMetrics();
-    vertx = metrics.instrument(Vertx.builder(), new VertxOptions()).build();
-    node = ChatServerNode.start(vertx, ProtocolSource.bundled(true), new ChatServerNode.Settings("metrics-node",
-        "127.0.0.1", 0, 4096, LimitsBuilder.limits().rateLimit(new RateLimit(2, 2, 100)).build()))
-        .await(30, TimeUnit.SECONDS);
+    local = LocalChatNode.start(metrics.instrument(Vertx.builder(), new VertxOptions()).build(), true,
+        new ChatServerNode.Settings("metrics-node", "127.0.0.1", 0, 4096,
+            LimitsBuilder.limits().rateLimit(new RateLimit(2, 2, 100)).build()));
+    node = local.node();
     metrics.bind(node);
-    http = HealthServer.start(vertx, "127.0.0.1", 0, "metrics-node").await(10, TimeUnit.SECONDS)
+    http = HealthServer.start(local.vertx(), "127.0.0.1", 0, "metrics-node").await(10, TimeUnit.SECONDS)
         .route(MetricsRoute.PATH, new MetricsRoute(metrics));
     http.serving(node);
   }
 
   @AfterEach
   void stop() throws Exception {
-    try {
-      node.close().await(10, TimeUnit.SECONDS);
-    } finally {
-      vertx.close().await(10, TimeUnit.SECONDS);
-    }
+    local.close();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.sessionchat.chat.testing;
 
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
 import org.sessionchat.chat.ChatServerNode;
@@ -35,6 +36,11 @@ public final class ClusteredChat implements AutoCloseable {
 
   public ChatServerNode node(int i) {
     return nodes.get(i);
+  }
+
+  /** The Vert.x instance of node {@code i}. */
+  public Vertx vertx(int i) {
+    return cluster.node(i);
   }
 
   public LineClient connect(int node, String nick) {

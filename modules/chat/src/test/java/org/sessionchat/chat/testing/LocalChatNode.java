@@ -29,10 +29,14 @@ public final class LocalChatNode implements AutoCloseable {
   }
 
   private static LocalChatNode start(String name, boolean monitor, Limits limits) {
-    Vertx vertx = Vertx.vertx();
+    return start(Vertx.vertx(), monitor, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits));
+  }
+
+  /** A node with {@code settings} on {@code vertx} (e.g. one with metrics); both are closed by {@link #close}. */
+  public static LocalChatNode start(Vertx vertx, boolean monitor, ChatServerNode.Settings settings) {
     try {
-      ChatServerNode node = ChatServerNode.start(vertx, ProtocolSource.bundled(monitor),
-          new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits)).await(30, TimeUnit.SECONDS);
+      ChatServerNode node = ChatServerNode.start(vertx, ProtocolSource.bundled(monitor), settings)
+          .await(30, TimeUnit.SECONDS);
       return new LocalChatNode(vertx, node);
     } catch (Exception e) {
       vertx.close();

@@ -27,4 +27,13 @@ class Utf8Test {
     assertThat(utf8.decode(new byte[] {(byte) 0xC0, (byte) 0xAF})).isEmpty();
     assertThat(utf8.decode(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})).isEmpty();
   }
+
+  @Test
+  void refusesControlCharactersButKeepsTabs() {
+    assertThat(utf8.decode(new byte[] {'C', 'H', 'A', 'T', ':', 'a', 0, 'b'})).isEmpty();
+    assertThat(utf8.decode("CHAT:x\rMSG:room:admin:forged".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(utf8.decode("CHAT:\u001b[2J".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(utf8.decode("CHAT:\u007f".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    assertThat(utf8.decode("CHAT:a\tb".getBytes(StandardCharsets.UTF_8))).contains("CHAT:a\tb");
+  }
 }

@@ -124,6 +124,10 @@ final class ActorCell implements ActorContext {
     callback(() -> actor.started(this));
   }
 
+  boolean isStopped() {
+    return stopped;
+  }
+
   @Override
   public Future<Void> stop() {
     if (!isOnContext()) {

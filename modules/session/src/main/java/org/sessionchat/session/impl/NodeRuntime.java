@@ -93,7 +93,9 @@ public final class NodeRuntime {
     Promise<ActorRef> spawned = Promise.promise();
     cell.onContext(() -> {
       cell.start();
-      return Future.succeededFuture(ref);
+      return cell.isStopped()
+          ? Future.<ActorRef>failedFuture(new IllegalStateException("actor " + ref + " crashed in started()"))
+          : Future.succeededFuture(ref);
     }).onComplete(spawned);
     return spawned.future();
   }
