@@ -18,8 +18,12 @@ public record Tally(long expected, long received, long lost, long duplicated, lo
         duplicated + other.duplicated, reordered + other.reordered);
   }
 
-  /** The tally of one pair whose sender sent {@code sent} messages. */
+  /**
+   * The tally of one pair over the sender's first {@code sent} messages (all of them, or those
+   * sent before a server was killed); later arrivals are not counted as received.
+   */
   public static Tally of(PairLedger pair, long sent) {
-    return new Tally(sent, pair.unique(), pair.lostOf(sent), pair.duplicated(), pair.reordered());
+    long lost = pair.lostOf(sent);
+    return new Tally(sent, sent - lost, lost, pair.duplicated(), pair.reordered());
   }
 }

@@ -31,7 +31,8 @@ public final class BenchReport implements Callable<Integer> {
   static final String END = "<!-- results:end -->";
   private static final List<String> SYSTEM_ORDER = List.of("chat-on", "chat-off", "cluster-on", "ngircd", "ngircd-default");
   private static final List<String> MESSAGING = List.of("A", "B", "D", "F");
-  private static final List<String> IDLE = List.of("C10k", "Cmax", "C3x");
+  private static final List<String> IDLE = List.of("C10k", "Cmax", "C3");
+  private static final List<String> FAILOVER = List.of("G");
 
   @Option(names = "--results", defaultValue = "docs/bench-results", description = "folder of *.jsonl result files")
   Path results;
@@ -56,6 +57,8 @@ public final class BenchReport implements Callable<Integer> {
       List<Medians> rows = new ArrayList<>(scenario.getValue().values());
       if (IDLE.contains(name)) {
         section.append(Tables.idle(name, rows));
+      } else if (FAILOVER.contains(name)) {
+        section.append(Tables.failover(name, rows));
       } else {
         section.append(Tables.messaging(name, rows));
         writePlot("latency-" + name + ".svg", latencyChart(name, rows));

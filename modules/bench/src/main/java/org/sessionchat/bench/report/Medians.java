@@ -20,8 +20,12 @@ public record Medians(String scenario, String system, List<JsonObject> runs) {
     return of(json -> json.getDouble(field, Double.NaN));
   }
 
+  /** A latency percentile; runs in which no latency was measured do not count. */
   public double latency(String percentile) {
-    return of(json -> json.getJsonObject("latencyMillis").getDouble(percentile, Double.NaN));
+    return of(json -> {
+      JsonObject latency = json.getJsonObject("latencyMillis");
+      return latency.getLong("count", 1L) == 0 ? Double.NaN : latency.getDouble(percentile, Double.NaN);
+    });
   }
 
   public double of(ToDoubleFunction<JsonObject> figure) {

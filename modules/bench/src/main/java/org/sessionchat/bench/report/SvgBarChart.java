@@ -27,7 +27,7 @@ public final class SvgBarChart {
   private final List<String> series;
   private final double[][] values;
 
-  /** {@code values[series][category]}; NaN or a negative value is a missing bar. */
+  /** {@code values[series][category]}; NaN, a negative value or (log axis) zero is a missing bar. */
   public SvgBarChart(String title, String unit, boolean log, List<String> categories,
       List<String> series, double[][] values) {
     this.title = title;
@@ -99,8 +99,9 @@ public final class SvgBarChart {
     return svg.append("</svg>\n").toString();
   }
 
-  private static boolean present(double v) {
-    return !Double.isNaN(v) && v >= 0;
+  /** A bar to draw: a number, not negative, and above zero on a log axis. */
+  private boolean present(double v) {
+    return !Double.isNaN(v) && (log ? v > 0 : v >= 0);
   }
 
   private static String text(double x, double y, String anchor, int size, String content) {

@@ -45,6 +45,15 @@ class PairLedgerTest {
   }
 
   @Test
+  void arrivalsBeyondTheCountedMessagesAreNotReceivedOnes() {
+    pair.record(0);
+    pair.record(1);
+    pair.record(2);
+
+    assertThat(Tally.of(pair, 2)).isEqualTo(new Tally(2, 2, 0, 0, 0));
+  }
+
+  @Test
   void receiverThatGotNothingLostEverything() {
     assertThat(Tally.of(new PairLedger(), 7).lost()).isEqualTo(7);
   }

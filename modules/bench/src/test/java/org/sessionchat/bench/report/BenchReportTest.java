@@ -27,6 +27,14 @@ class BenchReportTest {
   }
 
   @Test
+  void runWithoutMeasuredLatencyHasNoLatencyFigure() {
+    JsonObject nothing = run("A", "ngircd-default", 10, 0);
+    nothing.getJsonObject("latencyMillis").put("count", 0);
+
+    assertThat(new Medians("A", "ngircd-default", List.of(nothing)).latency("p99")).isNaN();
+  }
+
+  @Test
   void medianOfAnEvenCountIsTheMeanOfTheMiddleTwo() {
     assertThat(Medians.median(new double[] {4, 1, 3, 2})).isEqualTo(2.5);
   }
@@ -48,6 +56,14 @@ class BenchReportTest {
         "chat-off", new Medians("A", "chat-off", List.of(run("A", "chat-off", 100, 1)))));
 
     assertThat(Tables.monitorCost(results)).contains("| A | 96.00 | 100 | 96.0 % |");
+  }
+
+  @Test
+  void cpuPerDeliveryIsServerCoresOverDeliveryRate() {
+    JsonObject run = run("A", "ngircd", 100_000, 1).put("serverCpuCores", 0.1);
+
+    assertThat(Tables.cpuMicrosPerDelivery(run)).isEqualTo(1.0);
+    assertThat(Tables.cpuMicrosPerDelivery(run.put("serverCpuCores", -1.0))).isNaN();
   }
 
   @Test
@@ -77,6 +93,25 @@ class BenchReportTest {
     assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
     assertThat(svg.split("<title>", -1)).hasSize(4);
     assertThat(svg).contains(">chat-on</text>", ">ngircd</text>", "log scale");
+  }
+
+  @Test
+  void failoverTableShowsTimeToOfflineAfterTheKill() {
+    JsonObject run = run("G", "cluster-on", 100, 1).put("joined", 30).put("offline", 20)
+        .put("deliveriesExpected", 500).put("lost", 0).put("duplicated", 0).put("reordered", 0).put("errors", 10)
+        .put("offlineAfterKillMillis", new JsonObject().put("count", 20).put("p50", 596.5).put("p99", 619.5).put("max", 619.5));
+
+    String table = Tables.failover("G", List.of(new Medians("G", "cluster-on", List.of(run))));
+
+    assertThat(table).contains("| cluster-on | 1 | 30 | 20 | 597 | 620 | 620 | 500 | 0 | 0 | 0 | 10 |");
+  }
+
+  @Test
+  void zeroHasNoBarOnALogAxis() {
+    String svg = new SvgBarChart("t", "ms", true, List.of("p50"), List.of("measured", "nothing measured"),
+        new double[][] {{5}, {0}}).render();
+
+    assertThat(svg.split("<title>", -1)).hasSize(2);
   }
 
   private static JsonObject run(String scenario, String system, double deliveries, double p99) {

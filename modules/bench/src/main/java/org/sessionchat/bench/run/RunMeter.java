@@ -1,0 +1,131 @@
+package org.sessionchat.bench.run;
+
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.sessionchat.bench.result.LatencyHistograms;
+import org.sessionchat.bench.wire.Payload;
+
+/**
+ * Counters every client of a run updates from its own event-loop thread: lock-free adders
+ * and an HdrHistogram {@link Recorder}, so measuring costs the hot path next to nothing.
+ * Latency counts only messages sent inside the measured window; throughput only deliveries
+ * received inside it.
+ */
+final class RunMeter {
+
+  private final Recorder recorder = new Recorder(1, LatencyHistograms.highestMicros(),
+      LatencyHistograms.significantDigits());
+  private final Histogram total = LatencyHistograms.create();
+  private final LongAdder connected = new LongAdder();
+  private final LongAdder joined = new LongAdder();
+  private final LongAdder sent = new LongAdder();
+  private final LongAdder received = new LongAdder();
+  private final LongAdder inWindow = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder offline = new LongAdder();
+  private final Histogram offlineAfterKill = LatencyHistograms.create();
+  private volatile long killNanos;
+  private volatile long windowStart = Long.MAX_VALUE;
+  private volatile long windowEnd = Long.MAX_VALUE;
+
+  void openWindow(long startNanos, long endNanos) {
+    windowEnd = endNanos;
+    windowStart = startNanos;
+  }
+
+  void delivered(Payload payload, long nowNanos) {
+    received.increment();
+    long start = windowStart;
+    long end = windowEnd;
+    if (payload.sentNanos() >= start && payload.sentNanos() < end) {
+      long micros = Math.max(1, (nowNanos - payload.sentNanos()) / 1000);
+      recorder.recordValue(Math.min(micros, LatencyHistograms.highestMicros()));
+    }
+    if (nowNanos >= start && nowNanos < end) {
+      inWindow.increment();
+    }
+  }
+
+  void connected() {
+    connected.increment();
+  }
+
+  void joined() {
+    joined.increment();
+  }
+
+  void sent() {
+    sent.increment();
+  }
+
+  void error() {
+    errors.increment();
+  }
+
+  /** A room-offline notice arrived; after a kill, how long after it is recorded. */
+  void offline(long nowNanos) {
+    offline.increment();
+    long killed = killNanos;
+    if (killed != 0) {
+      synchronized (offlineAfterKill) {
+        offlineAfterKill.recordValue(Math.max(1, Math.min((nowNanos - killed) / 1000, LatencyHistograms.highestMicros())));
+      }
+    }
+  }
+
+  void killed(long nowNanos) {
+    killNanos = nowNanos;
+  }
+
+  boolean killHappened() {
+    return killNanos != 0;
+  }
+
+  Histogram offlineAfterKill() {
+    synchronized (offlineAfterKill) {
+      return offlineAfterKill.copy();
+    }
+  }
+
+  /** Latency recorded since the last call, also added to the run's total. Single caller. */
+  synchronized Histogram interval() {
+    Histogram interval = recorder.getIntervalHistogram();
+    total.add(interval);
+    return interval;
+  }
+
+  /** Every latency recorded so far. */
+  synchronized Histogram total() {
+    interval();
+    return total.copy();
+  }
+
+  long connectedCount() {
+    return connected.sum();
+  }
+
+  long joinedCount() {
+    return joined.sum();
+  }
+
+  long sentCount() {
+    return sent.sum();
+  }
+
+  long receivedCount() {
+    return received.sum();
+  }
+
+  long inWindowCount() {
+    return inWindow.sum();
+  }
+
+  long errorCount() {
+    return errors.sum();
+  }
+
+  long offlineCount() {
+    return offline.sum();
+  }
+}

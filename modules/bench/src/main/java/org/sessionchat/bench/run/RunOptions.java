@@ -1,0 +1,32 @@
+package org.sessionchat.bench.run;
+
+import java.util.List;
+
+/**
+ * How a generator process runs a scenario, as opposed to what the scenario is.
+ *
+ * @param threads          Vert.x event loops for all the connections
+ * @param connectRate      new connections per second, at most
+ * @param connectWindow    connections logging in or joining at the same time, at most
+ * @param joinTimeoutSeconds how long all clients may take to get into their rooms
+ * @param drainSeconds     how long to wait for messages still in flight after the last send
+ * @param progressSeconds  interval of the progress line on stderr; 0 for none
+ * @param roomPrefix       room names are {@code <prefix>-<n>}, so runs do not meet old rooms
+ * @param sliceIndex       this process runs the rooms whose number modulo {@code sliceCount} is this
+ * @param sliceCount       number of generator processes sharing the scenario
+ * @param serverPids       server processes whose memory to read once everybody has joined
+ * @param killPid          process to {@code kill -9} during the measured window (scenario G); 0 for none
+ * @param killAfterSeconds when, counted from the start of the measured window
+ */
+public record RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds,
+    int drainSeconds, int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount,
+    List<Long> serverPids, long killPid, int killAfterSeconds) {
+
+  public RunOptions {
+    serverPids = List.copyOf(serverPids);
+  }
+
+  boolean runsRoom(int room) {
+    return room % sliceCount == sliceIndex;
+  }
+}

@@ -1,0 +1,135 @@
+package org.sessionchat.bench.run;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sessionchat.bench.wire.Dialect;
+import org.sessionchat.bench.wire.Payload;
+
+/**
+ * The talking half of a sending client. With a rate it keeps to a schedule (catching up
+ * after a late timer, skipping while the socket's write queue is full, so a slow server
+ * shows as latency and a lower count, not as unbounded memory). With rate 0 it sends as fast
+ * as it can while at most {@code window} of its messages are still on their way to the
+ * other members; receivers wake it up when they catch up.
+ */
+final class Sender {
+
+  private static final int MAX_BURST = 1000;
+
+  private final BenchClient client;
+  private final Dialect dialect;
+  private final RunMeter meter;
+  private final String room;
+  private final double rate;
+  private final int size;
+  private final int window;
+  private final AtomicLong acked = new AtomicLong();
+  private final AtomicBoolean parked = new AtomicBoolean();
+  private volatile long sent;
+  private volatile long sentAtKill;
+  private volatile boolean stopped;
+  private volatile int receivers;
+  private long startNanos;
+  private long timer = -1;
+
+  Sender(BenchClient client, Dialect dialect, RunMeter meter, String room, double rate, int size,
+      int window) {
+    this.client = client;
+    this.dialect = dialect;
+    this.meter = meter;
+    this.room = room;
+    this.rate = rate;
+    this.size = size;
+    this.window = window;
+  }
+
+  /** Starts talking to {@code receivers} other members. */
+  void start(int receivers) {
+    this.receivers = receivers;
+    client.context().runOnContext(v -> {
+      startNanos = System.nanoTime();
+      if (rate > 0) {
+        long periodMillis = Math.max(1, Math.min(100, (long) (1000 / rate)));
+        timer = client.vertx().setPeriodic(periodMillis, id -> tick());
+      } else {
+        pump();
+      }
+    });
+  }
+
+  /** Stops sending; completes on the sender's event loop once nothing more will be sent. */
+  Future<Void> stop() {
+    stopped = true;
+    Promise<Void> done = Promise.promise();
+    client.context().runOnContext(v -> {
+      if (timer >= 0) {
+        client.vertx().cancelTimer(timer);
+      }
+      done.complete();
+    });
+    return done.future();
+  }
+
+  long sent() {
+    return sent;
+  }
+
+  /** Remembers how many messages were out when a server was killed. */
+  void markKill() {
+    sentAtKill = sent;
+  }
+
+  long sentAtKill() {
+    return sentAtKill;
+  }
+
+  /** One receiver got one more of this sender's messages. */
+  void acked() {
+    acked.incrementAndGet();
+    if (parked.get() && parked.compareAndSet(true, false)) {
+      client.context().runOnContext(v -> pump());
+    }
+  }
+
+  private void tick() {
+    if (stopped) {
+      return;
+    }
+    long due = (long) ((System.nanoTime() - startNanos) * rate / 1e9) - sent;
+    for (long i = Math.min(due, MAX_BURST); i > 0 && !stopped && !client.writeQueueFull(); i--) {
+      sendOne();
+    }
+  }
+
+  private void pump() {
+    while (!stopped) {
+      if (client.writeQueueFull()) {
+        client.whenDrained(this::pump);
+        return;
+      }
+      if (inFlight() >= window) {
+        parked.set(true);
+        if (inFlight() >= window) {
+          return;
+        }
+        parked.set(false);
+      }
+      sendOne();
+    }
+  }
+
+  private long inFlight() {
+    int n = receivers;
+    return n == 0 ? 0 : sent - acked.get() / n;
+  }
+
+  private void sendOne() {
+    long seq = sent;
+    String text = new Payload(client.id(), seq, System.nanoTime()).encode(size);
+    client.write(dialect.say(room, text));
+    sent = seq + 1;
+    meter.sent();
+  }
+}

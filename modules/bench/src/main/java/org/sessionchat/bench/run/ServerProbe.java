@@ -1,0 +1,106 @@
+package org.sessionchat.bench.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sessionchat.bench.result.ServerFootprint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads how much memory server processes on this machine use: resident set from
+ * {@code /proc/<pid>/status}, and for a JVM the heap still used after {@code jcmd GC.run}
+ * (what the clients really cost, not garbage waiting for collection).
+ */
+public final class ServerProbe {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ServerProbe.class);
+  private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+  /** USER_HZ: 100 on every Linux this runs on. */
+  private static final int CLOCK_TICKS = 100;
+
+  private ServerProbe() {
+  }
+
+  public static ServerFootprint measure(List<Long> pids) {
+    ServerFootprint total = ServerFootprint.UNKNOWN;
+    for (long pid : pids) {
+      total = total.plus(measure(pid));
+    }
+    return total;
+  }
+
+  /** CPU seconds (user + system) the processes have used so far; -1 when unknown. */
+  public static double cpuSeconds(List<Long> pids) {
+    if (pids.isEmpty()) {
+      return -1;
+    }
+    double total = 0;
+    for (long pid : pids) {
+      try {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        // fields after the command name in parentheses; utime and stime are the 14th and 15th
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+      } catch (IOException | RuntimeException e) {
+        return -1;
+      }
+    }
+    return total;
+  }
+
+  static ServerFootprint measure(long pid) {
+    double heap = isJava(pid) ? heapAfterGc(pid) : -1;
+    return new ServerFootprint(rssMegabytes(pid), heap, -1);
+  }
+
+  private static boolean isJava(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim().equals("java");
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static double rssMegabytes(long pid) {
+    try {
+      Matcher m = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+      return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+    } catch (IOException e) {
+      LOG.warn("cannot read memory of process {}: {}", pid, e.getMessage());
+      return -1;
+    }
+  }
+
+  private static double heapAfterGc(long pid) {
+    jcmd(pid, "GC.run");
+    // GC.heap_info lists the whole heap first ("garbage-first heap total 123K, used 45K"), then regions.
+    Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
+    return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+  }
+
+  private static String jcmd(long pid, String command) {
+    try {
+      Process p = new ProcessBuilder("jcmd", Long.toString(pid), command)
+          .redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      return out;
+    } catch (IOException e) {
+      LOG.warn("jcmd {} {} failed: {}", pid, command, e.getMessage());
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package org.sessionchat.bench.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.sessionchat.bench.ScenarioSpec;
+import org.sessionchat.bench.result.RunResult;
+
+class ScenarioRunTest {
+
+  @Test
+  void everyMessageReachesEveryOtherMemberOfItsRoom() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      AtomicLong joinedAfter = new AtomicLong(-1);
+
+      RunResult result = new ScenarioRun(spec(server, 50), options()).run(joinedAfter::set);
+
+      assertThat(result.joined()).isEqualTo(10);
+      assertThat(joinedAfter.get()).isGreaterThanOrEqualTo(0);
+      assertThat(result.sent()).isGreaterThan(0);
+      assertThat(result.tally().expected()).isEqualTo(result.sent() * 4);
+      assertThat(result.tally().received()).isEqualTo(result.tally().expected());
+      assertThat(result.tally().lost()).isZero();
+      assertThat(result.tally().duplicated()).isZero();
+      assertThat(result.tally().reordered()).isZero();
+      assertThat(result.errors()).isZero();
+      assertThat(result.deliveriesPerSecond()).isGreaterThan(0);
+      assertThat(result.latencyMicros().getTotalCount()).isGreaterThan(0);
+    }
+  }
+
+  @Test
+  void messagesTheServerDropsAreCountedLost() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(10)) {
+      RunResult result = new ScenarioRun(spec(server, 50), options()).run(ms -> { });
+
+      long dropped = result.sent() / 10;
+      assertThat(result.tally().lost()).isEqualTo(dropped * 4);
+      assertThat(result.tally().received()).isEqualTo(result.tally().expected() - dropped * 4);
+    }
+  }
+
+  @Test
+  void unlimitedRateStaysWithinTheInFlightWindowAndLosesNothing() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      RunResult result = new ScenarioRun(spec(server, 0), options()).run(ms -> { });
+
+      assertThat(result.sent()).isGreaterThan(100);
+      assertThat(result.tally().lost()).isZero();
+      assertThat(result.tally().received()).isEqualTo(result.tally().expected());
+    }
+  }
+
+  @Test
+  void killTargetIsKilledDuringTheWindowAndLossesCountOnlyWhatWasSentBefore() throws Exception {
+    Process victim = new ProcessBuilder("sleep", "60").start();
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      RunOptions kill = new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), victim.pid(), 0);
+
+      RunResult result = new ScenarioRun(spec(server, 50), kill).run(ms -> { });
+
+      assertThat(victim.isAlive()).isFalse();
+      assertThat(result.tally().expected()).isLessThan(result.sent() * 4);
+      assertThat(result.tally().lost()).isZero();
+    } finally {
+      victim.destroyForcibly();
+    }
+  }
+
+  private static ScenarioSpec spec(TinyChatServer server, double rate) {
+    return new ScenarioSpec("test", "tiny", "chat", List.of(server.target()), 2, 5, 2, rate, 64, 0, 1, 50);
+  }
+
+  private static RunOptions options() {
+    return new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0);
+  }
+}
