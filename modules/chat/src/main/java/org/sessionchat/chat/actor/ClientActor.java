@@ -58,7 +58,7 @@ public final class ClientActor implements SessionActor {
   private String joining;
   private String room;
   private String roomSessionId;
-  private Promise<Void> leaving;
+  private String leavingSessionId;
 
   /**
    * @param connection  the client's connection, not yet started
@@ -198,14 +198,39 @@ public final class ClientActor implements SessionActor {
         .recover(failure -> reply(failureLine("CHAT", failure)));
   }
 
+  /**
+   * Sends {@code leaveRoom} and answers as soon as the monitor let it through. The session
+   * normally completes right there (and the lobby resumes); with the monitor off the runtime
+   * cannot tell it completed, so the client does not wait for that.
+   */
   private Future<Void> leave() {
-    Promise<Void> left = Promise.promise();
-    leaving = left;
+    String sessionId = roomSessionId;
+    leavingSessionId = sessionId;
     return inSession(ROOM, chatSession -> chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
-        .compose(sent -> left.future(), failure -> {
-          leaving = null;
+        .compose(sent -> {
+          left(sessionId);
+          return Future.<Void>succeededFuture();
+        }, failure -> {
+          leavingSessionId = null;
           return reply(failureLine("LEAVE", failure));
         });
+  }
+
+  /** The client left room session {@code sessionId} by LEAVE: back in the lobby (once). */
+  private void left(String sessionId) {
+    if (sessionId.equals(roomSessionId)) {
+      connection.send(Replies.ok("LEAVE", backToLobby()));
+    }
+  }
+
+  /** Forgets the room session; returns the room's name. */
+  private String backToLobby() {
+    String left = room;
+    room = null;
+    roomSessionId = null;
+    leavingSessionId = null;
+    context.unregister(ROOM);
+    return left;
   }
 
   private void entered(Conversation chatSession) {
@@ -257,16 +282,12 @@ public final class ClientActor implements SessionActor {
     if (!conversation.sessionId().equals(roomSessionId)) {
       return;
     }
-    String left = room;
-    room = null;
-    roomSessionId = null;
-    context.unregister(ROOM);
-    Promise<Void> asked = leaving;
-    leaving = null;
-    if (asked != null) {
-      connection.send(Replies.ok("LEAVE", left));
-      asked.complete();
-    } else if (reason != EndReason.LOCAL_STOP) {
+    if (conversation.sessionId().equals(leavingSessionId)) {
+      left(conversation.sessionId());
+      return;
+    }
+    String left = backToLobby();
+    if (reason != EndReason.LOCAL_STOP) {
       log.info("Client {}: room {} went offline ({})", nick, left, reason);
       connection.send(Replies.offline(left));
     }

@@ -76,15 +76,21 @@ public final class RoomActor implements SessionActor {
           member.send(ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
         }
       }
+    } else if (ChatProtocol.LEAVE_ROOM.equals(message.label())) {
+      // dropped now, not when the session ends: with the monitor off the runtime cannot tell it ended
+      drop(from, "LEAVE");
     }
-    // leaveRoom: nothing to do, the session ends and conversationEnded drops the member
   }
 
   @Override
   public void conversationEnded(Conversation conversation, EndReason reason) {
-    if (members.remove(conversation.sessionId()) != null) {
-      log.info("Room {}: {} left ({}, {} members)", name,
-          conversation.participant(ChatProtocol.CLIENT_THREAD), reason, members.size());
+    drop(conversation, reason.name());
+  }
+
+  private void drop(Conversation member, String why) {
+    if (members.remove(member.sessionId()) != null) {
+      log.info("Room {}: {} left ({}, {} members)", name, member.participant(ChatProtocol.CLIENT_THREAD), why,
+          members.size());
     }
   }
 
