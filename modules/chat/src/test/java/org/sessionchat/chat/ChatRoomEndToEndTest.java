@@ -44,6 +44,10 @@ class ChatRoomEndToEndTest {
     }
   }
 
+  private void awaitMembers(String room, int count) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> room(room).memberCount() == count);
+  }
+
   private RoomActor room(String name) {
     return node.node().roomManager().hostedRoom(name).orElseThrow();
   }
@@ -54,7 +58,7 @@ class ChatRoomEndToEndTest {
     LineClient ann = member("ann", "talk");
     LineClient bob = member("bob", "talk");
     LineClient cat = member("cat", "talk");
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("talk").memberCount() == 3);
+    awaitMembers("talk", 3);
 
     ann.send("CHAT:hello: all");
     bob.expect("MSG:talk:ann:hello: all");
@@ -74,7 +78,7 @@ class ChatRoomEndToEndTest {
     for (int i = 0; i < members; i++) {
       all.add(member("m" + i, "busy"));
     }
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("busy").memberCount() == members);
+    awaitMembers("busy", members);
 
     for (int n = 0; n < perSender; n++) {
       for (int i = 0; i < members; i++) {
@@ -102,7 +106,8 @@ class ChatRoomEndToEndTest {
     LineClient cat = member("cat", "second");
 
     ann.call("LEAVE", "OK:LEAVE:first").call("JOIN:second", "OK:JOIN:second");
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("first").memberCount() == 1 && room("second").memberCount() == 2);
+    awaitMembers("first", 1);
+    awaitMembers("second", 2);
     bob.send("CHAT:anyone?");
     cat.send("CHAT:welcome ann");
     ann.expect("MSG:second:cat:welcome ann");
@@ -115,10 +120,10 @@ class ChatRoomEndToEndTest {
     LineClient ann = member("ann", "drop");
     LineClient bob = member("bob", "drop");
     LineClient cat = member("cat", "drop");
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("drop").memberCount() == 3);
+    awaitMembers("drop", 3);
 
     cat.close();
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("drop").memberCount() == 2);
+    awaitMembers("drop", 2);
     ann.send("CHAT:still here");
     bob.expect("MSG:drop:ann:still here");
     assertThat(node.node().connectionCount()).isEqualTo(2);
@@ -129,7 +134,7 @@ class ChatRoomEndToEndTest {
     createRoom("doomed");
     LineClient ann = member("ann", "doomed");
     LineClient bob = member("bob", "doomed");
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("doomed").memberCount() == 2);
+    awaitMembers("doomed", 2);
 
     room("doomed").stop().await(5, TimeUnit.SECONDS);
 
@@ -146,7 +151,7 @@ class ChatRoomEndToEndTest {
     LineClient sleeper = member("sleeper", "flood"); // never reads from here on
     LineClient talker = member("talker", "flood");
     LineClient reader = member("reader", "flood");
-    await().atMost(Duration.ofSeconds(5)).until(() -> room("flood").memberCount() == 3);
+    awaitMembers("flood", 3);
 
     String text = "y".repeat(4000);
     int lines = 0;

@@ -1,6 +1,7 @@
 package org.sessionchat.chat.wire;
 
 import io.vertx.core.buffer.Buffer;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -31,9 +32,12 @@ public final class LineFramer {
 
   private static final Frame TOO_LONG = new Frame.TooLong();
 
+  /** Most lines are short: start small, grow up to the maximum only for a connection that needs it. */
+  private static final int INITIAL_CAPACITY = 128;
+
   private final int maxLength;
   private final Consumer<Frame> output;
-  private final byte[] pending;
+  private byte[] pending;
   private int pendingLength;
   private boolean discarding;
   private long discarded;
@@ -48,8 +52,7 @@ public final class LineFramer {
     }
     this.maxLength = maxLength;
     this.output = output;
-    // one spare byte: a line of exactly maxLength may still be followed by its '\r'
-    this.pending = new byte[maxLength + 1];
+    this.pending = new byte[Math.min(INITIAL_CAPACITY, capacityLimit())];
   }
 
   /** Feeds the next chunk of the stream. */
@@ -61,14 +64,22 @@ public final class LineFramer {
         endOfLine();
       } else if (discarding) {
         discarded++;
-      } else if (pendingLength == pending.length) {
+      } else if (pendingLength == capacityLimit()) {
         discarding = true;
         discarded = pendingLength + 1L;
         pendingLength = 0;
       } else {
+        if (pendingLength == pending.length) {
+          pending = Arrays.copyOf(pending, (int) Math.min(2L * pending.length, capacityLimit()));
+        }
         pending[pendingLength++] = b;
       }
     }
+  }
+
+  /** One spare byte: a line of exactly maxLength may still be followed by its '\r'. */
+  private int capacityLimit() {
+    return maxLength + 1;
   }
 
   /** Bytes held for the line not yet ended (for tests and metrics). */

@@ -75,4 +75,13 @@ class LineFramerTest {
     feed("ééééé\n", "éééé\n"); // 10 bytes, then 8 bytes
     assertThat(frames).containsExactly("<too long>", "éééé");
   }
+
+  @Test
+  void growsItsBufferForLongLinesUpToTheMaximum() {
+    List<Integer> lengths = new ArrayList<>();
+    LineFramer big = new LineFramer(1000, frame -> lengths.add(
+        frame instanceof LineFramer.Frame.Line line ? line.bytes().length : -1));
+    big.feed(Buffer.buffer("a".repeat(1000) + "\n" + "b".repeat(1001) + "\n" + "c".repeat(300) + "\r\n"));
+    assertThat(lengths).containsExactly(1000, -1, 300);
+  }
 }
