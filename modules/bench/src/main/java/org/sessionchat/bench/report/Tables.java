@@ -15,7 +15,9 @@ final class Tables {
 
   static String messaging(String scenario, List<Medians> rows) {
     StringBuilder table = heading("Scenario " + scenario,
-        "system", "runs", "joined", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost", "dup", "reordered", "errors", "server CPU (cores)", "server CPU µs per delivery", "generator CPU (cores)", "load avg");
+        "system", "runs", "joined", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost", "dup",
+        "reordered", "errors", "server CPU (cores)", "server CPU µs per delivery", "generator CPU (cores)",
+        "load avg");
     for (Medians m : rows) {
       table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("clients")),
@@ -30,7 +32,8 @@ final class Tables {
 
   static String idle(String scenario, List<Medians> rows) {
     StringBuilder table = heading("Scenario " + scenario,
-        "system", "runs", "clients joined", "connect+join s", "clients/s", "server RSS MB", "server heap after GC MB", "errors", "generator processes", "load avg");
+        "system", "runs", "clients joined", "connect+join s", "clients/s", "server RSS MB",
+        "server heap after GC MB", "errors", "generator processes", "load avg");
     for (Medians m : rows) {
       double seconds = m.of("connectJoinMillis") / 1000;
       table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s |%n",
@@ -45,7 +48,9 @@ final class Tables {
   /** A scenario with a server killed under load (G): who was told, how fast, what was lost. */
   static String failover(String scenario, List<Medians> rows) {
     StringBuilder table = heading("Scenario " + scenario,
-        "system", "runs", "clients", "told OFFLINE", "OFFLINE after kill p50 ms", "p99 ms", "max ms", "deliveries expected (survivors, sent before the kill)", "lost", "dup", "reordered", "errors (incl. clients of the killed node)");
+        "system", "runs", "clients", "told OFFLINE", "OFFLINE after kill p50 ms", "p99 ms", "max ms",
+        "deliveries expected (survivors, sent before the kill)", "lost", "dup", "reordered",
+        "errors (incl. clients of the killed node)");
     for (Medians m : rows) {
       table.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("offline")),
