@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.Label;
+import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.EnumSet;
@@ -39,15 +40,36 @@ public final class NodeMetrics {
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Set<String> registeredKeys = ConcurrentHashMap.newKeySet();
+  private final boolean eventBusMetrics;
   private volatile SessionMetrics sessions;
 
+  /** Without Vert.x's per-message event-bus metrics (see {@link #NodeMetrics(boolean)}). */
+  public NodeMetrics() {
+    this(false);
+  }
+
   /**
-   * Adds Vert.x's metrics to {@code options} and {@code builder}: event bus, TCP and HTTP
-   * servers, without per-address labels (reply addresses would make them unbounded).
+   * @param eventBusMetrics also count every event-bus message with Vert.x's Micrometer
+   *     metrics ({@code vertx_eventbus_*}). Off by default: they look a meter up for every
+   *     message and took about a third of a busy node's CPU in the benchmark profiles
+   *     (docs/benchmarks.md); the session runtime's own counters stay on either way.
+   */
+  public NodeMetrics(boolean eventBusMetrics) {
+    this.eventBusMetrics = eventBusMetrics;
+  }
+
+  /**
+   * Adds Vert.x's metrics to {@code options} and {@code builder}: TCP and HTTP servers, pools,
+   * and the event bus if asked for, without per-address labels (reply addresses would make
+   * them unbounded).
    */
   public VertxBuilder instrument(VertxBuilder builder, VertxOptions options) {
-    options.setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
-        .setLabels(EnumSet.of(Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE)));
+    MicrometerMetricsOptions metrics = new MicrometerMetricsOptions().setEnabled(true)
+        .setLabels(EnumSet.of(Label.EB_SIDE, Label.EB_FAILURE, Label.HTTP_METHOD, Label.HTTP_CODE));
+    if (!eventBusMetrics) {
+      metrics.addDisabledMetricsCategory(MetricsDomain.EVENT_BUS);
+    }
+    options.setMetricsOptions(metrics);
     return builder.with(options).withMetrics(new MicrometerMetricsFactory(registry));
   }
 

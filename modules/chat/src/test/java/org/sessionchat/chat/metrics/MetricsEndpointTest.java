@@ -39,7 +39,7 @@ class MetricsEndpointTest {
 
   @BeforeEach
   void start() throws Exception {
-    NodeMetrics metrics = new NodeMetrics();
+    NodeMetrics metrics = new NodeMetrics(true);
     local = LocalChatNode.start(metrics.instrument(Vertx.builder(), new VertxOptions()).build(), true,
         new ChatServerNode.Settings("metrics-node", "127.0.0.1", 0, 4096,
             LimitsBuilder.limits().rateLimit(new RateLimit(2, 2, 100)).build()));
@@ -86,6 +86,19 @@ class MetricsEndpointTest {
       });
     }
     assertThat(get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void leavesOutThePerMessageEventBusMetricsUnlessAskedFor() throws Exception {
+    NodeMetrics metrics = new NodeMetrics();
+    Vertx vertx = metrics.instrument(Vertx.builder(), new VertxOptions()).build();
+    try {
+      vertx.eventBus().consumer("probe", message -> message.reply("pong"));
+      assertThat(vertx.eventBus().request("probe", "ping").await(10, TimeUnit.SECONDS).body()).isEqualTo("pong");
+      assertThat(metrics.scrape()).doesNotContain("vertx_eventbus_");
+    } finally {
+      vertx.close().await(10, TimeUnit.SECONDS);
+    }
   }
 
   /** A client actor gone bad: a second createRoom before the first is answered. */
