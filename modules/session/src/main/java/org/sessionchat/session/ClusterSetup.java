@@ -32,15 +32,16 @@ public final class ClusterSetup {
   public static Config config(ClusterOptions options) {
     Config config = baseConfig(options);
     config.setClusterName(options.clusterName());
-    config.setProperty("hazelcast.logging.type", "slf4j");
-    config.setProperty("hazelcast.phone.home.enabled", "false");
-    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
-    config.setProperty("hazelcast.max.no.heartbeat.seconds", "3");
-    config.setProperty("hazelcast.wait.seconds.before.join", "0");
-    config.setProperty("hazelcast.max.wait.seconds.before.join", "1");
+    // Defaults for what a Hazelcast XML does not say: an operator's file (cluster-config/) wins.
+    defaultProperty(config, "hazelcast.logging.type", "slf4j");
+    defaultProperty(config, "hazelcast.phone.home.enabled", "false");
+    defaultProperty(config, "hazelcast.heartbeat.interval.seconds", "1");
+    defaultProperty(config, "hazelcast.max.no.heartbeat.seconds", "3");
+    defaultProperty(config, "hazelcast.wait.seconds.before.join", "0");
+    defaultProperty(config, "hazelcast.max.wait.seconds.before.join", "1");
     // a member removed while hung (SIGSTOP, long GC) rejoins within seconds, not minutes
-    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
-    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    defaultProperty(config, "hazelcast.merge.first.run.delay.seconds", "5");
+    defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "5");
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.port()).setPortAutoIncrement(true);
@@ -59,6 +60,12 @@ public final class ClusterSetup {
       }
     }
     return config;
+  }
+
+  private static void defaultProperty(Config config, String name, String value) {
+    if (config.getProperty(name) == null) {
+      config.setProperty(name, value);
+    }
   }
 
   private static Config baseConfig(ClusterOptions options) {

@@ -39,6 +39,7 @@ class ClusterSetupTest {
     Path xml = dir.resolve("hazelcast.xml");
     Files.writeString(xml, """
         <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+          <properties><property name="hazelcast.max.no.heartbeat.seconds">7</property></properties>
           <map name="rooms"><backup-count>2</backup-count></map>
           <network><join><multicast enabled="true"/></join></network>
         </hazelcast>
@@ -47,6 +48,8 @@ class ClusterSetupTest {
     Config config = ClusterSetup.config(new ClusterOptions("c-2", "127.0.0.1", 5901, List.of("127.0.0.1:5901"), xml));
 
     assertThat(config.getMapConfig("rooms").getBackupCount()).isEqualTo(2);
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).as("the file's own setting wins").isEqualTo("7");
+    assertThat(config.getProperty("hazelcast.heartbeat.interval.seconds")).as("defaults fill the rest").isEqualTo("1");
     assertThat(config.getClusterName()).isEqualTo("c-2");
     assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5901");
