@@ -20,7 +20,7 @@ start_chat_node() {
   local log="$run_dir/chat-$port.log"
   rm -f "$log" # the background job truncates it only once it runs: never read an old READY
   # shellcheck disable=SC2086
-  java $jvm_flags ${CHAT_NODE_OPTS:--Xmx1g} -jar "$chat_jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
+  java $jvm_flags ${CHAT_JVM_OPTS:--Xmx1g} -jar "$chat_jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1200); do
     grep -q '^READY ' "$log" && { echo "$pid"; return 0; }
