@@ -42,6 +42,18 @@ final class ChatConnection implements AutoCloseable {
     assertThat(welcome).startsWith("WELCOME:");
   }
 
+  /** A connection to {@code port} that has taken the nickname {@code nick}. */
+  static ChatConnection as(String nick, int port) throws Exception {
+    ChatConnection connection = new ChatConnection(port);
+    try {
+      connection.request("NICK:" + nick, "OK:NICK:" + nick);
+      return connection;
+    } catch (Exception | AssertionError e) {
+      connection.close();
+      throw e;
+    }
+  }
+
   /** The {@code WELCOME:<nick>:<node>} line. */
   String welcome() {
     return welcome;

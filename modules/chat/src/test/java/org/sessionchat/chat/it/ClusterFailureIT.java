@@ -25,12 +25,9 @@ class ClusterFailureIT {
   @Test
   void roomGoesOfflineEverywhereWhenItsHostNodeIsKilled() throws Exception {
     try (ScriptedCluster cluster = new ScriptedCluster().start(3);
-        ChatConnection ann = new ChatConnection(cluster.port(1));
-        ChatConnection bob = new ChatConnection(cluster.port(2));
-        ChatConnection cat = new ChatConnection(cluster.port(3))) {
-      ann.request("NICK:ann", "OK:NICK:ann");
-      bob.request("NICK:bob", "OK:NICK:bob");
-      cat.request("NICK:cat", "OK:NICK:cat");
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
+        ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
+        ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
       ann.request("CREATE:deck", "OK:CREATE:deck");
       ann.request("JOIN:deck", "OK:JOIN:deck");
       bob.request("JOIN:deck", "OK:JOIN:deck");
@@ -56,12 +53,9 @@ class ClusterFailureIT {
   @Test
   void survivorsLoseNothingWhenAnotherMembersNodeIsKilled() throws Exception {
     try (ScriptedCluster cluster = new ScriptedCluster().start(3);
-        ChatConnection ann = new ChatConnection(cluster.port(1));
-        ChatConnection bob = new ChatConnection(cluster.port(2));
-        ChatConnection cat = new ChatConnection(cluster.port(3))) {
-      ann.request("NICK:ann", "OK:NICK:ann");
-      bob.request("NICK:bob", "OK:NICK:bob");
-      cat.request("NICK:cat", "OK:NICK:cat");
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
+        ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
+        ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
       bob.request("CREATE:hall", "OK:CREATE:hall");
       bob.request("JOIN:hall", "OK:JOIN:hall");
       cat.request("JOIN:hall", "OK:JOIN:hall");
@@ -99,18 +93,16 @@ class ClusterFailureIT {
   @Test
   void killedNodeRestartsRejoinsAndItsClientsJoinRoomsElsewhere() throws Exception {
     try (ScriptedCluster cluster = new ScriptedCluster().start(3);
-        ChatConnection ann = new ChatConnection(cluster.port(1))) {
-      ann.request("NICK:ann", "OK:NICK:ann");
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1))) {
       ann.request("CREATE:porch", "OK:CREATE:porch");
       ann.request("JOIN:porch", "OK:JOIN:porch");
 
       cluster.kill(3);
       cluster.restart(3);
 
-      try (ChatConnection cat = new ChatConnection(cluster.port(3))) {
+      try (ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
         assertThat(cat.welcome()).endsWith(":node3");
-        cat.request("NICK:cat", "OK:NICK:cat");
-        cat.request("LIST", "ROOMS:porch");
+          cat.request("LIST", "ROOMS:porch");
         cat.request("JOIN:porch", "OK:JOIN:porch");
         cat.send("CHAT:back again");
         ann.await("MSG:porch:cat:back again", REPLY);
@@ -123,11 +115,9 @@ class ClusterFailureIT {
   @Test
   void gracefulStopTellsItsClientsAndTakesItsRoomsOffline() throws Exception {
     try (ScriptedCluster cluster = new ScriptedCluster().start(3);
-        ChatConnection ann = new ChatConnection(cluster.port(1));
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection amy = new ChatConnection(cluster.port(1));
-        ChatConnection bob = new ChatConnection(cluster.port(2))) {
-      ann.request("NICK:ann", "OK:NICK:ann");
-      bob.request("NICK:bob", "OK:NICK:bob");
+        ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
       ann.request("CREATE:attic", "OK:CREATE:attic");
       ann.request("JOIN:attic", "OK:JOIN:attic");
       bob.request("JOIN:attic", "OK:JOIN:attic");
