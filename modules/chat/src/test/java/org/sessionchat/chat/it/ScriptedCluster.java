@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.session.testkit.TestProtocols;
 
 /**
  * A cluster of real node JVMs driven through {@code scripts/cluster}, exactly as an operator
@@ -137,14 +138,11 @@ final class ScriptedCluster implements AutoCloseable {
   }
 
   private static Path repositoryRoot() {
-    Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !Files.isRegularFile(dir.resolve("scripts/cluster"))) {
-      dir = dir.getParent();
+    Path root = TestProtocols.projectProtocols().getParent();
+    if (!Files.isRegularFile(root.resolve("scripts/cluster"))) {
+      throw new IllegalStateException("scripts/cluster not found in " + root);
     }
-    if (dir == null) {
-      throw new IllegalStateException("scripts/cluster not found above " + Path.of("").toAbsolutePath());
-    }
-    return dir;
+    return root;
   }
 
   /** {@code count} base ports b such that b+1..b+width are all free. */
