@@ -39,7 +39,7 @@ const Chat = (() => {
   function ok(command, argument) {
     switch (command) {
       case 'NICK': $('you').textContent = argument; break;
-      case 'CREATE': send('JOIN:' + argument); send('LIST'); break;
+      case 'CREATE': send('JOIN:' + argument); break;
       case 'JOIN': inRoom(argument); system('you joined ' + argument); break;
       case 'LEAVE': system('you left ' + argument); inRoom(null); send('LIST'); break;
       default: serverLine('OK:' + command + ':' + argument);

@@ -18,7 +18,8 @@ import org.sessionchat.scribble.ProtocolLibrary;
  * with no internet.
  *
  * <p>Routes: {@code /} the page, {@code /vendor/viz.js/*} Graphviz, {@code /api/protocols}
- * the {@link ProtocolCatalog}, {@code /ws/view} the live view ({@link ViewHub}).
+ * the {@link ProtocolCatalog}, {@code /api/node} this node, {@code /ws/view} the live view
+ * ({@link ViewHub}), {@code /ws/chat} a chat client ({@link ChatSocket}).
  *
  * <p>Why on the health port: an operator already has it open per node, and it stays off
  * the chat port, so turning the console off ({@code --no-console}) or keeping it on
@@ -34,11 +35,13 @@ public final class WebConsole {
   private final NodeView view;
   private final ViewHub hub;
   private final NodeDirectory directory;
+  private final ChatSockets chats;
 
-  private WebConsole(NodeView view, ViewHub hub, NodeDirectory directory) {
+  private WebConsole(NodeView view, ViewHub hub, NodeDirectory directory, ChatSockets chats) {
     this.view = view;
     this.hub = hub;
     this.directory = directory;
+    this.chats = chats;
   }
 
   /**
@@ -53,18 +56,21 @@ public final class WebConsole {
       node.runtime().onNodeLeft(view::nodeLeft);
       JsonObject nodeInfo = new JsonObject().put("name", node.nodeName()).put("nodeId", node.runtime().nodeId())
           .put("clustered", node.runtime().isClustered()).put("monitor", monitorEnabled).put("chatPort", node.port());
-      ViewHub hub = new ViewHub(vertx, view, directory, node.runtime().nodeId(), nodeInfo, actorId -> null);
+      ViewHub hub = new ViewHub(vertx, view, directory, node.runtime().nodeId(), nodeInfo,
+          node.clientDirectory()::nick);
+      ChatSockets chats = new ChatSockets(vertx, node);
       String catalog = ProtocolCatalog.of(protocols).json().encode();
       router.get("/api/protocols").handler(context -> context.response()
           .putHeader("content-type", "application/json").end(catalog));
       router.get("/api/node").handler(context -> context.response()
           .putHeader("content-type", "application/json").end(nodeInfo.encode()));
       router.route("/ws/view").handler(webSocket(hub::accept));
+      router.route("/ws/chat").handler(webSocket(chats::accept));
       WebJar graphviz = WebJar.npm(GRAPHVIZ);
       router.get("/vendor/" + GRAPHVIZ + "/*").handler(StaticHandler.create(graphviz.resourceRoot())
           .setMaxAgeSeconds(86_400));
       router.get("/*").handler(StaticHandler.create(ASSETS).setCachingEnabled(false));
-      return new WebConsole(view, hub, directory);
+      return new WebConsole(view, hub, directory, chats);
     });
   }
 
@@ -85,8 +91,14 @@ public final class WebConsole {
     };
   }
 
-  /** Closes the pages' sockets and takes this node out of the directory. */
+  /** Chat clients connected through the console right now. */
+  public int chatConnections() {
+    return chats.count();
+  }
+
+  /** Says {@code BYE} to the console's chat clients, closes the pages' sockets, leaves the directory. */
   public Future<Void> close() {
+    chats.close();
     hub.close();
     return directory.close();
   }
