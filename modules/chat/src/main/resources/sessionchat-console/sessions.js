@@ -130,7 +130,7 @@ const Sessions = (() => {
   function describe(e) {
     switch (e.kind) {
       case 'REFUSED':
-        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state
+        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state + ' (' + e.reason + ')'
           + ', expected ' + (e.expected.length ? e.expected.join(' or ') : 'nothing')
           + ' (session ' + e.sessionId.slice(0, 8) + ')';
       case 'PARTICIPANT_OFFLINE':

@@ -67,7 +67,7 @@ public final class NodeView implements SessionEvents {
   public void refused(Refused refused) {
     log.add(ViewLog.Kind.REFUSED, clock.getAsLong(), new JsonObject()
         .put("sessionId", refused.sessionId()).put("protocol", refused.protocol()).put("role", refused.role())
-        .put("state", refused.state()).put("label", refused.label())
+        .put("state", refused.state()).put("label", refused.label()).put("reason", refused.reason())
         .put("expected", new JsonArray(new ArrayList<>(refused.expected()))));
   }
 

@@ -49,8 +49,10 @@ public interface SessionEvents {
    * @param state     the state the FSM was in
    * @param label     the refused label
    * @param expected  what the FSM would have taken, e.g. {@code !lookupRoom(1) to RoomRegistry}
+   * @param reason    why, e.g. {@code FORBIDDEN} (the FSM does not allow it) or {@code UNKNOWN_SESSION}
    */
-  record Refused(String sessionId, String protocol, String role, String state, String label, List<String> expected) {
+  record Refused(String sessionId, String protocol, String role, String state, String label, List<String> expected,
+      String reason) {
     public Refused {
       expected = List.copyOf(expected);
     }
