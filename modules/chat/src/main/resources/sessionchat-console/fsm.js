@@ -3,7 +3,9 @@
 'use strict';
 
 const Fsm = (() => {
-  let viz = new Viz();
+  // Graphviz runs in a worker: laying out a graph never holds up the page's live updates.
+  const newViz = () => new Viz({ workerURL: 'vendor/viz.js/full.render.js' });
+  let viz = newViz();
   const svgByDot = new Map();
 
   /** An SVG element for `dot` (a fresh copy each call, so each picture can be highlighted alone). */
@@ -12,7 +14,7 @@ const Fsm = (() => {
       try {
         svgByDot.set(dot, await viz.renderSVGElement(dot));
       } catch (e) {
-        viz = new Viz(); // a Viz instance is unusable after an error
+        viz = newViz(); // a Viz instance is unusable after an error
         throw e;
       }
     }

@@ -58,5 +58,5 @@ const Protocols = (() => {
     return d;
   }
 
-  return { load, show, dot };
+  return { load, show, dot, loaded: () => catalog !== null };
 })();

@@ -21,7 +21,10 @@ const Sessions = (() => {
     }
   }
 
+  let frames = 0;
+
   function frame(f) {
+    document.getElementById('sessions').dataset.frames = ++frames; // for tests: a frame arrived
     members(f.members);
     sessionTable(f.sessions);
     selectedSession(f.selected);

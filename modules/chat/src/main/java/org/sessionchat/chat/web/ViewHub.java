@@ -108,7 +108,11 @@ final class ViewHub {
       refreshMembers();
     }
     for (Viewer viewer : viewers) {
-      send(viewer, frame(viewer));
+      if (viewer.socket.isClosed()) {
+        left(viewer); // its close handler may not have run yet
+      } else {
+        send(viewer, frame(viewer));
+      }
     }
   }
 
