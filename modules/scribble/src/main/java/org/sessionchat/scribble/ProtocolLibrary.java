@@ -15,8 +15,11 @@ import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
 import org.sessionchat.scribble.parse.Parser;
+import org.sessionchat.scribble.project.Inliner;
 import org.sessionchat.scribble.project.Projector;
+import org.sessionchat.scribble.validate.ProtocolNames;
 import org.sessionchat.scribble.validate.Validator;
+import org.sessionchat.scribble.validate.WellFormedness;
 
 /**
  * A checked set of protocols with the monitor FSM of every (protocol, role), built once when
@@ -70,17 +73,36 @@ public final class ProtocolLibrary {
     if (!diagnostics.isEmpty()) {
       throw new ScribbleException(diagnostics);
     }
+    ProtocolNames names = new ProtocolNames(modules);
+    Map<Protocol, Protocol> inlined = new LinkedHashMap<>();
+    for (Module module : modules) {
+      for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
+        Protocol body = Inliner.inline(module, global, names);
+        inlined.put(global, body);
+        WellFormedness.check(body, (at, message) ->
+            diagnostics.add(Diagnostic.at(module.source(), at, message)));
+      }
+    }
+    if (!diagnostics.isEmpty()) {
+      throw new ScribbleException(diagnostics);
+    }
     Map<String, List<String>> rolesByProtocol = new LinkedHashMap<>();
     modules.forEach(m -> m.protocols().forEach(
         p -> rolesByProtocol.put(p.name().value(), p.roleNames())));
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (Module module : modules) {
       for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
         Map<String, Protocol> locals = new LinkedHashMap<>();
         Map<String, LocalFsm> fsms = new LinkedHashMap<>();
         for (String role : global.roleNames()) {
           try {
-            Protocol local = Projector.project(global, role);
+            Protocol local = Projector.project(inlined.get(global), role);
             locals.put(role, local);
             fsms.put(role, FsmBuilder.build(local,
                 p -> rolesByProtocol.getOrDefault(p, List.of())));
@@ -129,7 +151,7 @@ public final class ProtocolLibrary {
    */
   public List<Protocol> localProtocols(Module module, String role) {
     return module.protocols().stream()
-        .filter(p -> p.roleNames().contains(role))
+        .filter(p -> !p.aux() && p.roleNames().contains(role))
         .map(p -> localProtocol(p.name().value(), role))
         .toList();
   }

@@ -8,8 +8,9 @@ import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
+import org.sessionchat.chat.actor.ClientEvent;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.limits.FloodGate;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
  * only.
  */
-public final class LineConnection {
+public final class LineConnection implements ClientTransport {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -90,6 +91,7 @@ public final class LineConnection {
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
+  @Override
   public void start(Consumer<Command> commands) {
     Consumer<LineFramer.Frame> parse = frame -> {
       if (closing) {
@@ -146,6 +148,21 @@ public final class LineConnection {
           }
         },
         () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+  }
+
+  /** Writes the line protocol's line for {@code event}. */
+  @Override
+  public void deliver(ClientEvent event) {
+    send(Replies.line(event));
+  }
+
+  /** {@code BYE} first if the client quit, then {@link #close()}. */
+  @Override
+  public void close(CloseReason reason) {
+    if (reason == CloseReason.CLIENT_QUIT) {
+      send(Replies.BYE);
+    }
+    close();
   }
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
@@ -225,10 +242,12 @@ public final class LineConnection {
    * Stops reading until {@link #resume()}: back-pressure from whoever handles the commands.
    * Flood control holds reading on its own; reading goes on only when neither holds it.
    */
+  @Override
   public void pause() {
     reading.hold(ReadHolds.Holder.BACKLOG);
   }
 
+  @Override
   public void resume() {
     reading.release(ReadHolds.Holder.BACKLOG);
   }
@@ -253,6 +272,7 @@ public final class LineConnection {
   }
 
   /** Adds {@code handler}, run once when the connection is closed by either side. */
+  @Override
   public void onClose(Runnable handler) {
     closeHandlers.add(handler);
   }
@@ -263,6 +283,7 @@ public final class LineConnection {
   }
 
   /** The client's address, for log lines. */
+  @Override
   public String remoteAddress() {
     return String.valueOf(socket.remoteAddress());
   }
