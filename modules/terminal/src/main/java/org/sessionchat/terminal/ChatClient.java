@@ -315,6 +315,8 @@ public final class ChatClient implements AutoCloseable {
       }
       if (line instanceof ServerLine.Bye && quitting) {
         finished.countDown();
+      } else if (line instanceof ServerLine.Bye) {
+        shown = describe(from.endpoint()) + " is shutting down (it said BYE).";
       }
     }
     if (shown != null) {

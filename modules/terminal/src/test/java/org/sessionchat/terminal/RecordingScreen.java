@@ -33,7 +33,11 @@ final class RecordingScreen implements Screen {
 
   /** Waits until a line containing {@code text} was shown; returns it. */
   String awaitLine(String text) {
-    return await().atMost(Duration.ofSeconds(30)).until(
-        () -> lines().stream().filter(l -> l.contains(text)).findFirst().orElse(null), l -> l != null);
+    try {
+      return await().atMost(Duration.ofSeconds(30)).until(
+          () -> lines().stream().filter(l -> l.contains(text)).findFirst().orElse(null), l -> l != null);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("no line with '" + text + "' within 30 s; the screen showed:\n" + String.join("\n", lines()), e);
+    }
   }
 }
