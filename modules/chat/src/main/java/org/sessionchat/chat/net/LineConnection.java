@@ -8,6 +8,8 @@ import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.sessionchat.chat.actor.ClientEvent;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.limits.FloodGuard;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * (flooding, a line that never ends, idleness, a client that does not read), each with its
  * {@link Disconnect} reason. Use from the socket's context only.
  */
-public final class LineConnection {
+public final class LineConnection implements ClientTransport {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -74,6 +76,7 @@ public final class LineConnection {
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
+  @Override
   public void start(Consumer<Command> commands) {
     LineFramer framer = new LineFramer(maxLineLength, frame -> {
       if (!admitted(commands)) {
@@ -117,6 +120,21 @@ public final class LineConnection {
           }
         },
         () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+  }
+
+  /** Writes the line protocol's line for {@code event}. */
+  @Override
+  public void deliver(ClientEvent event) {
+    send(Replies.line(event));
+  }
+
+  /** {@code BYE} first if the client quit, then {@link #close()}. */
+  @Override
+  public void close(CloseReason reason) {
+    if (reason == CloseReason.CLIENT_QUIT) {
+      send(Replies.BYE);
+    }
+    close();
   }
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
@@ -182,10 +200,12 @@ public final class LineConnection {
   }
 
   /** Stops reading until {@link #resume()} (back-pressure). */
+  @Override
   public void pause() {
     socket.pause();
   }
 
+  @Override
   public void resume() {
     if (open) {
       socket.resume();
@@ -212,6 +232,7 @@ public final class LineConnection {
   }
 
   /** Adds {@code handler}, run once when the connection is closed by either side. */
+  @Override
   public void onClose(Runnable handler) {
     closeHandlers.add(handler);
   }
@@ -222,6 +243,7 @@ public final class LineConnection {
   }
 
   /** The client's address, for log lines. */
+  @Override
   public String remoteAddress() {
     return String.valueOf(socket.remoteAddress());
   }
