@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
@@ -125,7 +127,9 @@ public final class ChatServerNode {
     void connected(LineConnection connection) {
       String nick = "guest-" + guests.incrementAndGet();
       String nodeName = settings.nameFor(connection.localPort());
-      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, roomManager, nick, nodeName, quota))
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientTransport transport = new ContextBoundTransport(connection);
+      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(transport, roomManager, nick, nodeName, quota))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", connection.remoteAddress(), e.getMessage());
             connection.close();
@@ -138,7 +142,10 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
-    return vertx.undeploy(deploymentId)
+    // BYE to every client first: undeploying the server would stop its client actors (child
+    // deployments) before the server's own stop could greet anyone
+    return tcpServer.shutdownConnections()
+        .transform(shut -> vertx.undeploy(deploymentId))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
