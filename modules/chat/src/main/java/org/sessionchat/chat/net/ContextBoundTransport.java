@@ -32,6 +32,10 @@ public final class ContextBoundTransport implements ClientTransport {
   /** Transport requests that travel in the same queue as events, so that they keep their order. */
   private enum Control { PAUSE, RESUME }
 
+  /** Runs on the socket's context once everything queued before it was applied. */
+  private record Barrier(Runnable action) {
+  }
+
   private final ClientTransport socketSide;
   private final Context socketContext;
   private final Thread socketThread;
@@ -45,6 +49,17 @@ public final class ContextBoundTransport implements ClientTransport {
     this.socketSide = socketSide;
     this.socketContext = Objects.requireNonNull(Vertx.currentContext(), "must be created on the socket's context");
     this.socketThread = Thread.currentThread();
+    if (socketSide instanceof OrderedDisconnect ordered) {
+      ordered.disconnectAfter(this::afterPendingReplies);
+    }
+  }
+
+  /**
+   * Runs {@code action} on the socket's context after the actor has taken every command
+   * handed to it so far and the events it answered with were written.
+   */
+  private void afterPendingReplies(Runnable action) {
+    onActor(() -> submit(new Barrier(action)));
   }
 
   @Override
@@ -112,6 +127,8 @@ public final class ContextBoundTransport implements ClientTransport {
       socketSide.resume();
     } else if (item instanceof CloseReason reason) {
       socketSide.close(reason);
+    } else if (item instanceof Barrier barrier) {
+      barrier.action().run();
     }
   }
 

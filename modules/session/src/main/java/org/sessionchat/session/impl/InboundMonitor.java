@@ -81,7 +81,7 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
     } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
       reason = RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.RECEIVE, envelope.fromRole(), envelope.label(),
-        envelope.payload().size())) {
+        envelope.payload())) {
       reason = RefusalReason.FORBIDDEN;
     } else {
       conversation.countReceived();

@@ -64,7 +64,7 @@ final class OutboundMonitor implements Handler<DeliveryContext<Object>> {
     } else if (!conversation.isPeer(envelope.toRole(), envelope.targetActor())) {
       reason = RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.SEND, envelope.toRole(), envelope.label(),
-        envelope.payload().size())) {
+        envelope.payload())) {
       reason = RefusalReason.FORBIDDEN;
     } else {
       passed(delivery, conversation, envelope);
