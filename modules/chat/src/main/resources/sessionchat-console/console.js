@@ -6,9 +6,14 @@ function wsUrl(path) {
 }
 
 let protocolsShown = false;
+let chatStarted = false;
 
 function showTab(name) {
   document.querySelectorAll('.panel').forEach(p => p.classList.toggle('active', p.id === name));
+  if (name === 'chat' && !chatStarted) {
+    chatStarted = true; // a client actor only for those who chat, not for every watcher
+    Chat.connect();
+  }
   if (name === 'protocols' && !protocolsShown && Protocols.loaded()) {
     protocolsShown = true;
     Protocols.show(document.getElementById('protocol-list'));
@@ -21,9 +26,8 @@ function showTab(name) {
 
 (async () => {
   document.querySelectorAll('.tab').forEach(t => { t.onclick = () => showTab(t.dataset.tab); });
-  showTab((location.hash || '#chat').slice(1));
   Chat.wire();
-  Chat.connect();
+  showTab((location.hash || '#chat').slice(1));
   await Protocols.load(); // the live view draws FSMs from the same catalogue
   Sessions.connect();
   showTab(document.querySelector('.tab.active').dataset.tab);

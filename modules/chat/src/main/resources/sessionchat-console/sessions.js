@@ -65,6 +65,7 @@ const Sessions = (() => {
       tr.dataset.key = x.key;
       tr.dataset.protocol = x.protocol;
       tr.dataset.role = x.role;
+      tr.dataset.actor = x.actor;
       tr.classList.toggle('selected', x.key === selected);
       tr.onclick = () => select(x.key);
       body.append(tr);
@@ -74,6 +75,8 @@ const Sessions = (() => {
     for (const x of s.ended) {
       const tr = row([x.protocol, x.role, x.actor, x.ended, x.state]);
       tr.dataset.key = x.key;
+      tr.dataset.protocol = x.protocol;
+      tr.dataset.actor = x.actor;
       tr.onclick = () => select(x.key);
       ended.append(tr);
     }
@@ -94,7 +97,9 @@ const Sessions = (() => {
     title.textContent = x.protocol + ' at ' + x.role + ' — ' + x.actor + ' (session ' + x.sessionId.slice(0, 8) + ')'
       + (x.ended ? ', ended: ' + x.ended : '');
     state.textContent = x.state;
-    last.textContent = x.lastLabel ? 'after ' + (x.lastSent ? 'sending ' : 'receiving ') + x.lastLabel : '';
+    last.textContent = !x.lastLabel ? ''
+      : x.lastStep === 'RESUMED' ? 'after its sub-session ended: ' + x.lastLabel
+      : 'after ' + (x.lastStep === 'SENT' ? 'sending ' : 'receiving ') + x.lastLabel;
     picture.dataset.key = x.key;
     picture.dataset.state = x.state;
     const dot = Protocols.dot(x.protocol, x.role);
@@ -112,7 +117,7 @@ const Sessions = (() => {
       picture.append(svg);
     }
     if (drawn.svg) {
-      Fsm.highlight(drawn.svg, x.state, x.previousState);
+      Fsm.highlight(drawn.svg, x.state, x.previousState, x.lastLabel);
       picture.dataset.highlighted = x.state;
     }
   }

@@ -62,6 +62,12 @@ public interface SessionEvents {
 
   void moved(Moved moved);
 
+  /**
+   * The FSM left an {@code initiates} state: its sub-session ended with {@code outcome}
+   * ({@code success} or a handled failure such as {@code ParticipantOffline}).
+   */
+  void resumed(String sessionId, String role, String outcome, String state);
+
   void refused(Refused refused);
 
   void ended(String sessionId, String role, EndReason reason);

@@ -53,7 +53,7 @@ class NodeViewTest {
     assertThat(frame.getJsonObject("sessions").getJsonObject("totals").getMap()).containsEntry("ChatSession/ClientThread", 1);
     JsonObject selected = frame.getJsonObject("selected");
     assertThat(selected.getMap()).containsEntry("state", "S0[par: S2|S3]").containsEntry("previousState", "S0[par: S1|S3]")
-        .containsEntry("lastLabel", "leaveRoom").containsEntry("lastSent", true);
+        .containsEntry("lastLabel", "leaveRoom").containsEntry("lastStep", "SENT");
     assertThat(frame.encode()).doesNotContain("hello"); // labels and names only, never a payload
   }
 

@@ -374,6 +374,7 @@ final class LocalConversation implements Conversation {
       return;
     }
     if (monitor.resume(outcome)) {
+      cell.node().observers().resumed(this, outcome);
       endIfTerminal();
       return;
     }
