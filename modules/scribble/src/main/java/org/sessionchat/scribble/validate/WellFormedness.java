@@ -99,10 +99,10 @@ public final class WellFormedness {
 
   private static String describe(Interaction interaction) {
     if (interaction instanceof Continue c) {
-      return "continue " + c.label();
+      return c.label().value().startsWith("__") ? "recursive do" : "continue " + c.label();
     }
     if (interaction instanceof Rec r) {
-      return "rec " + r.label();
+      return r.label().value().startsWith("__") ? "recursive do" : "rec " + r.label();
     }
     if (interaction instanceof Choice c) {
       return "choice at " + c.at();
