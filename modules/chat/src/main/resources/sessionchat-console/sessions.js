@@ -6,6 +6,7 @@ const Sessions = (() => {
   let socket = null;
   let selected = null;
   let drawn = { key: null, dot: null, svg: null };
+  const nodeNames = new Map(); // kept after a node left, so the log can name it
 
   function connect() {
     socket = new WebSocket(wsUrl('ws/view'));
@@ -37,6 +38,7 @@ const Sessions = (() => {
     body.textContent = '';
     rooms.textContent = '';
     for (const card of cards) {
+      nodeNames.set(card.nodeId, card.name);
       const link = card.httpPort ? link_(card) : document.createTextNode('off');
       body.append(row([card.name, card.nodeId.slice(0, 8), String(card.chatPort || '?'), link]));
       for (const room of card.rooms) {
@@ -145,7 +147,7 @@ const Sessions = (() => {
         return 'ParticipantOffline: ' + (e.protocol || '') + '/' + e.role + ' session ' + e.sessionId.slice(0, 8)
           + (e.state ? ' at ' + e.state : '');
       case 'NODE_LEFT':
-        return 'node left the cluster: ' + e.nodeId;
+        return 'node left the cluster: ' + (nodeNames.get(e.nodeId) || e.nodeId);
       default:
         return JSON.stringify(e);
     }
