@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * A headless Chromium driven by Selenium: Debian's {@code chromium} through Debian's
@@ -62,10 +63,10 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1100",
-        "--remote-debugging-port=" + FreePort.pick());
+        "--remote-debugging-port=" + FreePorts.next());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingPort(FreePort.pick())
+        .usingPort(FreePorts.next())
         .withSilent(true)
         .build();
     try {
