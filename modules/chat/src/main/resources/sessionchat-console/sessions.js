@@ -7,6 +7,8 @@ const Sessions = (() => {
   let selected = null;
   let drawn = { key: null, dot: null, svg: null };
   const nodeNames = new Map(); // kept after a node left, so the log can name it
+  // ?watch=ChatSession/ChatRoom selects the busiest such session by itself (demos, measurements)
+  const watch = new URLSearchParams(location.search).get('watch');
 
   function connect() {
     socket = new WebSocket(wsUrl('ws/view'));
@@ -56,7 +58,19 @@ const Sessions = (() => {
     return a;
   }
 
+  function autoSelect(list) {
+    if (selected || !watch) {
+      return;
+    }
+    const busiest = list.filter(x => x.protocol + '/' + x.role === watch)
+      .sort((a, b) => (b.sent + b.received) - (a.sent + a.received))[0];
+    if (busiest) {
+      select(busiest.key);
+    }
+  }
+
   function sessionTable(s) {
+    autoSelect(s.list);
     document.getElementById('session-count').textContent = '(' + s.running + ' running)';
     document.getElementById('session-totals').textContent =
       Object.entries(s.totals).map(([k, v]) => k + ': ' + v).join(', ');
