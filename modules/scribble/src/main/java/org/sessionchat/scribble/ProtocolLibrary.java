@@ -7,13 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Protocol;
 import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
+import org.sessionchat.scribble.fsm.PayloadType;
 import org.sessionchat.scribble.parse.Parser;
 import org.sessionchat.scribble.project.Inliner;
 import org.sessionchat.scribble.project.Projector;
@@ -105,7 +108,7 @@ public final class ProtocolLibrary {
             Protocol local = Projector.project(inlined.get(global), role);
             locals.put(role, local);
             fsms.put(role, FsmBuilder.build(local,
-                p -> rolesByProtocol.getOrDefault(p, List.of())));
+                p -> rolesByProtocol.getOrDefault(p, List.of()), payloadTypes(module, names)));
           } catch (ProtocolProblem e) {
             diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
           }
@@ -118,6 +121,20 @@ public final class ProtocolLibrary {
       throw new ScribbleException(diagnostics);
     }
     return new ProtocolLibrary(modules, Map.copyOf(entries));
+  }
+
+  /** The run-time checks of the payload types a module can name, simple or qualified. */
+  private static Function<String, PayloadType> payloadTypes(Module module, ProtocolNames names) {
+    return name -> {
+      int dot = name.lastIndexOf('.');
+      Optional<Module> home = dot < 0 ? Optional.of(module)
+          : names.module(module, name.substring(0, dot));
+      String simple = name.substring(dot + 1);
+      return home.flatMap(m -> m.types().stream()
+              .filter(t -> t.alias().value().equals(simple)).findFirst())
+          .map(PayloadType::of)
+          .orElseGet(() -> PayloadType.unchecked(name));
+    };
   }
 
   /** The names of all protocols. */
