@@ -46,15 +46,21 @@ public final class LineConnection implements ClientTransport {
   private boolean open = true;
   private boolean closing;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
+  private final BroadcastLines broadcastLines;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
-    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()));
+    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()), new BroadcastLines());
   }
 
-  /** Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}. */
-  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
+  /**
+   * Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard};
+   * chat lines are encoded through {@code broadcastLines}, shared by the connections of the
+   * socket's context.
+   */
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines) {
     this.socket = socket;
+    this.broadcastLines = broadcastLines;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
@@ -122,9 +128,15 @@ public final class LineConnection implements ClientTransport {
         () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
   }
 
-  /** Writes the line protocol's line for {@code event}. */
+  /** Writes the line protocol's line for {@code event}; a chat line encoded once for all members here. */
   @Override
   public void deliver(ClientEvent event) {
+    if (event instanceof ClientEvent.Message message) {
+      if (writable()) {
+        socket.write(broadcastLines.message(message.room(), message.nickAndText()));
+      }
+      return;
+    }
     send(Replies.line(event));
   }
 
@@ -139,14 +151,21 @@ public final class LineConnection implements ClientTransport {
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
+    if (writable()) {
+      socket.write(line + "\n");
+    }
+  }
+
+  /** True if a line may be written now; a client whose write queue is full is disconnected. */
+  private boolean writable() {
     if (!open || closing) {
-      return;
+      return false;
     }
     if (socket.writeQueueFull()) {
       disconnect(Disconnect.SLOW_CONSUMER);
-      return;
+      return false;
     }
-    socket.write(line + "\n");
+    return true;
   }
 
   /**
