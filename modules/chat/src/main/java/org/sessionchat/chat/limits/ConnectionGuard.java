@@ -15,6 +15,7 @@ public final class ConnectionGuard {
   private final FloodGuard flood;
   private final long idleNanos;
   private long lastLineAt = System.nanoTime();
+  private boolean pinged;
 
   public ConnectionGuard(Limits limits, LimitCounters counters) {
     this.limits = limits;
@@ -26,6 +27,7 @@ public final class ConnectionGuard {
   /** A complete line arrived: the client is alive; may it be handled? */
   public FloodGuard.Verdict onLine() {
     lastLineAt = System.nanoTime();
+    pinged = false;
     if (flood == null) {
       return FloodGuard.Verdict.PASS;
     }
@@ -39,6 +41,18 @@ public final class ConnectionGuard {
   /** True if the client sent no complete line for longer than the idle timeout. */
   public boolean isIdle(long nowNanos) {
     return idleNanos > 0 && nowNanos - lastLineAt > idleNanos;
+  }
+
+  /**
+   * True once per quiet spell, when the client sent nothing for half the idle timeout: a
+   * format with a keep-alive (IRC's PING) asks it now, before {@link #isIdle} strikes.
+   */
+  public boolean shouldPing(long nowNanos) {
+    if (idleNanos <= 0 || pinged || nowNanos - lastLineAt <= idleNanos / 2) {
+      return false;
+    }
+    pinged = true;
+    return true;
   }
 
   /** True if the line being received, {@code bytes} long so far, must end the connection. */

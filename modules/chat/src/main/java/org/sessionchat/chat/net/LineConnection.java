@@ -16,7 +16,6 @@ import org.sessionchat.chat.limits.FloodGuard;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
-import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.LineFramer;
 import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.chat.wire.Utf8;
@@ -42,7 +41,8 @@ public final class LineConnection implements ClientTransport {
   private final NetSocket socket;
   private final int maxLineLength;
   private final ConnectionGuard guard;
-  private final Utf8 utf8 = new Utf8();
+  private final WireFormat format;
+  private final Utf8 utf8;
   private boolean open = true;
   private boolean closing;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
@@ -54,6 +54,13 @@ public final class LineConnection implements ClientTransport {
 
   /** Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}. */
   public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
+    this(socket, maxLineLength, guard, LineWire.INSTANCE);
+  }
+
+  /** A connection that speaks {@code format} (the line protocol, IRC) over the shared stages. */
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, WireFormat format) {
+    this.format = format;
+    this.utf8 = new Utf8(format.allowsFormattingCodes());
     this.socket = socket;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
@@ -85,7 +92,7 @@ public final class LineConnection implements ClientTransport {
       if (frame instanceof LineFramer.Frame.Line line) {
         decode(line.bytes(), commands);
       } else {
-        commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
+        commands.accept(new Command.Invalid(format.lineTooLong()));
       }
     });
     socket.handler(chunk -> {
@@ -105,7 +112,7 @@ public final class LineConnection implements ClientTransport {
     }
     FloodGuard.Verdict verdict = guard.onLine();
     if (verdict == FloodGuard.Verdict.REFUSE) {
-      commands.accept(new Command.Invalid(Replies.RATE_LIMITED));
+      commands.accept(new Command.Invalid(format.rateLimited()));
     } else if (verdict == FloodGuard.Verdict.DISCONNECT) {
       disconnect(Disconnect.FLOOD);
     }
@@ -116,23 +123,25 @@ public final class LineConnection implements ClientTransport {
     utf8.decode(bytes).ifPresentOrElse(
         text -> {
           if (!text.isBlank()) {
-            commands.accept(CommandParser.parse(text));
+            commands.accept(format.parse(text));
           }
         },
-        () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+        () -> commands.accept(new Command.Invalid(format.badEncoding())));
   }
 
   /** Writes the line protocol's line for {@code event}. */
   @Override
   public void deliver(ClientEvent event) {
-    send(Replies.line(event));
+    if (open && !closing) {
+      format.deliver(event, this::send);
+    }
   }
 
-  /** {@code BYE} first if the client quit, then {@link #close()}. */
+  /** The format's last lines for {@code reason} (the line protocol's {@code BYE}), then {@link #close()}. */
   @Override
   public void close(CloseReason reason) {
-    if (reason == CloseReason.CLIENT_QUIT) {
-      send(Replies.BYE);
+    if (open && !closing) {
+      format.closing(reason, this::send);
     }
     close();
   }
@@ -146,7 +155,7 @@ public final class LineConnection implements ClientTransport {
       disconnect(Disconnect.SLOW_CONSUMER);
       return;
     }
-    socket.write(line + "\n");
+    socket.write(line + format.lineEnd());
   }
 
   /**
@@ -160,11 +169,12 @@ public final class LineConnection implements ClientTransport {
     closing = true;
     guard.disconnecting(reason);
     log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
-    if (reason.errorLine() == null) {
+    String lastLine = format.lastLine(reason);
+    if (lastLine == null) {
       abort();
       return;
     }
-    socket.write(reason.errorLine() + "\n");
+    socket.write(lastLine + format.lineEnd());
     socket.close();
     Context context = Vertx.currentContext();
     if (context != null) { // a client that does not read would hold the close up forever
@@ -196,6 +206,11 @@ public final class LineConnection implements ClientTransport {
   public void closeIfIdle(long nowNanos) {
     if (guard.isIdle(nowNanos)) {
       disconnect(Disconnect.IDLE);
+    } else if (guard.shouldPing(nowNanos)) {
+      String ping = format.keepAlive();
+      if (ping != null) {
+        send(ping);
+      }
     }
   }
 
