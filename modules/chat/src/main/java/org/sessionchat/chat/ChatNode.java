@@ -16,6 +16,7 @@ import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RateLimit;
 import org.sessionchat.chat.metrics.NodeMetrics;
 import org.sessionchat.chat.net.ServerTls;
+import org.sessionchat.chat.web.WebConsole;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -98,13 +99,16 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
   Path protocols;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --http-host; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health, GET /metrics and the web console on --http-host; 0 = off (default: ${DEFAULT-VALUE}).")
   int httpPort;
+
+  @Option(names = "--no-console", description = "No web console (chat page and live session view) on the HTTP port; /health and /metrics stay.")
+  boolean noConsole;
 
   @Option(names = "--eventbus-metrics", description = "Also export Vert.x's per-message event-bus metrics (vertx_eventbus_*) on /metrics; they cost about a third of a busy node's CPU.")
   boolean eventBusMetrics;
 
-  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Interface for /health, /metrics and the web console (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
@@ -175,11 +179,13 @@ public final class ChatNode implements Callable<Integer> {
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
         new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
     }
+    WebConsole console = health == null || noConsole ? null : await(WebConsole.mount(vertx, health.router(), node,
+        runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
     log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
@@ -195,11 +201,14 @@ public final class ChatNode implements Callable<Integer> {
         .buildClustered();
   }
 
-  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health) {
+  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console) {
     log.info("Stopping node {}", node.nodeName());
     try {
       if (health != null) {
         health.serving(null);
+      }
+      if (console != null) {
+        console.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       }
       node.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

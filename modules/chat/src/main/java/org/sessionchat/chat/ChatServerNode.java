@@ -9,6 +9,7 @@ import org.sessionchat.chat.actor.ChatProtocol;
 import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
 import org.sessionchat.chat.actor.ClientMode;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.NickServer;
 import org.sessionchat.chat.irc.IrcWire;
 import org.sessionchat.chat.limits.ConnectionLimits;
@@ -96,11 +97,13 @@ public final class ChatServerNode {
   private final List<String> deploymentIds;
   private final String nodeName;
   private final LimitCounters limitCounters;
+  private final ClientFactory clients;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
-      LimitCounters limitCounters) {
+      LimitCounters limitCounters, ClientFactory clients) {
     this.ircServer = ircServer;
+    this.clients = clients;
     this.limitCounters = limitCounters;
     this.vertx = vertx;
     this.runtime = runtime;
@@ -145,13 +148,13 @@ public final class ChatServerNode {
           clients.nodeName = name;
           if (settings.ircPort() < 0) {
             return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
-                name, counters));
+                name, counters, clients));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
           return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
-              List.of(ircId, id), name, counters));
+              List.of(ircId, id), name, counters, clients));
         });
       });
     });
@@ -164,6 +167,7 @@ public final class ChatServerNode {
     private final ActorRef nickServer;
     private final RoomQuota quota;
     private final Settings settings;
+    private final ClientDirectory directory = new ClientDirectory();
     private final AtomicLong guests = new AtomicLong();
     volatile String nodeName;
 
@@ -184,13 +188,15 @@ public final class ChatServerNode {
       spawn(connection, ClientMode.IRC, nodeName);
     }
 
-    private void spawn(LineConnection connection, ClientMode mode, String node) {
+    Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
       String nick = "guest-" + guests.incrementAndGet();
-      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, mode, roomManager, nickServer, nick, node,
-              quota))
+      ClientDirectory.Watched watched = directory.watch(transport);
+      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
+              node, quota))
+          .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
-            log.warn("Could not start a client actor for {}: {}", connection.remoteAddress(), e.getMessage());
-            connection.close();
+            log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
+            transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
           });
     }
   }
@@ -221,6 +227,24 @@ public final class ChatServerNode {
   /** This node's room manager (rooms hosted here). */
   public RoomManager roomManager() {
     return roomManager;
+  }
+
+  /**
+   * Serves one more client over {@code transport} (e.g. the web console's WebSocket): a
+   * client actor exactly like a TCP connection's, with the same commands and monitors.
+   */
+  public Future<ActorRef> serveClient(ClientTransport transport) {
+    return clients.spawn(transport, ClientMode.LINE, nodeName);
+  }
+
+  /** What the node was started with (its limits, the longest line). */
+  public Settings settings() {
+    return clients.settings;
+  }
+
+  /** The nicknames of the clients connected to this node. */
+  public ClientDirectory clientDirectory() {
+    return clients.directory;
   }
 
   /** How often this node's limits struck. */

@@ -7,16 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Protocol;
 import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
+import org.sessionchat.scribble.fsm.PayloadType;
 import org.sessionchat.scribble.parse.Parser;
+import org.sessionchat.scribble.project.Inliner;
 import org.sessionchat.scribble.project.Projector;
+import org.sessionchat.scribble.validate.ProtocolNames;
 import org.sessionchat.scribble.validate.Validator;
+import org.sessionchat.scribble.validate.WellFormedness;
 
 /**
  * A checked set of protocols with the monitor FSM of every (protocol, role), built once when
@@ -83,20 +89,39 @@ public final class ProtocolLibrary {
     if (!diagnostics.isEmpty()) {
       throw new ScribbleException(diagnostics);
     }
+    ProtocolNames names = new ProtocolNames(modules);
+    Map<Protocol, Protocol> inlined = new LinkedHashMap<>();
+    for (Module module : modules) {
+      for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
+        Protocol body = Inliner.inline(module, global, names);
+        inlined.put(global, body);
+        WellFormedness.check(body, (at, message) ->
+            diagnostics.add(Diagnostic.at(module.source(), at, message)));
+      }
+    }
+    if (!diagnostics.isEmpty()) {
+      throw new ScribbleException(diagnostics);
+    }
     Map<String, List<String>> rolesByProtocol = new LinkedHashMap<>();
     modules.forEach(m -> m.protocols().forEach(
         p -> rolesByProtocol.put(p.name().value(), p.roleNames())));
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (Module module : modules) {
       for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
         Map<String, Protocol> locals = new LinkedHashMap<>();
         Map<String, LocalFsm> fsms = new LinkedHashMap<>();
         for (String role : global.roleNames()) {
           try {
-            Protocol local = Projector.project(global, role);
+            Protocol local = Projector.project(inlined.get(global), role);
             locals.put(role, local);
             fsms.put(role, FsmBuilder.build(local,
-                p -> rolesByProtocol.getOrDefault(p, List.of())));
+                p -> rolesByProtocol.getOrDefault(p, List.of()), payloadTypes(module, names)));
           } catch (ProtocolProblem e) {
             diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
           }
@@ -109,6 +134,20 @@ public final class ProtocolLibrary {
       throw new ScribbleException(diagnostics);
     }
     return new ProtocolLibrary(modules, Map.copyOf(entries));
+  }
+
+  /** The run-time checks of the payload types a module can name, simple or qualified. */
+  private static Function<String, PayloadType> payloadTypes(Module module, ProtocolNames names) {
+    return name -> {
+      int dot = name.lastIndexOf('.');
+      Optional<Module> home = dot < 0 ? Optional.of(module)
+          : names.module(module, name.substring(0, dot));
+      String simple = name.substring(dot + 1);
+      return home.flatMap(m -> m.types().stream()
+              .filter(t -> t.alias().value().equals(simple)).findFirst())
+          .map(PayloadType::of)
+          .orElseGet(() -> PayloadType.unchecked(name));
+    };
   }
 
   /** The names of all protocols. */
@@ -142,7 +181,7 @@ public final class ProtocolLibrary {
    */
   public List<Protocol> localProtocols(Module module, String role) {
     return module.protocols().stream()
-        .filter(p -> p.roleNames().contains(role))
+        .filter(p -> !p.aux() && p.roleNames().contains(role))
         .map(p -> localProtocol(p.name().value(), role))
         .toList();
   }

@@ -40,10 +40,11 @@ final class FsmCursor {
     return state;
   }
 
-  boolean step(Direction direction, String peer, String label, int arity) {
+  /** One message; {@code values} null checks the arity only, else also the payload types. */
+  boolean step(Direction direction, String peer, String label, int arity, List<?> values) {
     switch (state.kind()) {
       case MESSAGES: {
-        Transition t = state.find(direction, peer, label, arity);
+        Transition t = state.find(direction, peer, label, arity, values);
         if (t == null) {
           return false;
         }
@@ -52,12 +53,12 @@ final class FsmCursor {
       }
       case PAR: {
         for (FsmCursor branch : branches) {
-          if (branch.step(direction, peer, label, arity)) {
+          if (branch.step(direction, peer, label, arity, values)) {
             joinIfDone();
             return true;
           }
         }
-        return stepAfterJoin(direction, peer, label, arity);
+        return stepAfterJoin(direction, peer, label, arity, values);
       }
       default:
         return false;
@@ -65,12 +66,13 @@ final class FsmCursor {
   }
 
   /** Lazy join: the branches may join and the state after the par takes the message. */
-  private boolean stepAfterJoin(Direction direction, String peer, String label, int arity) {
+  private boolean stepAfterJoin(Direction direction, String peer, String label, int arity,
+      List<?> values) {
     if (branchCompletion() != Completion.DONE) {
       return false;
     }
     FsmCursor after = new FsmCursor(fsm, state.join());
-    if (!after.step(direction, peer, label, arity)) {
+    if (!after.step(direction, peer, label, arity, values)) {
       return false;
     }
     state = after.state;
