@@ -17,6 +17,7 @@ import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
 import org.sessionchat.scribble.fsm.PayloadType;
+import org.sessionchat.scribble.model.SystemCheck;
 import org.sessionchat.scribble.parse.Parser;
 import org.sessionchat.scribble.project.Inliner;
 import org.sessionchat.scribble.project.Projector;
@@ -125,6 +126,11 @@ public final class ProtocolLibrary {
           } catch (ProtocolProblem e) {
             diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
           }
+        }
+        if (fsms.size() == global.roleNames().size()) {
+          SystemCheck.check(global.name().value(), global.name().position(), global.roleNames(),
+              global.roleNames().stream().map(fsms::get).toList(),
+              (at, message) -> diagnostics.add(Diagnostic.at(module.source(), at, message)));
         }
         entries.put(global.name().value(), new Entry(module, global, Map.copyOf(locals),
             Map.copyOf(fsms)));

@@ -388,8 +388,8 @@ abstract class SessionRuntimeTestBase {
     assertThat(source.events()).endsWith("ended Relay/Source COMPLETED");
     sync(source.context().stop());
     eventually(() -> assertThat(hub.events()).contains("received Relay/Hub hello[1]"));
-    sync(hub.conversation("Relay").send("Sink", "data", 2));
-    eventually(() -> assertThat(sink.events()).contains("received Relay/Sink data[2]"));
+    sync(hub.conversation("Relay").send("Sink", "item", 2));
+    eventually(() -> assertThat(sink.events()).contains("received Relay/Sink item[2]"));
 
     sync(sink.context().stop());
     eventually(() -> assertThat(hub.events()).endsWith("ended Relay/Hub PARTICIPANT_OFFLINE"));
