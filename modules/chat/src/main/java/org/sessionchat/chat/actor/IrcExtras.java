@@ -237,7 +237,8 @@ final class IrcExtras {
             whisper.nick()))
         .compose(found -> {
           if (!ChatProtocol.NICK_FOUND.equals(found.label())) {
-            return actor.refuse(Refusal.NO_SUCH_NICK, whisper.nick());
+            // a NOTICE is never answered with an error (RFC 2812, 3.3.2)
+            return whisper.notice() ? Future.succeededFuture() : actor.refuse(Refusal.NO_SUCH_NICK, whisper.nick());
           }
           return direct(ActorRef.parse(found.string(1))).compose(session -> session.send(ChatProtocol.RECIPIENT,
               whisper.notice() ? ChatProtocol.PRIVATE_NOTICE : ChatProtocol.PRIVATE_MESSAGE, mask(),
