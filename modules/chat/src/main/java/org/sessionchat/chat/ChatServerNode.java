@@ -19,6 +19,7 @@ import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
@@ -190,9 +191,15 @@ public final class ChatServerNode {
 
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
       String nick = "guest-" + guests.incrementAndGet();
+<<<<<<< HEAD
       ClientDirectory.Watched watched = directory.watch(transport);
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
               node, quota))
+=======
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
+      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
+>>>>>>> main
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
@@ -206,7 +213,14 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+<<<<<<< HEAD
     return Future.join(deploymentIds.stream().map(vertx::undeploy).toList())
+=======
+    // BYE to every client first: undeploying the server would stop its client actors (child
+    // deployments) before the server's own stop could greet anyone
+    return tcpServer.shutdownConnections()
+        .transform(shut -> vertx.undeploy(deploymentId))
+>>>>>>> main
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
