@@ -191,15 +191,14 @@ public final class ChatServerNode {
 
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
       String nick = "guest-" + guests.incrementAndGet();
-<<<<<<< HEAD
-      ClientDirectory.Watched watched = directory.watch(transport);
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientTransport toSocket = new ContextBoundTransport(transport);
+      if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
+        toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
+      }
+      ClientDirectory.Watched watched = directory.watch(toSocket);
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
               node, quota))
-=======
-      // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
-      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
->>>>>>> main
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
@@ -213,14 +212,11 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
-<<<<<<< HEAD
-    return Future.join(deploymentIds.stream().map(vertx::undeploy).toList())
-=======
-    // BYE to every client first: undeploying the server would stop its client actors (child
+    // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
-    return tcpServer.shutdownConnections()
-        .transform(shut -> vertx.undeploy(deploymentId))
->>>>>>> main
+    return Future.join(tcpServer.shutdownConnections(),
+            ircServer == null ? Future.succeededFuture() : ircServer.shutdownConnections())
+        .transform(shut -> Future.join(deploymentIds.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }

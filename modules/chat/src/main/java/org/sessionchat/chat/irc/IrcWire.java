@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.sessionchat.chat.actor.ClientEvent;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.ClientTransport.CloseReason;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.net.WireFormat;
@@ -23,7 +24,12 @@ import org.sessionchat.chat.wire.Names;
  * each line becomes a {@link Command.Deferred} that decides when its turn comes in the
  * actor's queue. Answers the actor need not be asked about travel as
  * {@link Command.Invalid} (lines already formatted), so they too come in order.
- * One per connection; used from the connection's context only.
+ *
+ * <p>Why two sides: the client actor runs on a context of its own, the socket on the
+ * server's. Everything this keeps (registration, nick, what the client was shown of its
+ * channels) lives on the actor's context: the deferred commands decide there, and
+ * {@link #actorSide} turns the actor's events into lines there; the socket's side only
+ * writes lines already made, and the last lines of the shared stages.
  */
 public final class IrcWire implements WireFormat {
 
@@ -39,7 +45,7 @@ public final class IrcWire implements WireFormat {
   private final String server;
   private final String host;
   private final IrcChannels channels = new IrcChannels();
-  private String nick;
+  private volatile String nick; // also read by the socket's side, for the stages' lines
   private String user;
   private boolean capNegotiating;
   private boolean registered;
@@ -309,8 +315,69 @@ public final class IrcWire implements WireFormat {
 
   // --- out
 
+  /**
+   * The transport to hand the client actor: it formats each event on the actor's context
+   * (where this format's state is) and passes the lines on to {@code socketSide}.
+   */
+  public ClientTransport actorSide(ClientTransport socketSide) {
+    return new ClientTransport() {
+      @Override
+      public void start(Consumer<Command> commands) {
+        socketSide.start(commands);
+      }
+
+      @Override
+      public void deliver(ClientEvent event) {
+        List<String> lines = new ArrayList<>(4);
+        format(event, lines::add);
+        if (!lines.isEmpty()) {
+          socketSide.deliver(new ClientEvent.Invalid(String.join(CRLF, lines)));
+        }
+      }
+
+      @Override
+      public void pause() {
+        socketSide.pause();
+      }
+
+      @Override
+      public void resume() {
+        socketSide.resume();
+      }
+
+      @Override
+      public void close(CloseReason reason) {
+        socketSide.close(reason);
+      }
+
+      @Override
+      public void onClose(Runnable handler) {
+        socketSide.onClose(handler);
+      }
+
+      @Override
+      public String remoteAddress() {
+        return socketSide.remoteAddress();
+      }
+    };
+  }
+
+  /** The socket's side: lines the actor's side made (or, used without it, the event's lines). */
   @Override
   public void deliver(ClientEvent event, Consumer<String> out) {
+    if (event instanceof ClientEvent.Invalid lines) {
+      for (String line : lines.error().split(CRLF)) {
+        if (!line.isEmpty()) {
+          out.accept(line);
+        }
+      }
+    } else {
+      format(event, out);
+    }
+  }
+
+  /** The lines that tell the client {@code event}; on the actor's context. */
+  void format(ClientEvent event, Consumer<String> out) {
     if (event instanceof ClientEvent.Message message) {
       String speaker = message.nick();
       String prefix = channels.get(message.room()).flatMap(channel ->
@@ -549,11 +616,6 @@ public final class IrcWire implements WireFormat {
   @Override
   public String badEncoding() {
     return ":" + server + " NOTICE " + target() + " :*** Line dropped: not UTF-8, or a NUL or CR in it";
-  }
-
-  @Override
-  public String rateLimited() {
-    return ":" + server + " NOTICE " + target() + " :*** Line dropped: you are sending too fast";
   }
 
   // --- helpers

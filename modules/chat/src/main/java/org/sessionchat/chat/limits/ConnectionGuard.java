@@ -40,18 +40,7 @@ public final class ConnectionGuard {
   /** A complete line of the client is being handled: the client is alive. */
   public void lineArrived() {
     lastLineAt = System.nanoTime();
-<<<<<<< HEAD
     pinged = false;
-    if (flood == null) {
-      return FloodGuard.Verdict.PASS;
-    }
-    FloodGuard.Verdict verdict = flood.onLine();
-    if (verdict == FloodGuard.Verdict.REFUSE) {
-      counters.rateLimited();
-    }
-    return verdict;
-=======
->>>>>>> main
   }
 
   /** True if the client sent no complete line for longer than the idle timeout. */

@@ -18,7 +18,6 @@ import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.LineFramer;
-import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.chat.wire.Utf8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +43,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private final NetSocket socket;
   private final int maxLineLength;
   private final ConnectionGuard guard;
-<<<<<<< HEAD
   private final WireFormat format;
   private final Utf8 utf8;
-=======
-  private final Utf8 utf8 = new Utf8();
   private final ReadHolds reading;
   private final ContextInternal context;
   private FloodGate<LineFramer.Frame> floodGate;
->>>>>>> main
   private boolean open = true;
   private boolean closing;
   private boolean writesClosed;
@@ -136,12 +131,6 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     public void hold() {
       reading.hold(ReadHolds.Holder.FLOOD);
     }
-<<<<<<< HEAD
-    FloodGuard.Verdict verdict = guard.onLine();
-    if (verdict == FloodGuard.Verdict.REFUSE) {
-      commands.accept(new Command.Invalid(format.rateLimited()));
-    } else if (verdict == FloodGuard.Verdict.DISCONNECT) {
-=======
 
     @Override
     public void release() {
@@ -150,7 +139,6 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
 
     @Override
     public void saturated() {
->>>>>>> main
       disconnect(Disconnect.FLOOD);
     }
   }
@@ -173,7 +161,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** Writes the line protocol's line for {@code event}. */
   @Override
   public void deliver(ClientEvent event) {
-    if (open && !closing) {
+    if (open && !writesClosed) {
       format.deliver(event, this::send);
     }
   }
@@ -181,7 +169,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** The format's last lines for {@code reason} (the line protocol's {@code BYE}), then {@link #close()}. */
   @Override
   public void close(CloseReason reason) {
-    if (open && !closing) {
+    if (open && !writesClosed) {
       format.closing(reason, this::send);
     }
     close();
@@ -216,22 +204,10 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     closing = true; // nothing more is read or handled; replies to what was are still written
     guard.disconnecting(reason);
     log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
-    String lastLine = format.lastLine(reason);
-    if (lastLine == null) {
+    if (format.lastLine(reason) == null) {
       abort();
       return;
     }
-<<<<<<< HEAD
-    socket.write(lastLine + format.lineEnd());
-    socket.close();
-    Context context = Vertx.currentContext();
-    if (context != null) { // a client that does not read would hold the close up forever
-      context.owner().setTimer(CLOSE_GRACE_MILLIS, timer -> {
-        if (open) {
-          abort();
-        }
-      });
-=======
     afterPendingReplies.accept(() -> lastLine(reason));
   }
 
@@ -246,7 +222,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       return;
     }
     writesClosed = true;
-    socket.write(reason.errorLine() + "\n").onComplete(written -> endOutput());
+    socket.write(format.lastLine(reason) + format.lineEnd()).onComplete(written -> endOutput());
     later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
   }
 
@@ -260,7 +236,6 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       duplex.shutdownOutput();
     } else {
       socket.close();
->>>>>>> main
     }
   }
 
@@ -329,6 +304,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   @Override
   public void onClose(Runnable handler) {
     closeHandlers.add(handler);
+  }
+
+  /** The wire format this connection speaks. */
+  public WireFormat format() {
+    return format;
   }
 
   /** The server port the client connected to. */

@@ -57,11 +57,6 @@ public final class LineWire implements WireFormat {
   }
 
   @Override
-  public String rateLimited() {
-    return Replies.RATE_LIMITED;
-  }
-
-  @Override
   public String lastLine(Disconnect reason) {
     return reason.errorLine();
   }

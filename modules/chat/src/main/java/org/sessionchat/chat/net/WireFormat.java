@@ -9,7 +9,7 @@ import org.sessionchat.chat.wire.Command;
 /**
  * The two stages of a {@link LineConnection} that differ between wire protocols: the parser
  * (a decoded line to a {@link Command}) and the formatter (a {@link ClientEvent} to lines),
- * with the lines the shared stages need (framing, encoding, flood control, the limits).
+ * with the lines the shared stages need (framing, encoding, the limits).
  *
  * <p>Why only these: every other stage (framing, byte limits, UTF-8, flood control, idle
  * and slow-consumer handling, back-pressure) is the same code for every listener, so a
@@ -38,9 +38,6 @@ public interface WireFormat {
 
   /** The answer to a line that is not UTF-8 or holds a forbidden control character. */
   String badEncoding();
-
-  /** The answer to a line that flood control dropped. */
-  String rateLimited();
 
   /** The last line before the connection closes for {@code reason}, or null for none. */
   String lastLine(Disconnect reason);
