@@ -87,6 +87,7 @@ public final class TcpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     server = vertx.createNetServer(options);
+    BroadcastLines broadcastLines = new BroadcastLines(); // this context's connections write chat lines here
     server.connectHandler(socket -> {
       socket.pause();
       String address = socket.remoteAddress().hostAddress();
@@ -99,7 +100,7 @@ public final class TcpServerVerticle extends VerticleBase {
         return;
       }
       LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters),
-          formats.apply(address));
+          broadcastLines, formats.apply(address));
       connections.add(connection);
       connectionCount.incrementAndGet();
       connection.onServerShutdown(() -> connection.close(ClientTransport.CloseReason.NODE_SHUTDOWN));
