@@ -39,6 +39,7 @@ public final class RoomManager implements SessionActor {
   private final RoomRegistry registry;
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
   private final RoomQuota quota;
+  private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
     this(runtime, registry, Limits.NONE, new LimitCounters());
@@ -78,7 +79,7 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, stopped -> {
+    RoomActor actor = new RoomActor(room, quota, nodeName, stopped -> {
       hosted.remove(room, stopped);
       registry.release(room, ref);
     });
@@ -137,6 +138,11 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .toList()).mapEmpty();
+  }
+
+  /** The node's name, told to IRC members of the rooms created from now on. */
+  public void nodeName(String name) {
+    nodeName = name;
   }
 
   /** A room hosted on this node, by name. */
