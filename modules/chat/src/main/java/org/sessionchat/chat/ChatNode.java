@@ -19,10 +19,13 @@ import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
+import org.sessionchat.session.security.ClusterTls;
+import org.sessionchat.session.security.PeerCertificateCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -127,6 +130,9 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
 
+  @Mixin
+  ClusterSecurityArgs clusterSecurity;
+
   public static void main(String[] args) {
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("hazelcast.shutdownhook.enabled", "false"); // our hook leaves the cluster in order
@@ -153,11 +159,13 @@ public final class ChatNode implements Callable<Integer> {
   public Integer call() throws Exception {
     checkRanges();
     ServerTls tls = tls();
+    ClusterTls clusterTls = clusterTls();
+    String name = cluster ? resolvedClusterName() : null;
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
-    Vertx vertx = await(cluster ? clusteredVertx(metrics)
+    Vertx vertx = await(cluster ? clusteredVertx(metrics, name, clusterTls)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
       serve(vertx, runtimeOptions, metrics, tls);
@@ -187,12 +195,30 @@ public final class ChatNode implements Callable<Integer> {
     System.out.flush();
   }
 
-  private Future<Vertx> clusteredVertx(NodeMetrics metrics) {
-    ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
-    return metrics.instrument(Vertx.builder(),
-            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
+  private String resolvedClusterName() {
+    String name = clusterSecurity.clusterName(clusterName,
+        spec.commandLine().getParseResult().hasMatchedOption("--cluster-name"), System.getenv());
+    if (ClusterSecurityArgs.DEFAULT_NAME.equals(name) && !clusterHost.startsWith("127.")) {
+      log.warn("The cluster name is the public default '{}' on {}: choose one with --cluster-name-file or {}",
+          name, clusterHost, ClusterSecurityArgs.NAME_VARIABLE);
+    }
+    return name;
+  }
+
+  private Future<Vertx> clusteredVertx(NodeMetrics metrics, String name, ClusterTls clusterTls) {
+    ClusterOptions options = new ClusterOptions(name, clusterHost, clusterPort, clusterMembers, clusterConfig);
+    EventBusOptions eventBus = new EventBusOptions().setHost(clusterHost).setPort(0);
+    if (clusterTls != null) {
+      clusterTls.applyTo(eventBus);
+    }
+    return metrics.instrument(Vertx.builder(), new VertxOptions().setEventBusOptions(eventBus))
         .withClusterManager(ClusterSetup.clusterManager(options))
-        .buildClustered();
+        .buildClustered()
+        .onSuccess(vertx -> {
+          if (clusterTls != null) {
+            PeerCertificateCheck.start(vertx, clusterTls); // closed with the Vert.x instance
+          }
+        });
   }
 
   private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health) {
@@ -233,6 +259,15 @@ public final class ChatNode implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+  }
+
+  /** Event-bus TLS from the --cluster-tls-* options, or null; they make sense only with --cluster. */
+  ClusterTls clusterTls() {
+    ClusterTls clusterTls = clusterSecurity.tls();
+    if (clusterTls != null && !cluster) {
+      throw new ParameterException(spec.commandLine(), "--cluster-tls-* options need --cluster");
+    }
+    return clusterTls;
   }
 
   private void checkRanges() {

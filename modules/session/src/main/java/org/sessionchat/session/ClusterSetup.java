@@ -35,6 +35,10 @@ public final class ClusterSetup {
     // Defaults for what a Hazelcast XML does not say: an operator's file (cluster-config/) wins.
     defaultProperty(config, "hazelcast.logging.type", "slf4j");
     defaultProperty(config, "hazelcast.phone.home.enabled", "false");
+    // Hazelcast binds its member port to every interface (0.0.0.0) unless told not to, even
+    // with an interface configured: listen on the cluster interface only.
+    defaultProperty(config, "hazelcast.socket.bind.any", "false");
+    defaultProperty(config, "hazelcast.socket.client.bind.any", "false");
     defaultProperty(config, "hazelcast.heartbeat.interval.seconds", "1");
     defaultProperty(config, "hazelcast.max.no.heartbeat.seconds", "3");
     defaultProperty(config, "hazelcast.wait.seconds.before.join", "0");

@@ -31,6 +31,8 @@ class ClusterSetupTest {
     assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
     assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("3");
     assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
+    assertThat(config.getProperty("hazelcast.socket.bind.any"))
+        .as("the member port listens on the interface only, not on 0.0.0.0").isEqualTo("false");
     assertThat(config.getMultiMapConfigs()).as("vertx-hazelcast's settings are kept").containsKey("__vertx.subs");
   }
 
@@ -66,6 +68,7 @@ class ClusterSetupTest {
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).isNotEmpty();
     assertThat(config.getMultiMapConfigs()).containsKey("__vertx.subs");
     assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
   }
 
   @Test

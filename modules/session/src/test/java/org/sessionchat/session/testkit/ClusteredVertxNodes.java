@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 
@@ -39,17 +40,30 @@ public final class ClusteredVertxNodes implements AutoCloseable {
 
   /** Starts {@code count} members one after the other and waits until they all see each other. */
   public static ClusteredVertxNodes start(int count) {
+    List<UnaryOperator<EventBusOptions>> plain = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      plain.add(UnaryOperator.identity());
+    }
+    return start(plain);
+  }
+
+  /**
+   * Starts one member per element of {@code eventBus}, each with its event-bus options
+   * changed by it (e.g. TLS with the member's own certificate), and waits until they all see
+   * each other in Hazelcast.
+   */
+  public static ClusteredVertxNodes start(List<UnaryOperator<EventBusOptions>> eventBus) {
     ClusteredVertxNodes cluster = new ClusteredVertxNodes();
     List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < eventBus.size(); i++) {
       ports.add(freePort());
       cluster.members.add("127.0.0.1:" + ports.get(i));
     }
     try {
-      for (int port : ports) {
-        cluster.startMember(port);
+      for (int i = 0; i < ports.size(); i++) {
+        cluster.startMember(ports.get(i), eventBus.get(i));
       }
-      cluster.awaitSize(count);
+      cluster.awaitSize(eventBus.size());
     } catch (RuntimeException | Error e) {
       cluster.close();
       throw e;
@@ -61,15 +75,16 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   public Vertx addMember() {
     int port = freePort();
     members.add("127.0.0.1:" + port);
-    return startMember(port);
+    return startMember(port, UnaryOperator.identity());
   }
 
-  private Vertx startMember(int port) {
+  private Vertx startMember(int port, UnaryOperator<EventBusOptions> eventBus) {
     HazelcastClusterManager manager = ClusterSetup.clusterManager(
         ClusterOptions.loopback(clusterName, port, members));
     VertxOptions options = new VertxOptions()
         .setEventLoopPoolSize(2)
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(0));
+        .setEventBusOptions(eventBus.apply(
+            new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(0)));
     Vertx vertx = await(Vertx.builder().with(options).withClusterManager(manager).buildClustered(), START_TIMEOUT_S);
     managers.add(manager);
     nodes.add(vertx);
