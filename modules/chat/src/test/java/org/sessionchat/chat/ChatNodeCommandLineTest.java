@@ -137,4 +137,19 @@ class ChatNodeCommandLineTest {
     assertThat(run("--cluster", "--cluster-name", "x", "--cluster-name-file", empty.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is empty").contains("--cluster-name and --cluster-name-file exclude each other");
   }
+
+  @Test
+  void optionsCanComeFromAnArgumentFile(@TempDir Path dir) throws IOException {
+    Path args = Files.writeString(dir.resolve("node1.args"), """
+        # node1
+        --cluster --cluster-host 10.0.0.1
+        --cluster-members 10.0.0.1:5701,10.0.0.2:5701
+        --cluster-tls-cert /etc/pki/node1.pem
+        """);
+    ChatNode node = parsed("@" + args);
+    assertThat(node.cluster).isTrue();
+    assertThat(node.clusterHost).isEqualTo("10.0.0.1");
+    assertThat(node.clusterMembers).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+    assertThat(node.clusterSecurity.tlsCert).isEqualTo(Path.of("/etc/pki/node1.pem"));
+  }
 }

@@ -47,6 +47,8 @@ public final class ClusterSetup {
     defaultProperty(config, "hazelcast.merge.first.run.delay.seconds", "5");
     defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "5");
 
+    options.memberAttributes().forEach(config.getMemberAttributeConfig()::setAttribute);
+
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.port()).setPortAutoIncrement(true);
     network.getInterfaces().setEnabled(true).clear().addInterface(options.host());

@@ -37,6 +37,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final int httpBasePort;
   private final int clusterBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
+  private final Map<String, String> settings = new HashMap<>();
   private int nodes;
 
   ScriptedCluster() throws IOException {
@@ -47,6 +48,42 @@ final class ScriptedCluster implements AutoCloseable {
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
+  }
+
+  /**
+   * Mutual TLS on the event bus with certificates {@code scripts/cluster} has
+   * {@code scripts/cluster-certs} make in the run directory (call before {@link #start}).
+   */
+  ScriptedCluster withTls() {
+    settings.put("CHAT_CLUSTER_CERTS", certificates().toString());
+    return this;
+  }
+
+  /** Where the cluster's CA and node certificates are (with {@link #withTls()}). */
+  Path certificates() {
+    return runDir.resolve("certs");
+  }
+
+  /**
+   * Adds node n+1 with {@code scripts/cluster add}, its settings changed by {@code overrides}
+   * (e.g. another CA's certificates), and returns its number once it serves.
+   */
+  int add(Map<String, String> overrides) throws Exception {
+    Map<String, String> saved = new HashMap<>(settings);
+    settings.putAll(overrides);
+    try {
+      nodes++;
+      run("add");
+      return nodes;
+    } finally {
+      settings.clear();
+      settings.putAll(saved);
+    }
+  }
+
+  /** The Hazelcast port of node {@code i}. */
+  int clusterPort(int node) {
+    return clusterBasePort + node;
   }
 
   /** Starts nodes 1..n and returns once every node serves and sees n members. */
@@ -121,6 +158,7 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_RUN_DIR", runDir.toString());
     env.put("CHAT_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC");
     env.put("CHAT_START_TIMEOUT", "150");
+    env.putAll(settings);
     return env;
   }
 

@@ -50,7 +50,8 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
   private static final Logger LOG = LoggerFactory.getLogger(PeerCertificateCheck.class);
   private static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
   private static final int CONNECT_TIMEOUT_MS = 15_000;
-  private static final int ATTEMPTS = 20;
+  /** A joining member's event bus starts after its Hazelcast member: up to a minute on a busy machine. */
+  private static final int ATTEMPTS = 120;
   private static final long RETRY_MS = 500;
   /** How long a connection must stay open after the handshake to count as accepted. */
   private static final long SETTLE_MS = 2_000;
@@ -137,7 +138,7 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
         return Future.succeededFuture(found.result());
       }
       if (attemptsLeft <= 1) {
-        return Future.failedFuture(new UnreachableException("no event-bus address announced"));
+        return Future.failedFuture(new UnreachableException("no event-bus address announced within a minute"));
       }
       Promise<NodeInfo> retry = Promise.promise();
       vertx.setTimer(RETRY_MS, t -> nodeInfo(nodeId, attemptsLeft - 1).onComplete(retry));
