@@ -10,17 +10,17 @@ jvm_flags="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UN
 # than the default flood control allows); overridable with BENCH_CHAT_LIMITS.
 chat_limits=${BENCH_CHAT_LIMITS:---max-connections 100000 --max-connections-per-address 100000 --max-rooms 100000 --idle-timeout 0 --no-rate-limit}
 
-# start_chat_node PORT NAME [node options...]: starts a node in the background, waits for its
-# READY line (up to 120 s) and prints its PID.
+# start_chat_node PORT NAME [node options...]: starts a node of $node_jar (default: this
+# build's jar) in the background, waits for its READY line (up to 120 s) and prints its PID.
 start_chat_node() {
-  local port=$1 name=$2
+  local port=$1 name=$2 jar=${node_jar:-$chat_jar}
   shift 2
-  [[ -f "$chat_jar" ]] || { echo "no $chat_jar: build modules/chat first" >&2; return 1; }
+  [[ -f "$jar" ]] || { echo "no $jar: build modules/chat first" >&2; return 1; }
   mkdir -p "$run_dir"
   local log="$run_dir/chat-$port.log"
   rm -f "$log" # the background job truncates it only once it runs: never read an old READY
   # shellcheck disable=SC2086
-  java $jvm_flags ${CHAT_JVM_OPTS:--Xmx1g} -jar "$chat_jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
+  java $jvm_flags ${CHAT_JVM_OPTS:--Xmx1g} -jar "$jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1200); do
     grep -q '^READY ' "$log" && { echo "$pid"; return 0; }
@@ -30,6 +30,28 @@ start_chat_node() {
   echo "chat node $name not READY within 120 s; see $log" >&2
   stop_pid "$pid"
   return 1
+}
+
+# jar_build JAR: "jar <first 12 hex digits of its SHA-256>", to tell builds apart in result lines.
+jar_build() {
+  [[ -f "$1" ]] || { echo "missing"; return 0; }
+  echo "jar $(sha256sum "$1" | cut -c1-12)"
+}
+
+# source_build DIR: the git commit DIR is checked out at, "+changes" when its tree is not clean.
+source_build() {
+  local commit
+  commit=$(git -C "$1" rev-parse --short=9 HEAD 2>/dev/null) || { echo "unknown commit"; return 0; }
+  if [[ -n "$(git -C "$1" status --porcelain --untracked-files=no 2>/dev/null)" ]]; then commit+="+changes"; fi
+  echo "$commit"
+}
+
+# build_label JAR: what a result line calls the build of a chat jar, e.g.
+# "session-chat 1a2b3c4d5 (jar 0123456789ab)"; the commit is that of the work tree the jar is in.
+build_label() {
+  local tree
+  tree=$(cd "$(dirname "$1")" && git rev-parse --show-toplevel 2>/dev/null) || tree=$(dirname "$1")
+  echo "session-chat $(source_build "$tree") ($(jar_build "$1"))"
 }
 
 # stop_pid PID...: SIGTERM, up to 10 s grace, then SIGKILL.
@@ -42,4 +64,39 @@ stop_pid() {
     if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; fi
   done
   return 0
+}
+
+# A peer IRC daemon (ngIRCd, InspIRCd) run in the foreground as a background job of the calling
+# script, never through systemd: its files in DIR, its PID in DIR/pid.
+#   daemon_start DIR PORT COMMAND...   start, wait up to 5 s for 127.0.0.1:PORT, print the PID
+#   daemon_pid DIR                     print the PID if it runs (exit 1 if not)
+#   daemon_stop DIR                    SIGTERM by PID, SIGKILL after 5 s
+daemon_pid() {
+  [[ -f "$1/pid" ]] && kill -0 "$(cat "$1/pid")" 2>/dev/null && cat "$1/pid"
+}
+
+daemon_start() {
+  local dir=$1 port=$2
+  shift 2
+  if daemon_pid "$dir" >/dev/null; then echo "$1 already runs on port $port (pid $(daemon_pid "$dir"))" >&2; return 1; fi
+  nohup "$@" >"$dir/daemon.log" 2>&1 </dev/null &
+  echo $! >"$dir/pid"
+  for _ in $(seq 1 50); do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then cat "$dir/pid"; return 0; fi
+    kill -0 "$(cat "$dir/pid")" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "$1 did not open 127.0.0.1:$port; see $dir/daemon.log" >&2
+  daemon_stop "$dir"
+  return 1
+}
+
+daemon_stop() {
+  local pid
+  if pid=$(daemon_pid "$1"); then
+    kill "$pid"
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+  fi
+  rm -f "$1/pid"
 }

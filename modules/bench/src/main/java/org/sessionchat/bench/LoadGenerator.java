@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.sessionchat.bench.result.Provenance;
 import org.sessionchat.bench.result.ResultJson;
 import org.sessionchat.bench.result.RunResult;
 import org.sessionchat.bench.run.ProcessFanOut;
@@ -116,11 +119,22 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "seconds into the measured window for --kill-pid (default ${DEFAULT-VALUE})")
   int killAfter;
 
+  @Option(names = "--label", mapFallbackValue = "",
+      description = "key=value recorded in the result line, e.g. run=ID or server=BUILD (repeatable)")
+  Map<String, String> labels = new LinkedHashMap<>();
+
   @Option(names = "--slice", hidden = true, description = "child process only: index of this process's rooms")
   Integer slice;
 
+  /** The command line as given, for the result's provenance. */
+  private final String[] commandLine;
+
+  LoadGenerator(String[] commandLine) {
+    this.commandLine = commandLine.clone();
+  }
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new LoadGenerator()).execute(args));
+    System.exit(new CommandLine(new LoadGenerator(args)).execute(args));
   }
 
   @Override
@@ -140,7 +154,8 @@ public final class LoadGenerator implements Callable<Integer> {
         ? new ProcessFanOut(spec, processes, List.of(childJavaOptions.trim().split("\\s+")), serverPids,
             Duration.ofSeconds(joinTimeout + warmup + duration + drain + 120L)).run(this::childArgs)
         : new ScenarioRun(spec, options(0, 1, serverPids)).run(ms -> { });
-    JsonObject json = ResultJson.toJson(result, false);
+    JsonObject json = ResultJson.toJson(result, false)
+        .put("generator", Provenance.of(commandLine, labels).toJson());
     System.err.println(ResultJson.summary(result));
     System.out.println(json.encode());
     if (out != null) {

@@ -16,6 +16,7 @@ import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RateLimit;
 import org.sessionchat.chat.metrics.NodeMetrics;
 import org.sessionchat.chat.net.ServerTls;
+import org.sessionchat.chat.web.WebConsole;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -83,11 +84,14 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Disconnect a client that sends no line for this long (PING keeps it alive); 0 = never (default: ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
-  @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "LINES", description = "Lines per second one client may send; more get ERROR:RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "LINES", description = "Lines per second one client may send; faster lines are read later, none is dropped (default: ${DEFAULT-VALUE}).")
   int rateLimit;
 
-  @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "LINES", description = "Lines one client may send at once after a quiet spell; 5 times as many refused lines disconnect it (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "LINES", description = "Lines one client may send at once after a quiet spell (default: ${DEFAULT-VALUE}).")
   int rateBurst;
+
+  @Option(names = "--flood-timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Disconnect a client that stays over --rate-limit this long without a 1-second break; 0 = never (default: ${DEFAULT-VALUE}).")
+  int floodTimeoutSeconds;
 
   @Option(names = "--no-rate-limit", description = "No flood control (for benchmarks).")
   boolean noRateLimit;
@@ -101,13 +105,16 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--protocols", paramLabel = "DIR", description = "Directory with the .scr protocols and chat-roles.json (default: the bundled ones).")
   Path protocols;
 
-  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health and GET /metrics on --http-host; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-port", defaultValue = "0", description = "Port of GET /health, GET /metrics and the web console on --http-host; 0 = off (default: ${DEFAULT-VALUE}).")
   int httpPort;
+
+  @Option(names = "--no-console", description = "No web console (chat page and live session view) on the HTTP port; /health and /metrics stay.")
+  boolean noConsole;
 
   @Option(names = "--eventbus-metrics", description = "Also export Vert.x's per-message event-bus metrics (vertx_eventbus_*) on /metrics; they cost about a third of a busy node's CPU.")
   boolean eventBusMetrics;
 
-  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Interface for /health and /metrics (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--http-host", defaultValue = "127.0.0.1", description = "Interface for /health, /metrics and the web console (default: ${DEFAULT-VALUE}).")
   String httpHost;
 
   @Option(names = "--cluster", description = "Join a Hazelcast cluster (default: run alone, no cluster).")
@@ -183,11 +190,13 @@ public final class ChatNode implements Callable<Integer> {
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
         new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health), "shutdown"));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
     }
+    WebConsole console = health == null || noConsole ? null : await(WebConsole.mount(vertx, health.router(), node,
+        runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
     log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
@@ -221,11 +230,14 @@ public final class ChatNode implements Callable<Integer> {
         });
   }
 
-  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health) {
+  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console) {
     log.info("Stopping node {}", node.nodeName());
     try {
       if (health != null) {
         health.serving(null);
+      }
+      if (console != null) {
+        console.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       }
       node.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
       vertx.close().await(STOP_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
@@ -241,7 +253,7 @@ public final class ChatNode implements Callable<Integer> {
 
   /** The limits the options ask for; a line that never ends may run to 4 times --max-line, at least 1 MiB. */
   Limits limits() {
-    RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, 5 * rateBurst);
+    RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, Duration.ofSeconds(floodTimeoutSeconds));
     return new Limits(maxConnections, maxConnectionsPerAddress, maxRooms, maxRoomMembers,
         Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
   }
@@ -278,6 +290,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--idle-timeout", idleTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--rate-limit", rateLimit, 1, 1_000_000);
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
+    requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);

@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
@@ -71,10 +73,13 @@ public final class ChatServerNode {
   private final String deploymentId;
   private final String nodeName;
   private final LimitCounters limitCounters;
+  private final ClientFactory clients;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
-      TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters) {
+      TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters,
+      ClientFactory clients) {
     this.limitCounters = limitCounters;
+    this.clients = clients;
     this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
@@ -102,17 +107,18 @@ public final class ChatServerNode {
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, clients::connected);
         return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
-            settings.nameFor(server.actualPort()), counters));
+            settings.nameFor(server.actualPort()), counters, clients));
       });
     });
   }
 
-  /** Spawns a client actor for each new connection. */
+  /** Spawns a client actor for each new connection, whatever its transport. */
   private static final class ClientFactory {
     private final SessionRuntime runtime;
     private final ActorRef roomManager;
     private final RoomQuota quota;
     private final Settings settings;
+    private final ClientDirectory directory = new ClientDirectory();
     private final AtomicLong guests = new AtomicLong();
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings) {
@@ -123,12 +129,18 @@ public final class ChatServerNode {
     }
 
     void connected(LineConnection connection) {
+      spawn(connection, settings.nameFor(connection.localPort()));
+    }
+
+    Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
       String nick = "guest-" + guests.incrementAndGet();
-      String nodeName = settings.nameFor(connection.localPort());
-      runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(connection, roomManager, nick, nodeName, quota))
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
+      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
+          .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
-            log.warn("Could not start a client actor for {}: {}", connection.remoteAddress(), e.getMessage());
-            connection.close();
+            log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
+            transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
           });
     }
   }
@@ -138,7 +150,10 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
-    return vertx.undeploy(deploymentId)
+    // BYE to every client first: undeploying the server would stop its client actors (child
+    // deployments) before the server's own stop could greet anyone
+    return tcpServer.shutdownConnections()
+        .transform(shut -> vertx.undeploy(deploymentId))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
@@ -159,6 +174,24 @@ public final class ChatServerNode {
   /** This node's room manager (rooms hosted here). */
   public RoomManager roomManager() {
     return roomManager;
+  }
+
+  /**
+   * Serves one more client over {@code transport} (e.g. the web console's WebSocket): a
+   * client actor exactly like a TCP connection's, with the same commands and monitors.
+   */
+  public Future<ActorRef> serveClient(ClientTransport transport) {
+    return clients.spawn(transport, nodeName);
+  }
+
+  /** What the node was started with (its limits, the longest line). */
+  public Settings settings() {
+    return clients.settings;
+  }
+
+  /** The nicknames of the clients connected to this node. */
+  public ClientDirectory clientDirectory() {
+    return clients.directory;
   }
 
   /** How often this node's limits struck. */

@@ -6,34 +6,37 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import io.vertx.ext.web.Router;
 
 /**
- * {@code GET /health} on a small HTTP server: 200 with the node's figures once it serves
- * chat clients and, when clustered, is a member of its cluster; 503 while it starts or
- * stops, or when it has lost its cluster ({@code "status":"NOT_IN_CLUSTER"}).
+ * The node's HTTP server: {@code GET /health} answers 200 with the node's figures once it
+ * serves chat clients and, when clustered, is a member of its cluster; 503 while it starts
+ * or stops, or when it has lost its cluster ({@code "status":"NOT_IN_CLUSTER"}). Other
+ * routes ({@code /metrics}, the web console) are added to its {@link #router()}.
  *
  * <p>Why: scripts and the benchmark wait for a node and read the cluster size without
- * speaking the chat protocol.
+ * speaking the chat protocol; one port per node carries everything an operator looks at.
  */
 public final class HealthServer {
 
   private final String nodeName;
   private final HttpServer server;
-  private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
+  private final Router router;
   private volatile ChatServerNode node;
 
-  private HealthServer(String nodeName, HttpServer server) {
+  private HealthServer(String nodeName, HttpServer server, Router router) {
     this.nodeName = nodeName;
     this.server = server;
+    this.router = router;
   }
 
   /** Starts answering 503 at once; {@link #serving} switches to 200. */
   public static Future<HealthServer> start(Vertx vertx, String host, int port, String nodeName) {
+    Router router = Router.router(vertx);
     HttpServer http = vertx.createHttpServer();
-    HealthServer health = new HealthServer(nodeName, http);
-    http.requestHandler(health::handle);
+    HealthServer health = new HealthServer(nodeName, http, router);
+    router.route("/health").handler(context -> health.health(context.request()));
+    http.requestHandler(router);
     return http.listen(port, host).map(bound -> health);
   }
 
@@ -44,8 +47,13 @@ public final class HealthServer {
 
   /** Serves {@code path} with {@code handler} too (e.g. {@code /metrics}). */
   public HealthServer route(String path, Handler<HttpServerRequest> handler) {
-    routes.put(path, handler);
+    router.route(path).handler(context -> handler.handle(context.request()));
     return this;
+  }
+
+  /** The router behind the server, for routes with more to them than one handler. */
+  public Router router() {
+    return router;
   }
 
   public int port() {
@@ -56,11 +64,7 @@ public final class HealthServer {
     return server.close();
   }
 
-  private void handle(HttpServerRequest request) {
-    if (!"/health".equals(request.path())) {
-      routes.getOrDefault(request.path(), other -> other.response().setStatusCode(404).end()).handle(request);
-      return;
-    }
+  private void health(HttpServerRequest request) {
     ChatServerNode current = node;
     boolean up = current != null && current.inCluster();
     JsonObject body = current == null

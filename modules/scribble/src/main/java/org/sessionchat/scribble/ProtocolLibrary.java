@@ -7,16 +7,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import org.sessionchat.scribble.ast.Import;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Protocol;
 import org.sessionchat.scribble.ast.ProtocolProblem;
 import org.sessionchat.scribble.fsm.FsmBuilder;
 import org.sessionchat.scribble.fsm.LocalFsm;
 import org.sessionchat.scribble.fsm.Monitor;
+import org.sessionchat.scribble.fsm.PayloadType;
+import org.sessionchat.scribble.model.SystemCheck;
 import org.sessionchat.scribble.parse.Parser;
+import org.sessionchat.scribble.project.Inliner;
 import org.sessionchat.scribble.project.Projector;
+import org.sessionchat.scribble.validate.ProtocolNames;
 import org.sessionchat.scribble.validate.Validator;
+import org.sessionchat.scribble.validate.WellFormedness;
 
 /**
  * A checked set of protocols with the monitor FSM of every (protocol, role), built once when
@@ -50,7 +58,9 @@ public final class ProtocolLibrary {
   }
 
   /**
-   * Loads protocol files together: an {@code initiates} in one may name a protocol of another.
+   * Loads protocol files together: an {@code initiates} or a {@code do} in one may name a
+   * protocol of another. Imported modules that are not among the files are read from where
+   * their names place them (see {@link #importedFiles}).
    *
    * @throws ScribbleException with every problem of every file
    * @throws IOException       if a file cannot be read
@@ -61,12 +71,63 @@ public final class ProtocolLibrary {
     for (Path file : files) {
       modules.add(Parser.parse(file.toString(), Files.readString(file), diagnostics));
     }
+    for (int i = 0; i < modules.size(); i++) {
+      for (Path imported : importedFiles(modules.get(i), modules)) {
+        modules.add(Parser.parse(imported.toString(), Files.readString(imported), diagnostics));
+      }
+    }
     return build(modules, diagnostics);
+  }
+
+  /**
+   * The files of a module's imports that were not given, found as scribble-java finds them
+   * by default: module {@code a.b.C} is {@code a/b/C.scr} under the directory the importing
+   * module's own name places it in ({@code x/App.scr} holding {@code module x.App} is under
+   * the directory above {@code x}).
+   */
+  private static List<Path> importedFiles(Module module, List<Module> loaded) {
+    List<Path> found = new ArrayList<>();
+    Path root = Path.of(module.source()).toAbsolutePath().getParent();
+    String[] own = module.name().split("\\.");
+    for (int i = own.length - 2; i >= 0 && root != null; i--) {
+      root = root.getFileName() != null && root.getFileName().toString().equals(own[i])
+          ? root.getParent() : null;
+    }
+    if (root == null) {
+      return found;
+    }
+    for (Import imported : module.imports()) {
+      String name = imported.module().value();
+      if (loaded.stream().anyMatch(m -> m.name().equals(name))) {
+        continue;
+      }
+      Path candidate = root.resolve(name.replace('.', '/') + ".scr");
+      if (Files.isRegularFile(candidate) && !found.contains(candidate)) {
+        found.add(candidate);
+      }
+    }
+    return found;
   }
 
   private static ProtocolLibrary build(List<Module> modules, List<Diagnostic> diagnostics)
       throws ScribbleException {
     diagnostics.addAll(Validator.validate(modules));
+    if (!diagnostics.isEmpty()) {
+      throw new ScribbleException(diagnostics);
+    }
+    ProtocolNames names = new ProtocolNames(modules);
+    Map<Protocol, Protocol> inlined = new LinkedHashMap<>();
+    for (Module module : modules) {
+      for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
+        Protocol body = Inliner.inline(module, global, names);
+        inlined.put(global, body);
+        WellFormedness.check(body, (at, message) ->
+            diagnostics.add(Diagnostic.at(module.source(), at, message)));
+      }
+    }
     if (!diagnostics.isEmpty()) {
       throw new ScribbleException(diagnostics);
     }
@@ -76,17 +137,25 @@ public final class ProtocolLibrary {
     Map<String, Entry> entries = new LinkedHashMap<>();
     for (Module module : modules) {
       for (Protocol global : module.protocols()) {
+        if (global.aux()) {
+          continue;
+        }
         Map<String, Protocol> locals = new LinkedHashMap<>();
         Map<String, LocalFsm> fsms = new LinkedHashMap<>();
         for (String role : global.roleNames()) {
           try {
-            Protocol local = Projector.project(global, role);
+            Protocol local = Projector.project(inlined.get(global), role);
             locals.put(role, local);
             fsms.put(role, FsmBuilder.build(local,
-                p -> rolesByProtocol.getOrDefault(p, List.of())));
+                p -> rolesByProtocol.getOrDefault(p, List.of()), payloadTypes(module, names)));
           } catch (ProtocolProblem e) {
             diagnostics.add(Diagnostic.at(module.source(), e.position(), e.getMessage()));
           }
+        }
+        if (fsms.size() == global.roleNames().size()) {
+          SystemCheck.check(global.name().value(), global.name().position(), global.roleNames(),
+              global.roleNames().stream().map(fsms::get).toList(),
+              (at, message) -> diagnostics.add(Diagnostic.at(module.source(), at, message)));
         }
         entries.put(global.name().value(), new Entry(module, global, Map.copyOf(locals),
             Map.copyOf(fsms)));
@@ -96,6 +165,20 @@ public final class ProtocolLibrary {
       throw new ScribbleException(diagnostics);
     }
     return new ProtocolLibrary(modules, Map.copyOf(entries));
+  }
+
+  /** The run-time checks of the payload types a module can name, simple or qualified. */
+  private static Function<String, PayloadType> payloadTypes(Module module, ProtocolNames names) {
+    return name -> {
+      int dot = name.lastIndexOf('.');
+      Optional<Module> home = dot < 0 ? Optional.of(module)
+          : names.module(module, name.substring(0, dot));
+      String simple = name.substring(dot + 1);
+      return home.flatMap(m -> m.types().stream()
+              .filter(t -> t.alias().value().equals(simple)).findFirst())
+          .map(PayloadType::of)
+          .orElseGet(() -> PayloadType.unchecked(name));
+    };
   }
 
   /** The names of all protocols. */
@@ -129,7 +212,7 @@ public final class ProtocolLibrary {
    */
   public List<Protocol> localProtocols(Module module, String role) {
     return module.protocols().stream()
-        .filter(p -> p.roleNames().contains(role))
+        .filter(p -> !p.aux() && p.roleNames().contains(role))
         .map(p -> localProtocol(p.name().value(), role))
         .toList();
   }

@@ -44,13 +44,16 @@ class ExtraProtocolsMonitorTest {
   @Test
   void shopSendsReceiptOnlyAfterBothParBranchesAreDone() throws Exception {
     Monitor shop = monitor("Shop.scr", "Shop", "Shop");
-    allowed(shop, "?query(1) from Customer", "!soldOut(0) to Customer", "?buy(1) from Customer");
+    allowed(shop, "?query(1) from Customer", "!soldOut(0) to Customer",
+        "!browsing(0) to Bank", "!browsing(0) to Courier", "?buy(1) from Customer");
     assertThat(shop.describeState()).contains("[par: ");
     allowed(shop, "!pack(1) to Courier");
     refused(shop, "!receipt(0) to Customer");
     allowed(shop, "!charge(1) to Bank");
     refused(shop, "!receipt(0) to Customer");
     allowed(shop, "?declined(0) from Bank");
+    refused(shop, "!receipt(0) to Customer");
+    allowed(shop, "?status(1) from Courier", "?delivered(1) from Courier");
     assertThat(shop.expected()).containsExactly("!receipt(0) to Customer");
 
     allowed(shop, "!receipt(0) to Customer");

@@ -5,6 +5,7 @@ import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
 import static org.sessionchat.scribble.fsm.Direction.SEND;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.scribble.fsm.Monitor;
 
@@ -29,6 +30,29 @@ class MonitorCostTest {
 
     assertThat(allAllowed).isTrue();
     assertThat(allocated).as("bytes allocated by 200k steps").isLessThan(64 * 1024);
+  }
+
+  @Test
+  void typedSteppingAllocatesNothing() throws Exception {
+    Monitor room = ChatProtocols.library().newMonitor("ChatSession", "ChatRoom");
+    List<Object> text = List.of("hello");
+    typedChat(room, text, 10_000);
+
+    long before = THREADS.getCurrentThreadAllocatedBytes();
+    boolean allAllowed = typedChat(room, text, 100_000);
+    long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+
+    assertThat(allAllowed).isTrue();
+    assertThat(allocated).as("bytes allocated by 200k typed steps").isLessThan(64 * 1024);
+  }
+
+  private static boolean typedChat(Monitor room, List<Object> text, int rounds) {
+    boolean ok = true;
+    for (int i = 0; i < rounds; i++) {
+      ok &= room.step(RECEIVE, "ClientThread", "outgoingChatMessage", text);
+      ok &= room.step(SEND, "ClientThread", "incomingChatMessage", text);
+    }
+    return ok;
   }
 
   @Test

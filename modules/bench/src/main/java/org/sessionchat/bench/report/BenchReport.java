@@ -29,7 +29,8 @@ public final class BenchReport implements Callable<Integer> {
 
   static final String BEGIN = "<!-- results:begin -->";
   static final String END = "<!-- results:end -->";
-  private static final List<String> SYSTEM_ORDER = List.of("chat-on", "chat-off", "cluster-on", "ngircd", "ngircd-default");
+  private static final List<String> SYSTEM_ORDER = List.of("chat-on", "chat-off", "chat-irc-on",
+      "chat-irc-off", "base-on", "base-off", "cluster-on", "ngircd", "ngircd-default", "inspircd");
   private static final List<String> MESSAGING = List.of("A", "B", "D", "F");
   private static final List<String> IDLE = List.of("C10k", "Cmax", "C3");
   private static final List<String> FAILOVER = List.of("G");
@@ -56,16 +57,18 @@ public final class BenchReport implements Callable<Integer> {
       String name = scenario.getKey();
       List<Medians> rows = new ArrayList<>(scenario.getValue().values());
       if (IDLE.contains(name)) {
-        section.append(Tables.idle(name, rows));
+        section.append(Tables.idle(name, rows)).append(ProvenanceNote.of(rows));
       } else if (FAILOVER.contains(name)) {
-        section.append(Tables.failover(name, rows));
+        section.append(Tables.failover(name, rows)).append(ProvenanceNote.of(rows));
       } else {
-        section.append(Tables.messaging(name, rows));
+        section.append(Tables.messaging(name, rows)).append(ProvenanceNote.of(rows));
         writePlot("latency-" + name + ".svg", latencyChart(name, rows));
         section.append(String.format("%n![latency %s](plots/latency-%s.svg)%n%n", name, name));
       }
     }
     section.append(Tables.monitorCost(byScenario));
+    section.append(Tables.versusPeers(byScenario));
+    section.append(Tables.versusBaseline(byScenario));
     writePlot("throughput.svg", throughputChart(byScenario));
     writePlot("connect-join.svg", connectChart(byScenario));
     section.append(String.format("%n![throughput](plots/throughput.svg)%n%n![connect and join](plots/connect-join.svg)%n"));

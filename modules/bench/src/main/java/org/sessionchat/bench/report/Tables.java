@@ -86,6 +86,96 @@ final class Tables {
     return rows == 0 ? "" : table.toString();
   }
 
+  /** Systems that are session-chat (this build) and the peers it is held against. */
+  static final List<String> OURS = List.of("chat-on", "chat-irc-on");
+  static final List<String> PEERS = List.of("ngircd", "inspircd");
+
+  /**
+   * Each of our monitored systems against the better peer on each figure (the peer with more
+   * deliveries/s, with less CPU per delivery, with the lower p99), per messaging scenario.
+   */
+  static String versusPeers(Map<String, Map<String, Medians>> byScenario) {
+    StringBuilder table = heading("Against the better peer on each figure",
+        "scenario", "system", "deliveries/s", "better peer", "ratio", "CPU µs per delivery", "better peer",
+        "ratio", "p99 ms", "better peer", "ratio");
+    int rows = 0;
+    for (Map.Entry<String, Map<String, Medians>> scenario : byScenario.entrySet()) {
+      List<Medians> peers = PEERS.stream().map(scenario.getValue()::get).filter(java.util.Objects::nonNull).toList();
+      if (peers.isEmpty()) {
+        continue;
+      }
+      for (String system : OURS) {
+        Medians ours = scenario.getValue().get(system);
+        if (ours == null || Double.isNaN(ours.latency("p99"))) {
+          continue;
+        }
+        Best rate = Best.of(peers, m -> m.of("deliveriesPerSecond"), true);
+        Best cpu = Best.of(peers, m -> m.of(Tables::cpuMicrosPerDelivery), false);
+        Best p99 = Best.of(peers, m -> m.latency("p99"), false);
+        double ourRate = ours.of("deliveriesPerSecond");
+        double ourCpu = ours.of(Tables::cpuMicrosPerDelivery);
+        double ourP99 = ours.latency("p99");
+        table.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+            scenario.getKey(), system, number(ourRate), rate.label(), ratio(ourRate, rate.value()),
+            number(ourCpu), cpu.label(), ratio(ourCpu, cpu.value()),
+            number(ourP99), p99.label(), ratio(ourP99, p99.value())));
+        rows++;
+      }
+    }
+    return rows == 0 ? "" : table.toString();
+  }
+
+  /** This build against the baseline build (systems {@code base-on}/{@code base-off}), per scenario. */
+  static String versusBaseline(Map<String, Map<String, Medians>> byScenario) {
+    StringBuilder table = heading("This build against the baseline build",
+        "scenario", "monitor", "deliveries/s this / baseline", "ratio", "connect+join s this / baseline", "ratio",
+        "heap after GC MB this / baseline");
+    int rows = 0;
+    for (Map.Entry<String, Map<String, Medians>> scenario : byScenario.entrySet()) {
+      for (String monitor : List.of("on", "off")) {
+        Medians now = scenario.getValue().get("chat-" + monitor);
+        Medians base = scenario.getValue().get("base-" + monitor);
+        if (now == null || base == null) {
+          continue;
+        }
+        double rateNow = now.of("deliveriesPerSecond");
+        double rateBase = base.of("deliveriesPerSecond");
+        double joinNow = now.of("connectJoinMillis") / 1000;
+        double joinBase = base.of("connectJoinMillis") / 1000;
+        table.append(String.format(Locale.ROOT, "| %s | %s | %s / %s | %s | %s / %s | %s | %s / %s |%n",
+            scenario.getKey(), monitor, number(rateNow), number(rateBase), ratio(rateNow, rateBase),
+            number(joinNow), number(joinBase), ratio(joinNow, joinBase),
+            number(now.of("serverHeapUsedMegabytes")), number(base.of("serverHeapUsedMegabytes"))));
+        rows++;
+      }
+    }
+    return rows == 0 ? "" : table.toString();
+  }
+
+  /** The peer that is best on one figure, and its value. */
+  private record Best(String system, double value) {
+
+    static Best of(List<Medians> peers, java.util.function.ToDoubleFunction<Medians> figure, boolean higher) {
+      Best best = new Best("-", Double.NaN);
+      for (Medians peer : peers) {
+        double v = figure.applyAsDouble(peer);
+        if (!Double.isNaN(v) && (Double.isNaN(best.value) || (higher ? v > best.value : v < best.value))) {
+          best = new Best(peer.system(), v);
+        }
+      }
+      return best;
+    }
+
+    String label() {
+      return number(value) + " (" + system + ")";
+    }
+  }
+
+  private static String ratio(double ours, double theirs) {
+    return Double.isNaN(ours) || Double.isNaN(theirs) || theirs == 0 ? "-"
+        : String.format(Locale.ROOT, "%.2f ×", ours / theirs);
+  }
+
   /** Server CPU time per delivery in the measured window: what one delivery costs, whatever the load. */
   static double cpuMicrosPerDelivery(JsonObject run) {
     double cores = run.getDouble("serverCpuCores", -1.0);

@@ -114,6 +114,27 @@ class BenchReportTest {
     assertThat(svg.split("<title>", -1)).hasSize(2);
   }
 
+  @Test
+  void oursIsHeldAgainstTheBetterPeerOnEachFigure() {
+    Map<String, Map<String, Medians>> results = Map.of("D", Map.of(
+        "chat-on", new Medians("D", "chat-on", List.of(run("D", "chat-on", 500, 40).put("serverCpuCores", 1.0))),
+        "ngircd", new Medians("D", "ngircd", List.of(run("D", "ngircd", 1000, 20).put("serverCpuCores", 0.5))),
+        "inspircd", new Medians("D", "inspircd", List.of(run("D", "inspircd", 800, 30).put("serverCpuCores", 0.2)))));
+
+    assertThat(Tables.versusPeers(results)).contains(
+        "| D | chat-on | 500 | 1,000 (ngircd) | 0.50 × | 2,000 | 250 (inspircd) | 8.00 × | 40.00 | 20.00 (ngircd) | 2.00 × |");
+  }
+
+  @Test
+  void thisBuildIsComparedWithTheBaselineMonitorOnWithOn() {
+    Map<String, Map<String, Medians>> results = Map.of("C10k", Map.of(
+        "chat-on", new Medians("C10k", "chat-on", List.of(run("C10k", "chat-on", 0, 0).put("connectJoinMillis", 10_500))),
+        "base-on", new Medians("C10k", "base-on", List.of(run("C10k", "base-on", 0, 0).put("connectJoinMillis", 10_000)))));
+
+    assertThat(Tables.versusBaseline(results)).contains("| C10k | on |", "| 10.50 / 10.00 | 1.05 × |")
+        .doesNotContain("| off |");
+  }
+
   private static JsonObject run(String scenario, String system, double deliveries, double p99) {
     return new JsonObject()
         .put("scenario", new JsonObject().put("name", scenario).put("system", system))

@@ -3,16 +3,16 @@ package org.sessionchat.chat.actor;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.sessionchat.chat.actor.ClientEvent.Refusal;
 import org.sessionchat.chat.limits.RoomQuota;
-import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.SerialQueue;
 import org.sessionchat.chat.wire.Command;
-import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
@@ -24,82 +24,93 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected chat user, playing {@code ClientThread} in its {@code ChatServer} session
- * (the lobby, registered as {@value #LOBBY}) and, while in a room, in a {@code ChatSession}
- * with the room (registered as {@value #ROOM}).
+ * One connected chat user, playing {@code ClientThread} in its {@code ChatServer} sessions
+ * (the lobby, registered as {@value #LOBBY} while in use) and, for each room it is in, in a
+ * {@code ChatSession} with the room (registered as {@value #ROOM}{@code :<room>}).
  *
  * <p>Why the commands go through a queue: the lobby protocol has one request outstanding at
  * a time, so each command runs to its reply before the next one starts; replies come back
  * in command order and a fast typist cannot make the client break its own protocol.
- * Chat lines from the room are written as they arrive, independent of that queue.
+ * Chat lines from the room are delivered as they arrive, independent of that queue.
+ *
+ * <p>The actor's state is one {@link RoomState} per room (none: the lobby). A lobby session
+ * that initiated a room's {@code ChatSession} waits in its {@code initiates} state until the
+ * room session ends, so the actor keeps a small pool of lobby sessions and starts another
+ * one only when all are waiting for a room.
+ *
+ * <p>It speaks no wire format: commands arrive as {@link Command}s from its
+ * {@link ClientTransport} and everything it says goes back as a {@link ClientEvent}.
  *
  * <p>A chat message travels as {@code <nick>:<text>}: the sender's nick at the time it
  * spoke, which the room relays unchanged to the other members (see docs/chat.md).
  */
 public final class ClientActor implements SessionActor {
 
-  /** Key of the lobby ({@code ChatServer}) session. */
+  /** Key of the lobby ({@code ChatServer}) session the current request uses. */
   public static final String LOBBY = "main_thread";
-  /** Key of the room ({@code ChatSession}) session. */
+  /** Key prefix of the room ({@code ChatSession}) sessions, {@code chat_session:<room>}. */
   public static final String ROOM = "chat_session";
 
   private static final Logger log = LoggerFactory.getLogger(ClientActor.class);
   private static final int QUEUE_HIGH_WATER = 64;
 
-  private final LineConnection connection;
+  /** The answer the current lobby request waits for, in lobby session {@code sessionId}. */
+  private record PendingReply(String sessionId, Promise<SessionMessage> answer) {
+  }
+
+  private final ClientTransport transport;
   private final ActorRef roomManager;
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
+  private final Map<String, RoomState> rooms = new LinkedHashMap<>();
+  private final List<Conversation> lobbies = new ArrayList<>(2);
   private ActorContext context;
   private String nick;
   private Future<Conversation> lobbyStarting;
-  private Promise<SessionMessage> awaitedReply;
-  private String joining;
-  private String room;
-  private String roomSessionId;
-  private String leavingSessionId;
+  private PendingReply pending;
 
   /**
-   * @param connection  the client's connection, not yet started
+   * @param transport   the client's connection (or a test's stand-in), not yet started
    * @param roomManager this node's room manager, the {@code RoomRegistry} of the lobby session
    * @param nick        the guest name the client starts with
-   * @param nodeName    the node's name, for the welcome line
+   * @param nodeName    the node's name, for the welcome
    */
-  public ClientActor(LineConnection connection, ActorRef roomManager, String nick, String nodeName) {
-    this(connection, roomManager, nick, nodeName, RoomQuota.unlimited());
+  public ClientActor(ClientTransport transport, ActorRef roomManager, String nick, String nodeName) {
+    this(transport, roomManager, nick, nodeName, RoomQuota.unlimited());
   }
 
   /**
    * @param quota the node's room limits, asked before each CREATE
    */
-  public ClientActor(LineConnection connection, ActorRef roomManager, String nick, String nodeName, RoomQuota quota) {
+  public ClientActor(ClientTransport transport, ActorRef roomManager, String nick, String nodeName,
+      RoomQuota quota) {
     this.quota = quota;
-    this.connection = connection;
+    this.transport = transport;
     this.roomManager = roomManager;
     this.nick = nick;
     this.nodeName = nodeName;
-    this.commands = new SerialQueue(QUEUE_HIGH_WATER, connection::pause, connection::resume);
+    this.commands = new SerialQueue(QUEUE_HIGH_WATER, transport::pause, transport::resume);
   }
 
   @Override
   public void started(ActorContext context) {
     this.context = context;
-    log.info("Client {} connected from {}", nick, connection.remoteAddress());
-    connection.onClose(this::disconnected);
-    connection.send(Replies.welcome(nick, nodeName));
-    lobby();
-    connection.start(command -> commands.submit(() -> execute(command)));
+    log.info("Client {} connected from {}", nick, transport.remoteAddress());
+    transport.onClose(this::disconnected);
+    transport.deliver(new ClientEvent.Welcome(nick, nodeName));
+    freeLobby();
+    transport.start(command -> commands.submit(() -> execute(command)));
   }
 
   private Future<Void> execute(Command command) {
     if (command instanceof Command.Invalid invalid) {
-      return reply(invalid.error());
+      return tell(new ClientEvent.Invalid(invalid.error()));
     } else if (command instanceof Command.Ping ping) {
-      return reply(Replies.pong(ping.token()));
+      return tell(new ClientEvent.Pong(ping.token()));
     } else if (command instanceof Command.Nick rename) {
       nick = rename.name();
-      return reply(Replies.ok("NICK", nick));
+      return tell(new ClientEvent.NickSet(nick));
     } else if (command instanceof Command.Quit) {
       return quit();
     } else if (command instanceof Command.ListRooms) {
@@ -109,22 +120,29 @@ public final class ClientActor implements SessionActor {
     } else if (command instanceof Command.Join join) {
       return inLobby(() -> join(join.room()));
     } else if (command instanceof Command.Chat chat) {
-      return inRoom(() -> chat(chat.text()));
+      return inRoom(room -> chat(room, chat.text()));
     } else if (command instanceof Command.Leave) {
       return inRoom(this::leave);
     }
     throw new IllegalStateException("unhandled command " + command);
   }
 
+  /** Runs a lobby command if the client is in no room (one room at a time). */
   private Future<Void> inLobby(Supplier<Future<Void>> action) {
-    return room == null ? action.get() : reply(Replies.inRoom(room));
+    return rooms.isEmpty() ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
   }
 
-  private Future<Void> inRoom(Supplier<Future<Void>> action) {
-    return room != null ? action.get() : reply(Replies.NOT_IN_ROOM);
+  /** Runs a room command in the room the client is in. */
+  private Future<Void> inRoom(Function<RoomState.InRoom, Future<Void>> action) {
+    for (RoomState state : rooms.values()) {
+      if (state instanceof RoomState.InRoom in) {
+        return action.apply(in);
+      }
+    }
+    return refuse(Refusal.NOT_IN_ROOM, null);
   }
 
-  // --- lobby: one request, one reply, in the ChatServer session
+  // --- lobby: one request, one reply, in a ChatServer session
 
   private Future<Void> listRooms() {
     return request("LIST", ChatProtocol.LIST_ROOMS).compose(roomList -> {
@@ -133,115 +151,149 @@ public final class ClientActor implements SessionActor {
         names.add(String.valueOf(name));
       }
       names.sort(null);
-      return reply(Replies.rooms(names));
-    }, failure -> reply(failureLine("LIST", failure)));
+      return tell(new ClientEvent.RoomList(names));
+    }, failure -> failed("LIST", failure));
   }
 
   private Future<Void> create(String name) {
     if (!quota.mayCreateRoom()) {
-      return reply(Replies.tooManyRooms(name));
+      return refuse(Refusal.TOO_MANY_ROOMS, name);
     }
     return request("CREATE", ChatProtocol.CREATE_ROOM, name).compose(
-        answer -> reply(ChatProtocol.CREATE_ROOM_SUCCESS.equals(answer.label())
-            ? Replies.ok("CREATE", name) : Replies.roomExists(name)),
-        failure -> reply(failureLine("CREATE", failure)));
+        answer -> ChatProtocol.CREATE_ROOM_SUCCESS.equals(answer.label())
+            ? tell(new ClientEvent.RoomCreated(name)) : refuse(Refusal.ROOM_EXISTS, name),
+        failure -> failed("CREATE", failure));
   }
 
   private Future<Void> join(String name) {
     return request("JOIN", ChatProtocol.LOOKUP_ROOM, name).compose(answer -> {
       if (!ChatProtocol.ROOM_PID.equals(answer.label())) {
-        return reply(Replies.roomNotFound(name));
+        return refuse(Refusal.ROOM_NOT_FOUND, name);
       }
       ActorRef roomRef = ActorRef.parse(answer.string(1));
-      joining = name;
-      return inSession(LOBBY, lobby -> lobby.initiate(ChatProtocol.CHAT_SESSION, Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
+      Conversation lobby = context.conversation(LOBBY).orElseThrow();
+      rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
+      return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
+              Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
           .compose(chatSession -> {
             entered(chatSession);
             return Future.<Void>succeededFuture();
           }, failure -> {
-            // the room went away between lookup and invitation: the lobby has resumed in its handle block
-            joining = null;
+            // the room refused or went away between lookup and invitation: the lobby has resumed in its handle block
+            rooms.remove(name);
             log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
-            return reply(RoomQuota.isRefusal(failure) ? Replies.roomFull(name) : Replies.roomNotFound(name));
+            return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name);
           });
-    }, failure -> reply(failureLine("JOIN", failure)));
+    }, failure -> failed("JOIN", failure));
   }
 
-  /** Sends {@code label(payload)} to the room manager and waits for its answer. */
+  /** Sends {@code label(payload)} to the room manager in a free lobby session and waits for its answer. */
   private Future<SessionMessage> request(String command, String label, Object... payload) {
-    return lobby().compose(started -> inSession(LOBBY, lobby -> {
+    return freeLobby().compose(started -> inSession(LOBBY, lobby -> {
       Promise<SessionMessage> answer = Promise.promise();
-      awaitedReply = answer;
+      pending = new PendingReply(lobby.sessionId(), answer);
       return lobby.send(ChatProtocol.ROOM_REGISTRY, label, payload).compose(sent -> answer.future());
-    })).onFailure(failure -> awaitedReply = null);
+    })).onFailure(failure -> pending = null);
   }
 
-  private Future<Conversation> lobby() {
-    Optional<Conversation> current = context.conversation(LOBBY);
-    if (current.isPresent()) {
-      return Future.succeededFuture(current.get());
+  /**
+   * A lobby session no room is waiting on, registered as {@value #LOBBY}; started if there
+   * is none.
+   */
+  private Future<Conversation> freeLobby() {
+    lobbies.removeIf(lobby -> !lobby.isActive());
+    for (Conversation lobby : lobbies) {
+      if (!waitsForRoom(lobby)) {
+        context.register(LOBBY, lobby);
+        return Future.succeededFuture(lobby);
+      }
     }
     if (lobbyStarting == null) {
       lobbyStarting = context.startSession(ChatProtocol.CHAT_SERVER, ChatProtocol.CLIENT_THREAD,
               Map.of(ChatProtocol.ROOM_REGISTRY, roomManager))
-          .onSuccess(lobby -> context.register(LOBBY, lobby))
+          .onSuccess(this::addLobby)
           .onComplete(done -> lobbyStarting = null);
     }
     return lobbyStarting;
   }
 
-  // --- in a room: the ChatSession
+  private void addLobby(Conversation lobby) {
+    if (lobbies.stream().noneMatch(known -> known.sessionId().equals(lobby.sessionId()))) {
+      lobbies.add(lobby);
+    }
+    context.register(LOBBY, lobby);
+  }
 
-  private Future<Void> chat(String text) {
-    return inSession(ROOM, chatSession ->
+  private boolean waitsForRoom(Conversation lobby) {
+    return rooms.values().stream().anyMatch(state -> state.lobby().sessionId().equals(lobby.sessionId()));
+  }
+
+  // --- in a room: its ChatSession
+
+  private Future<Void> chat(RoomState.InRoom in, String text) {
+    return inSession(roomKey(in.room()), chatSession ->
         chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.OUTGOING_CHAT_MESSAGE, nick + ":" + text))
-        .recover(failure -> reply(failureLine("CHAT", failure)));
+        .recover(failure -> failed("CHAT", failure));
   }
 
   /**
-   * Sends {@code leaveRoom} and answers as soon as the monitor let it through. The session
-   * normally completes right there (and the lobby resumes); with the monitor off the runtime
-   * cannot tell it completed, so the client does not wait for that.
+   * Sends {@code leaveRoom} and answers as soon as the monitor let it through: the session
+   * completes right there (the FSM is terminal after {@code leaveRoom}) and the lobby resumes.
    */
-  private Future<Void> leave() {
-    String sessionId = roomSessionId;
-    leavingSessionId = sessionId;
-    return inSession(ROOM, chatSession -> chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
+  private Future<Void> leave(RoomState.InRoom in) {
+    String sessionId = in.session().sessionId();
+    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId));
+    return inSession(roomKey(in.room()), chatSession ->
+            chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
         .compose(sent -> {
-          left(sessionId);
+          left(in.room(), sessionId);
           return Future.<Void>succeededFuture();
         }, failure -> {
-          leavingSessionId = null;
-          return reply(failureLine("LEAVE", failure));
+          if (rooms.get(in.room()) instanceof RoomState.Leaving) {
+            rooms.put(in.room(), in);
+          }
+          return failed("LEAVE", failure);
         });
   }
 
-  /** The client left room session {@code sessionId} by LEAVE: back in the lobby (once). */
-  private void left(String sessionId) {
-    if (sessionId.equals(roomSessionId)) {
-      connection.send(Replies.ok("LEAVE", backToLobby()));
+  /** The client left room session {@code sessionId} by LEAVE: out of the room (once). */
+  private void left(String room, String sessionId) {
+    if (rooms.get(room) instanceof RoomState.Leaving leaving && leaving.sessionId().equals(sessionId)) {
+      forget(room);
+      transport.deliver(new ClientEvent.Left(room));
     }
   }
 
-  /** Forgets the room session; returns the room's name. */
-  private String backToLobby() {
-    String left = room;
-    room = null;
-    roomSessionId = null;
-    leavingSessionId = null;
-    context.unregister(ROOM);
-    return left;
+  /** Drops the room's state and session key; its lobby session is free again. */
+  private void forget(String room) {
+    rooms.remove(room);
+    context.unregister(roomKey(room));
   }
 
   private void entered(Conversation chatSession) {
-    if (joining == null || chatSession.sessionId().equals(roomSessionId)) {
-      return;
+    ActorRef roomRef = chatSession.participant(ChatProtocol.CHAT_ROOM);
+    for (RoomState state : List.copyOf(rooms.values())) {
+      if (state instanceof RoomState.Joining joining && joining.roomRef().equals(roomRef)) {
+        rooms.put(joining.room(), new RoomState.InRoom(joining.room(), joining.lobby(), chatSession));
+        context.register(roomKey(joining.room()), chatSession);
+        transport.deliver(new ClientEvent.Joined(joining.room()));
+        return;
+      }
     }
-    room = joining;
-    joining = null;
-    roomSessionId = chatSession.sessionId();
-    context.register(ROOM, chatSession);
-    connection.send(Replies.ok("JOIN", room));
+  }
+
+  /** The room whose session is {@code sessionId}, if the client has one. */
+  private Optional<RoomState> roomOf(String sessionId) {
+    for (RoomState state : rooms.values()) {
+      if (sessionId.equals(state.sessionId())) {
+        return Optional.of(state);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String roomKey(String room) {
+    return ROOM + ":" + room;
   }
 
   // --- session callbacks
@@ -250,60 +302,70 @@ public final class ClientActor implements SessionActor {
   public void conversationEstablished(Conversation conversation) {
     if (ChatProtocol.CHAT_SESSION.equals(conversation.protocol())) {
       entered(conversation);
-    } else {
-      context.register(LOBBY, conversation);
+    } else if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())) {
+      addLobby(conversation);
     }
   }
 
   @Override
   public void received(Conversation conversation, SessionMessage message) {
     if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())) {
-      Promise<SessionMessage> answer = awaitedReply;
-      awaitedReply = null;
-      if (answer != null) {
-        answer.complete(message);
+      PendingReply awaited = pending;
+      if (awaited != null && awaited.sessionId().equals(conversation.sessionId())) {
+        pending = null;
+        awaited.answer().complete(message);
       }
-    } else if (conversation.sessionId().equals(roomSessionId)) {
-      connection.send(Replies.message(room, message.string(0)));
+      return;
+    }
+    Optional<RoomState> state = roomOf(conversation.sessionId());
+    if (state.isPresent() && state.get() instanceof RoomState.InRoom in) {
+      transport.deliver(new ClientEvent.Message(in.room(), message.string(0)));
     }
   }
 
   @Override
   public void conversationEnded(Conversation conversation, EndReason reason) {
     if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())) {
-      context.unregister(LOBBY);
-      Promise<SessionMessage> answer = awaitedReply;
-      awaitedReply = null;
-      if (answer != null) {
-        answer.fail(new IllegalStateException("lobby session ended: " + reason));
-      }
+      lobbiesEnded(conversation, reason);
       return;
     }
-    if (!conversation.sessionId().equals(roomSessionId)) {
+    Optional<RoomState> found = roomOf(conversation.sessionId());
+    if (found.isEmpty()) {
       return;
     }
-    if (conversation.sessionId().equals(leavingSessionId)) {
-      left(conversation.sessionId());
+    RoomState state = found.get();
+    if (state instanceof RoomState.Leaving) {
+      left(state.room(), conversation.sessionId());
       return;
     }
-    String left = backToLobby();
+    forget(state.room());
     if (reason != EndReason.LOCAL_STOP) {
-      log.info("Client {}: room {} went offline ({})", nick, left, reason);
-      connection.send(Replies.offline(left));
+      log.info("Client {}: room {} went offline ({})", nick, state.room(), reason);
+      transport.deliver(new ClientEvent.RoomOffline(state.room()));
+    }
+  }
+
+  private void lobbiesEnded(Conversation lobby, EndReason reason) {
+    lobbies.removeIf(known -> known.sessionId().equals(lobby.sessionId()));
+    context.conversation(LOBBY).filter(current -> current.sessionId().equals(lobby.sessionId()))
+        .ifPresent(current -> context.unregister(LOBBY));
+    PendingReply awaited = pending;
+    if (awaited != null && awaited.sessionId().equals(lobby.sessionId())) {
+      pending = null;
+      awaited.answer().fail(new IllegalStateException("lobby session ended: " + reason));
     }
   }
 
   @Override
   public void stopped() {
-    connection.close();
+    transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
   }
 
   // --- connection
 
   private Future<Void> quit() {
     commands.clear();
-    connection.send(Replies.BYE);
-    connection.close();
+    transport.close(ClientTransport.CloseReason.CLIENT_QUIT);
     return Future.succeededFuture();
   }
 
@@ -313,19 +375,23 @@ public final class ClientActor implements SessionActor {
     context.stop();
   }
 
-  private Future<Void> reply(String line) {
-    connection.send(line);
+  private Future<Void> tell(ClientEvent event) {
+    transport.deliver(event);
     return Future.succeededFuture();
   }
 
-  private String failureLine(String command, Throwable failure) {
+  private Future<Void> refuse(Refusal refusal, String argument) {
+    return tell(new ClientEvent.Refused(refusal, argument));
+  }
+
+  private Future<Void> failed(String command, Throwable failure) {
     if (failure instanceof ProtocolViolationException violation) {
       log.warn("Client {}: monitor refused {} in session {} ({}/{} in state {})", nick, violation.label(),
           violation.sessionId(), violation.protocol(), violation.role(), violation.state());
-      return Replies.protocolViolation(violation);
+      return tell(new ClientEvent.Violation(violation));
     }
     log.warn("Client {}: {} failed: {}", nick, command, failure.getMessage());
-    return Replies.unavailable(command);
+    return refuse(Refusal.UNAVAILABLE, command);
   }
 
   /** Runs {@code action} in the session registered under {@code key} (see {@link ActorContext#become}). */

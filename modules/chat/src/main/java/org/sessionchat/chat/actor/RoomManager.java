@@ -2,6 +2,8 @@ package org.sessionchat.chat.actor;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,6 +142,11 @@ public final class RoomManager implements SessionActor {
   /** A room hosted on this node, by name. */
   public Optional<RoomActor> hostedRoom(String name) {
     return Optional.ofNullable(hosted.get(name));
+  }
+
+  /** The rooms hosted on this node right now (a live view; safe from any thread). */
+  public Collection<RoomActor> hostedRooms() {
+    return Collections.unmodifiableCollection(hosted.values());
   }
 
   /** The room limits of this node, for the client actors that ask before they CREATE. */

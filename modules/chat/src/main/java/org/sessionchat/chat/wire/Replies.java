@@ -1,6 +1,7 @@
 package org.sessionchat.chat.wire;
 
 import java.util.List;
+import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.session.ProtocolViolationException;
 
 /**
@@ -18,14 +19,59 @@ public final class Replies {
   public static final String NOT_IN_ROOM = "ERROR:NOT_IN_ROOM";
   public static final String LINE_TOO_LONG = "ERROR:LINE_TOO_LONG";
   public static final String BAD_ENCODING = "ERROR:BAD_ENCODING";
-  /** The line was dropped by flood control (see docs/chat.md); also the last line before a flood disconnect. */
-  public static final String RATE_LIMITED = "ERROR:RATE_LIMITED";
+  /**
+   * The last line to a client that stayed over the rate limit for the flood timeout (see
+   * docs/chat.md); lines over the rate are otherwise only delayed, never answered with an error.
+   */
+  public static final String EXCESS_FLOOD = "ERROR:EXCESS_FLOOD";
   /** The node or the client's address has as many connections as allowed; the connection is closed. */
   public static final String TOO_MANY_CONNECTIONS = "ERROR:TOO_MANY_CONNECTIONS";
   /** No line within the idle timeout; the connection is closed. */
   public static final String IDLE_TIMEOUT = "ERROR:IDLE_TIMEOUT";
 
   private Replies() {
+  }
+
+  /** The line that tells a line-protocol client {@code event}. */
+  public static String line(ClientEvent event) {
+    if (event instanceof ClientEvent.Message message) {
+      return message(message.room(), message.nickAndText());
+    } else if (event instanceof ClientEvent.Welcome welcome) {
+      return welcome(welcome.nick(), welcome.node());
+    } else if (event instanceof ClientEvent.NickSet nick) {
+      return ok("NICK", nick.nick());
+    } else if (event instanceof ClientEvent.RoomCreated created) {
+      return ok("CREATE", created.room());
+    } else if (event instanceof ClientEvent.Joined joined) {
+      return ok("JOIN", joined.room());
+    } else if (event instanceof ClientEvent.Left left) {
+      return ok("LEAVE", left.room());
+    } else if (event instanceof ClientEvent.RoomList list) {
+      return rooms(list.rooms());
+    } else if (event instanceof ClientEvent.Pong pong) {
+      return pong(pong.token());
+    } else if (event instanceof ClientEvent.RoomOffline offline) {
+      return offline(offline.room());
+    } else if (event instanceof ClientEvent.Refused refused) {
+      return refusal(refused.refusal(), refused.argument());
+    } else if (event instanceof ClientEvent.Violation violation) {
+      return protocolViolation(violation.violation());
+    } else if (event instanceof ClientEvent.Invalid invalid) {
+      return invalid.error();
+    }
+    throw new IllegalArgumentException("no line for " + event);
+  }
+
+  private static String refusal(ClientEvent.Refusal refusal, String argument) {
+    return switch (refusal) {
+      case ROOM_EXISTS -> roomExists(argument);
+      case ROOM_NOT_FOUND -> roomNotFound(argument);
+      case TOO_MANY_ROOMS -> tooManyRooms(argument);
+      case ROOM_FULL -> roomFull(argument);
+      case IN_ROOM -> inRoom(argument);
+      case NOT_IN_ROOM -> NOT_IN_ROOM;
+      case UNAVAILABLE -> unavailable(argument);
+    };
   }
 
   public static String welcome(String nick, String node) {

@@ -6,7 +6,7 @@ package org.sessionchat.scribble.ast;
  * so that checks, printers and the FSM builder walk both the same way.
  */
 public sealed interface Interaction
-    permits Message, Send, Receive, Choice, Rec, Continue, Par, Initiates {
+    permits Message, Send, Receive, Choice, Rec, Continue, Par, Initiates, Do {
 
   /** Where the statement starts. */
   Position position();

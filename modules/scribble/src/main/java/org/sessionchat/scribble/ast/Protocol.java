@@ -9,13 +9,21 @@ import java.util.Optional;
  * both keeps checks and printers single.
  *
  * @param self the role a local protocol is projected onto; empty for a global protocol
+ * @param aux  declared {@code aux global protocol}: a helper run only through {@code do},
+ *             so (as in scribble-java) not checked, projected or monitored on its own
  */
 public record Protocol(Name name, Optional<String> self, List<RoleDecl> roles,
-    List<Interaction> body) {
+    List<Interaction> body, boolean aux) {
 
   public Protocol {
     roles = List.copyOf(roles);
     body = List.copyOf(body);
+  }
+
+  /** A protocol that is not {@code aux}. */
+  public Protocol(Name name, Optional<String> self, List<RoleDecl> roles,
+      List<Interaction> body) {
+    this(name, self, roles, body, false);
   }
 
   /** The role names in declared order. */

@@ -63,12 +63,15 @@ public final class FsmBuilder {
 
   private final Protocol local;
   private final Function<String, List<String>> rolesOf;
+  private final Function<String, PayloadType> types;
   private final List<Node> nodes = new ArrayList<>();
   private final List<Integer> idleHeads = new ArrayList<>();
 
-  private FsmBuilder(Protocol local, Function<String, List<String>> rolesOf) {
+  private FsmBuilder(Protocol local, Function<String, List<String>> rolesOf,
+      Function<String, PayloadType> types) {
     this.local = local;
     this.rolesOf = rolesOf;
+    this.types = types;
   }
 
   /**
@@ -78,10 +81,21 @@ public final class FsmBuilder {
    */
   public static LocalFsm build(Protocol local, Function<String, List<String>> rolesOf)
       throws ProtocolProblem {
+    return build(local, rolesOf, PayloadType::unchecked);
+  }
+
+  /**
+   * Builds the FSM of a local protocol whose transitions check payload types.
+   *
+   * @param rolesOf the declared roles of a protocol an {@code initiates} names, in order
+   * @param types   the run-time check of a payload type name as the protocol writes it
+   */
+  public static LocalFsm build(Protocol local, Function<String, List<String>> rolesOf,
+      Function<String, PayloadType> types) throws ProtocolProblem {
     if (!local.isLocal()) {
       throw new IllegalArgumentException("not a local protocol: " + local.name());
     }
-    return new FsmBuilder(local, rolesOf).build();
+    return new FsmBuilder(local, rolesOf, types).build();
   }
 
   private LocalFsm build() throws ProtocolProblem {
@@ -155,7 +169,8 @@ public final class FsmBuilder {
       int next) {
     int state = node(State.Kind.MESSAGES, label.position());
     nodes.get(state).transitions.add(new Transition(direction, peer.value(), label.value(),
-        payload.stream().map(Name::value).toList(), next));
+        payload.stream().map(Name::value).toList(), next, label.position(),
+        payload.stream().map(type -> types.apply(type.value())).toList()));
     return state;
   }
 

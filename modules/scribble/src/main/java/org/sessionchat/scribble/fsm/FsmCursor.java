@@ -22,6 +22,57 @@ final class FsmCursor {
     enter(start);
   }
 
+  private FsmCursor(FsmCursor other) {
+    this.fsm = other.fsm;
+    this.state = other.state;
+    if (other.branches != null) {
+      branches = new FsmCursor[other.branches.length];
+      for (int i = 0; i < branches.length; i++) {
+        branches[i] = new FsmCursor(other.branches[i]);
+      }
+    }
+  }
+
+  /** An independent copy (for exploring the composed system; never on the monitor path). */
+  FsmCursor copy() {
+    return new FsmCursor(this);
+  }
+
+  /**
+   * What this cursor can do next, each message once, in the order {@link #step} tries
+   * them (so the transition listed is the one a step on its message takes).
+   */
+  void collectMoves(List<RoleState.Move> into) {
+    switch (state.kind()) {
+      case MESSAGES -> {
+        for (Transition t : state.transitions()) {
+          addMove(into, new RoleState.Move(t, null, state.id()));
+        }
+      }
+      case INITIATES -> state.exits().keySet()
+          .forEach(outcome -> into.add(new RoleState.Move(null, outcome, state.id())));
+      case PAR -> {
+        for (FsmCursor branch : branches) {
+          branch.collectMoves(into);
+        }
+        if (branchCompletion() == Completion.DONE) {
+          new FsmCursor(fsm, state.join()).collectMoves(into);
+        }
+      }
+    }
+  }
+
+  private static void addMove(List<RoleState.Move> into, RoleState.Move move) {
+    for (RoleState.Move other : into) {
+      Transition t = other.transition();
+      if (t != null && t.matches(move.transition().direction(), move.transition().peer(),
+          move.transition().label(), move.transition().arity())) {
+        return;
+      }
+    }
+    into.add(move);
+  }
+
   private void enter(int id) {
     state = fsm.state(id);
     if (state.kind() == State.Kind.PAR) {
@@ -40,10 +91,11 @@ final class FsmCursor {
     return state;
   }
 
-  boolean step(Direction direction, String peer, String label, int arity) {
+  /** One message; {@code values} null checks the arity only, else also the payload types. */
+  boolean step(Direction direction, String peer, String label, int arity, List<?> values) {
     switch (state.kind()) {
       case MESSAGES: {
-        Transition t = state.find(direction, peer, label, arity);
+        Transition t = state.find(direction, peer, label, arity, values);
         if (t == null) {
           return false;
         }
@@ -52,12 +104,12 @@ final class FsmCursor {
       }
       case PAR: {
         for (FsmCursor branch : branches) {
-          if (branch.step(direction, peer, label, arity)) {
+          if (branch.step(direction, peer, label, arity, values)) {
             joinIfDone();
             return true;
           }
         }
-        return stepAfterJoin(direction, peer, label, arity);
+        return stepAfterJoin(direction, peer, label, arity, values);
       }
       default:
         return false;
@@ -65,12 +117,13 @@ final class FsmCursor {
   }
 
   /** Lazy join: the branches may join and the state after the par takes the message. */
-  private boolean stepAfterJoin(Direction direction, String peer, String label, int arity) {
+  private boolean stepAfterJoin(Direction direction, String peer, String label, int arity,
+      List<?> values) {
     if (branchCompletion() != Completion.DONE) {
       return false;
     }
     FsmCursor after = new FsmCursor(fsm, state.join());
-    if (!after.step(direction, peer, label, arity)) {
+    if (!after.step(direction, peer, label, arity, values)) {
       return false;
     }
     state = after.state;

@@ -27,7 +27,12 @@ final class FsmMonitor implements Monitor {
 
   @Override
   public boolean step(Direction direction, String peer, String label, int arity) {
-    return cursor.step(direction, peer, label, arity);
+    return cursor.step(direction, peer, label, arity, null);
+  }
+
+  @Override
+  public boolean step(Direction direction, String peer, String label, List<?> values) {
+    return cursor.step(direction, peer, label, values.size(), values);
   }
 
   @Override

@@ -39,6 +39,21 @@ public interface Monitor {
   boolean step(Direction direction, String peer, String label, int arity);
 
   /**
+   * Like {@link #step(Direction, String, String, int)}, and each payload value must also be
+   * of the type its {@code type} declaration names (see {@link PayloadType} and
+   * docs/protocol.md for the mapping); a wrong type is refused like a wrong label. Allocates
+   * nothing for a {@link java.util.RandomAccess} list. Call it on both sides, for the send
+   * and for the receive.
+   *
+   * <p>The default, for monitors that do not know types, checks the arity only.
+   *
+   * @param values the payload values in order; its size is the arity
+   */
+  default boolean step(Direction direction, String peer, String label, List<?> values) {
+    return step(direction, peer, label, values.size());
+  }
+
+  /**
    * True when the session may end in the current state. An exitless {@code rec} that is
    * at its head counts as complete once every other branch of its {@code par} is complete
    * (see docs/protocol.md); the FSM encodes that explicitly.

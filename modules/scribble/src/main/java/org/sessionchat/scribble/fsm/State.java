@@ -38,11 +38,16 @@ public record State(int id, Kind kind, Region region, List<Transition> transitio
     return kind == Kind.MESSAGES && transitions.isEmpty() && endsHere;
   }
 
-  /** The transition taking this message, or null; allocates nothing. */
-  Transition find(Direction direction, String peer, String label, int arity) {
+  /**
+   * The transition taking this message, or null; allocates nothing.
+   *
+   * @param values the payload values to check against the types, or null to check the
+   *               arity only
+   */
+  Transition find(Direction direction, String peer, String label, int arity, List<?> values) {
     for (int i = 0, n = transitions.size(); i < n; i++) {
       Transition t = transitions.get(i);
-      if (t.matches(direction, peer, label, arity)) {
+      if (t.matches(direction, peer, label, arity) && (values == null || t.accepts(values))) {
         return t;
       }
     }

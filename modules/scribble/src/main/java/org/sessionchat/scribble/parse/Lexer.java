@@ -8,8 +8,16 @@ import org.sessionchat.scribble.ast.Position;
 /**
  * Splits protocol text into tokens, skipping whitespace and {@code //} / {@code /* *}{@code /}
  * comments. Bad characters are reported and skipped so the parser still sees the rest.
+ *
+ * <p>The token classes are scribble-java's (its ANTLR grammar {@code Scribble.g}): an
+ * identifier is any run of ASCII letters, digits and underscores, so {@code 1} and
+ * {@code _x} are message operators too; a quoted name holds only letters, digits and
+ * {@code {}()[]:/\.#&?!_}.
  */
 final class Lexer {
+
+  /** The symbols scribble-java allows inside a quoted name besides letters and digits. */
+  private static final String QUOTED_SYMBOLS = "{}()[]:/\\.#&?!_";
 
   private final String text;
   private final Consumer<ErrorAt> errors;
@@ -45,9 +53,9 @@ final class Lexer {
       return new Token(TokenKind.EOF, "", start);
     }
     char c = text.charAt(offset);
-    if (Character.isJavaIdentifierStart(c)) {
+    if (isIdentifierPart(c)) {
       int from = offset;
-      while (offset < text.length() && Character.isJavaIdentifierPart(text.charAt(offset))) {
+      while (offset < text.length() && isIdentifierPart(text.charAt(offset))) {
         advance();
       }
       return new Token(TokenKind.IDENT, text.substring(from, offset), start);
@@ -65,6 +73,7 @@ final class Lexer {
       case ';' -> TokenKind.SEMI;
       case ',' -> TokenKind.COMMA;
       case '.' -> TokenKind.DOT;
+      case '@' -> TokenKind.AT;
       default -> null;
     };
     advance();
@@ -78,16 +87,32 @@ final class Lexer {
   private Token string(Position start) {
     advance();
     int from = offset;
+    ErrorAt badCharacter = null;
     while (offset < text.length() && text.charAt(offset) != '"' && text.charAt(offset) != '\n') {
+      char c = text.charAt(offset);
+      if (badCharacter == null && !isIdentifierPart(c) && QUOTED_SYMBOLS.indexOf(c) < 0) {
+        badCharacter = new ErrorAt(new Position(line, column), "character '" + c
+            + "' is not allowed in a quoted name (letters, digits and " + QUOTED_SYMBOLS
+            + " only)");
+      }
       advance();
     }
     String value = text.substring(from, offset);
     if (offset < text.length() && text.charAt(offset) == '"') {
       advance();
+      if (badCharacter != null) {
+        errors.accept(badCharacter);
+      }
     } else {
       errors.accept(new ErrorAt(start, "string is not closed on its line"));
     }
     return new Token(TokenKind.STRING, value, start);
+  }
+
+  /** scribble-java's ID characters: ASCII letters, digits, underscore. */
+  static boolean isIdentifierPart(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+        || c == '_';
   }
 
   private void skipSpaceAndComments() {

@@ -13,6 +13,7 @@ enum TokenKind {
   SEMI("';'"),
   COMMA("','"),
   DOT("'.'"),
+  AT("'@'"),
   EOF("end of file");
 
   private final String description;

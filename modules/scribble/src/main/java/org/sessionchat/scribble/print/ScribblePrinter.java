@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sessionchat.scribble.ast.Choice;
 import org.sessionchat.scribble.ast.Continue;
+import org.sessionchat.scribble.ast.Do;
 import org.sessionchat.scribble.ast.Handler;
+import org.sessionchat.scribble.ast.Import;
 import org.sessionchat.scribble.ast.Initiates;
 import org.sessionchat.scribble.ast.Interaction;
 import org.sessionchat.scribble.ast.Message;
@@ -36,7 +38,7 @@ public final class ScribblePrinter {
    */
   public static String localModule(Module global, String role, List<Protocol> locals) {
     ScribblePrinter printer = new ScribblePrinter();
-    printer.header(global.name() + "_" + role, global.types());
+    printer.header(global.name() + "_" + role, List.of(), global.types());
     for (Protocol local : locals) {
       printer.out.append('\n');
       printer.protocol(local);
@@ -47,7 +49,7 @@ public final class ScribblePrinter {
   /** A whole module of global protocols. */
   public static String module(Module module) {
     ScribblePrinter printer = new ScribblePrinter();
-    printer.header(module.name(), module.types());
+    printer.header(module.name(), module.imports(), module.types());
     for (Protocol protocol : module.protocols()) {
       printer.out.append('\n');
       printer.protocol(protocol);
@@ -62,8 +64,16 @@ public final class ScribblePrinter {
     return printer.out.toString();
   }
 
-  private void header(String moduleName, List<TypeDecl> types) {
+  private void header(String moduleName, List<Import> imports, List<TypeDecl> types) {
     out.append("module ").append(moduleName).append(";\n");
+    if (!imports.isEmpty()) {
+      out.append('\n');
+    }
+    for (Import imported : imports) {
+      out.append("import ").append(imported.module());
+      imported.alias().ifPresent(alias -> out.append(" as ").append(alias));
+      out.append(";\n");
+    }
     if (!types.isEmpty()) {
       out.append('\n');
     }
@@ -75,7 +85,8 @@ public final class ScribblePrinter {
   }
 
   private void protocol(Protocol protocol) {
-    out.append(protocol.isLocal() ? "local" : "global").append(" protocol ")
+    out.append(protocol.aux() ? "aux " : "").append(protocol.isLocal() ? "local" : "global")
+        .append(" protocol ")
         .append(protocol.name());
     protocol.self().ifPresent(self -> out.append(" at ").append(self));
     out.append('(').append(roles(protocol.roles())).append(") {\n");
@@ -112,6 +123,10 @@ public final class ScribblePrinter {
       blocks(p.branches(), " and", depth);
     } else if (interaction instanceof Initiates i) {
       initiates(i, depth);
+    } else if (interaction instanceof Do d) {
+      out.append("do ").append(d.protocol()).append('(')
+          .append(d.roles().stream().map(Name::value).collect(Collectors.joining(", ")))
+          .append(");\n");
     }
   }
 

@@ -10,7 +10,9 @@ import java.util.Set;
 import org.sessionchat.scribble.Diagnostic;
 import org.sessionchat.scribble.ast.Choice;
 import org.sessionchat.scribble.ast.Continue;
+import org.sessionchat.scribble.ast.Do;
 import org.sessionchat.scribble.ast.Handler;
+import org.sessionchat.scribble.ast.Import;
 import org.sessionchat.scribble.ast.Initiates;
 import org.sessionchat.scribble.ast.Interaction;
 import org.sessionchat.scribble.ast.Interactions;
@@ -26,17 +28,21 @@ import org.sessionchat.scribble.ast.RoleDecl;
 import org.sessionchat.scribble.ast.TypeDecl;
 
 /**
- * Checks parsed global protocols before anything is projected: roles, recursion labels,
- * choices, {@code initiates}, payload types. Every problem of every file is reported,
- * each at the token to fix.
+ * The first checks of parsed global protocols, on the protocols as written: names (roles,
+ * recursion labels, payload types, the targets of {@code do} and {@code initiates}) and
+ * declarations. Every problem of every file is reported, each at the token to fix. The
+ * checks that need {@code do} inlined ({@link WellFormedness}) run only when these pass,
+ * as scribble-java runs its passes one after the other.
  */
 public final class Validator {
 
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final Map<String, Protocol> protocols = new HashMap<>();
   private final Map<String, String> roleHomes = new HashMap<>();
+  private final ProtocolNames names;
 
   private Validator(List<Module> modules) {
+    this.names = new ProtocolNames(modules);
     for (Module module : modules) {
       for (Protocol protocol : module.protocols()) {
         protocols.putIfAbsent(protocol.name().value(), protocol);
@@ -50,6 +56,12 @@ public final class Validator {
     Validator validator = new Validator(modules);
     Map<String, String> seen = new HashMap<>();
     for (Module module : modules) {
+      for (Import imported : module.imports()) {
+        if (!validator.names.isLoaded(imported.module().value())) {
+          validator.report(module, imported.module().position(), "module " + imported.module()
+              + " is imported but not loaded (give its file too)");
+        }
+      }
       Set<String> types = new HashSet<>();
       for (TypeDecl type : module.types()) {
         if (!types.add(type.alias().value())) {
@@ -143,6 +155,8 @@ public final class Validator {
         p.branches().forEach(branch -> block(branch, scope.enterPar()));
       } else if (interaction instanceof Initiates i) {
         initiates(i, scope);
+      } else if (interaction instanceof Do d) {
+        doCall(d);
       } else {
         report(interaction.position(), "a global protocol cannot contain "
             + interaction.getClass().getSimpleName());
@@ -156,7 +170,7 @@ public final class Validator {
         report(m.to(), "role " + m.from() + " sends " + m.label() + " to itself");
       }
       for (Name type : m.payload()) {
-        if (!types.contains(type.value())) {
+        if (!types.contains(type.value()) && !validator.names.isType(module, type.value())) {
           report(type, "type " + type + " is not declared (add: type <schema> \"...\" from"
               + " \"...\" as " + type + ";)");
         }
@@ -164,50 +178,28 @@ public final class Validator {
     }
 
     private void choice(Choice c, Scope scope) {
-      boolean known = role(c.at());
-      Map<String, Message> firstByReceiverAndLabel = new HashMap<>();
+      role(c.at());
       for (List<Interaction> branch : c.branches()) {
-        List<Message> first = new ArrayList<>();
-        if (!firstMessages(branch, c.at().value(), first) && known) {
-          Position at = branch.isEmpty() ? c.position() : branch.get(0).position();
-          report(at, "each branch of choice at " + c.at() + " must start with a message from "
-              + c.at());
-        }
-        for (Message m : first) {
-          String key = m.to().value() + "\u0000" + m.label().value();
-          Message other = firstByReceiverAndLabel.putIfAbsent(key, m);
-          if (other != null) {
-            report(m.label(), "branches of choice at " + c.at() + " both start with "
-                + m.label() + " to " + m.to() + " (also at " + other.position() + "); "
-                + m.to() + " cannot tell them apart");
-          }
-        }
         block(branch, scope);
       }
     }
 
-    /**
-     * Collects the messages that can start a branch and tells whether every one of them is
-     * sent by the choice's subject (nested choices by the same subject are looked into).
-     */
-    private static boolean firstMessages(List<Interaction> branch, String subject,
-        List<Message> into) {
-      if (branch.isEmpty()) {
-        return false;
+    /** {@code do Q(A, B);}: Q must exist, take as many roles, each a distinct role here. */
+    private void doCall(Do d) {
+      Optional<ProtocolNames.Found> target = validator.names.resolve(module, d.protocol().value());
+      if (target.isEmpty()) {
+        report(d.protocol(), "do names unknown protocol " + d.protocol());
+      } else if (target.get().protocol().roles().size() != d.roles().size()) {
+        report(d.protocol(), "protocol " + d.protocol() + " has "
+            + target.get().protocol().roles().size() + " roles but do passes "
+            + d.roles().size());
       }
-      Interaction first = branch.get(0);
-      if (first instanceof Message m) {
-        into.add(m);
-        return m.from().value().equals(subject);
-      }
-      if (first instanceof Choice inner && inner.at().value().equals(subject)) {
-        boolean ok = true;
-        for (List<Interaction> b : inner.branches()) {
-          ok &= firstMessages(b, subject, into);
+      Set<String> passed = new HashSet<>();
+      for (Name role : d.roles()) {
+        if (role(role) && !passed.add(role.value())) {
+          report(role, "role " + role + " is passed twice to " + d.protocol());
         }
-        return ok;
       }
-      return false;
     }
 
     private void continueTo(Continue c, Scope scope) {
@@ -261,6 +253,16 @@ public final class Validator {
     /** Only the initiator learns a sub-session's outcome, so only it may act on it. */
     private void onlyInitiator(List<Interaction> block, Name initiator) {
       for (Interaction interaction : block) {
+        if (interaction instanceof Do d) {
+          Optional<Name> other = d.roles().stream()
+              .filter(r -> !r.value().equals(initiator.value())).findFirst();
+          if (other.isPresent()) {
+            report(other.get(), "role " + other.get() + " cannot take part in a block of "
+                + initiator + " initiates: only " + initiator
+                + " learns how the sub-session ended");
+            return;
+          }
+        }
         if (interaction instanceof Message m) {
           Name other = m.from().value().equals(initiator.value()) ? m.to() : m.from();
           report(other, "role " + other + " cannot take part in a block of " + initiator

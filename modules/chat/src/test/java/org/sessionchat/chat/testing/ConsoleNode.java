@@ -1,0 +1,65 @@
+package org.sessionchat.chat.testing;
+
+import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.HealthServer;
+import org.sessionchat.chat.ProtocolSource;
+import org.sessionchat.chat.web.WebConsole;
+
+/**
+ * A single chat node with its HTTP server and web console, as {@code --http-port} starts
+ * them, on a free port below 32768; for browser and HTTP tests of the console.
+ */
+public final class ConsoleNode implements AutoCloseable {
+
+  private final LocalChatNode node;
+  private final HealthServer http;
+  private final WebConsole console;
+
+  private ConsoleNode(LocalChatNode node, HealthServer http, WebConsole console) {
+    this.node = node;
+    this.http = http;
+    this.console = console;
+  }
+
+  public static ConsoleNode start(String name) throws Exception {
+    LocalChatNode node = LocalChatNode.start(name, true);
+    try {
+      HealthServer http = HealthServer.start(node.vertx(), "127.0.0.1", FreePort.pick(), name)
+          .await(10, TimeUnit.SECONDS);
+      http.serving(node.node());
+      WebConsole console = WebConsole.mount(node.vertx(), http.router(), node.node(),
+          ProtocolSource.bundled(true).protocols(), true, http.port()).await(10, TimeUnit.SECONDS);
+      return new ConsoleNode(node, http, console);
+    } catch (Exception e) {
+      node.close();
+      throw e;
+    }
+  }
+
+  public LocalChatNode node() {
+    return node;
+  }
+
+  public WebConsole console() {
+    return console;
+  }
+
+  /** The console's address, e.g. {@code http://127.0.0.1:23456/}. */
+  public String url() {
+    return "http://127.0.0.1:" + http.port() + "/";
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      console.close().await(10, TimeUnit.SECONDS);
+      http.close().await(10, TimeUnit.SECONDS);
+    } finally {
+      node.close();
+    }
+  }
+}
