@@ -20,7 +20,6 @@ import org.sessionchat.chat.web.WebConsole;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
-import org.sessionchat.session.security.ClusterTls;
 import org.sessionchat.session.security.PeerCertificateCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,13 +165,16 @@ public final class ChatNode implements Callable<Integer> {
   public Integer call() throws Exception {
     checkRanges();
     ServerTls tls = tls();
-    ClusterTls clusterTls = clusterTls();
+    ClusterTrust trust = clusterTrust();
     String name = cluster ? resolvedClusterName() : null;
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
+    if (trust != null) {
+      runtimeOptions = trust.bindingSenders(runtimeOptions);
+    }
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
-    Vertx vertx = await(cluster ? clusteredVertx(metrics, name, clusterTls)
+    Vertx vertx = await(cluster ? clusteredVertx(metrics, name, trust)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
       serve(vertx, runtimeOptions, metrics, tls);
@@ -214,18 +216,19 @@ public final class ChatNode implements Callable<Integer> {
     return name;
   }
 
-  private Future<Vertx> clusteredVertx(NodeMetrics metrics, String name, ClusterTls clusterTls) {
+  private Future<Vertx> clusteredVertx(NodeMetrics metrics, String name, ClusterTrust trust) {
     ClusterOptions options = new ClusterOptions(name, clusterHost, clusterPort, clusterMembers, clusterConfig);
     EventBusOptions eventBus = new EventBusOptions().setHost(clusterHost).setPort(0);
-    if (clusterTls != null) {
-      clusterTls.applyTo(eventBus);
+    if (trust != null) {
+      trust.tls().applyTo(eventBus);
+      options = trust.announcedIn(options);
     }
     return metrics.instrument(Vertx.builder(), new VertxOptions().setEventBusOptions(eventBus))
         .withClusterManager(ClusterSetup.clusterManager(options))
         .buildClustered()
         .onSuccess(vertx -> {
-          if (clusterTls != null) {
-            PeerCertificateCheck.start(vertx, clusterTls); // closed with the Vert.x instance
+          if (trust != null) {
+            PeerCertificateCheck.start(vertx, trust.tls()); // closed with the Vert.x instance
           }
         });
   }
@@ -273,13 +276,13 @@ public final class ChatNode implements Callable<Integer> {
     }
   }
 
-  /** Event-bus TLS from the --cluster-tls-* options, or null; they make sense only with --cluster. */
-  ClusterTls clusterTls() {
-    ClusterTls clusterTls = clusterSecurity.tls();
-    if (clusterTls != null && !cluster) {
+  /** Event-bus TLS and sender binding from the --cluster-tls-* options, or null; they make sense only with --cluster. */
+  ClusterTrust clusterTrust() {
+    ClusterTrust trust = clusterSecurity.trust();
+    if (trust != null && !cluster) {
       throw new ParameterException(spec.commandLine(), "--cluster-tls-* options need --cluster");
     }
-    return clusterTls;
+    return trust;
   }
 
   private void checkRanges() {

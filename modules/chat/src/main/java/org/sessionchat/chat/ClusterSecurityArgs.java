@@ -50,8 +50,8 @@ public final class ClusterSecurityArgs {
       description = "Read the cluster name from the first line of FILE instead of --cluster-name (keeps it out of ps and shell history).")
   Path nameFile;
 
-  /** Event-bus TLS from the three options, or null when none is given; the files are checked. */
-  public ClusterTls tls() {
+  /** Event-bus TLS from the three options, or null when none is given; the files are loaded and checked. */
+  ClusterTrust trust() {
     if (tlsCert == null && tlsKey == null && tlsCa == null) {
       return null;
     }
@@ -61,12 +61,13 @@ public final class ClusterSecurityArgs {
     ClusterTls tls = new ClusterTls(tlsCert, tlsKey, tlsCa);
     try {
       NodeCredentials credentials = tls.load();
-      log.info("Event bus: mutual TLS as {} (CA {})", credentials.name(),
+      credentials.ecPrivateKey(); // sender binding derives its keys by ECDH
+      log.info("Event bus: mutual TLS as {} (CA {}), envelopes bound to their sender", credentials.name(),
           credentials.authorities().get(0).getSubjectX500Principal().getName());
+      return new ClusterTrust(tls, credentials);
     } catch (ClusterTlsException e) {
       throw usage(e.getMessage());
     }
-    return tls;
   }
 
   /**

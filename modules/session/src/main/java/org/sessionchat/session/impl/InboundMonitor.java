@@ -19,6 +19,9 @@ import org.sessionchat.session.wire.Envelope;
  * event-loop thread and steps its FSM without a lock; a delivery on any other thread (a
  * consumer someone else registered on the actor's address) is refused.
  *
+ * <p>When envelopes are bound to their sender ({@link SenderCheck}), an envelope from another
+ * node of any kind is also refused when its sender actor does not live on the node it came from.
+ *
  * <p>A refused envelope is not delivered ({@code next()} is not called); when the FSM
  * forbade it, the sending actor is told with a {@code VIOLATION} envelope.
  */
@@ -55,11 +58,20 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       delivery.next(); // the actor's handler counts it as malformed
       return;
     }
-    if (!(body instanceof Envelope envelope) || envelope.kind() != Envelope.Kind.MESSAGE) {
+    if (!(body instanceof Envelope envelope)) {
       delivery.next();
       return;
     }
     ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+    if (envelope.kind() != Envelope.Kind.MESSAGE) {
+      if (receiver != null && receiver.onOwnThread()
+          && !SenderCheck.boundToSender(message.headers(), envelope, receiver)) {
+        forged(delivery, envelope, receiver.session(envelope.sessionId()));
+        return;
+      }
+      delivery.next();
+      return;
+    }
     if (receiver == null) {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
@@ -78,6 +90,9 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       reason = RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.toRole())) {
       reason = RefusalReason.WRONG_ROLE;
+    } else if (!SenderCheck.boundToSender(message.headers(), envelope, receiver)) {
+      forged(delivery, envelope, conversation);
+      return;
     } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
       reason = RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.RECEIVE, envelope.fromRole(), envelope.label(),
@@ -91,6 +106,19 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       return;
     }
     refuse(delivery, envelope, conversation, reason);
+  }
+
+  /**
+   * An envelope from another node that speaks for an actor elsewhere: refused even with the
+   * monitor off, which only measures the protocol checks; this one is the cluster's security.
+   */
+  private void forged(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation) {
+    metrics.forged();
+    refusals.envelope(envelope, conversation, true, RefusalReason.FORGED_SENDER);
+    if (delivery.message().replyAddress() != null) {
+      delivery.message().fail(org.sessionchat.session.SetupFailure.REFUSED.wireCode(),
+          "refused: the invitation's initiator is not on the node that sent it");
+    }
   }
 
   private void refuse(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation,

@@ -20,6 +20,10 @@ import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionObserver;
 import org.sessionchat.session.SessionRuntimeOptions;
 import org.sessionchat.session.SessionSnapshot;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.sessionchat.session.security.ClusterTlsException;
+import org.sessionchat.session.security.MemberCertificates;
+import org.sessionchat.session.security.SenderBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +49,7 @@ public final class NodeRuntime {
   private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
   private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong actorIds = new AtomicLong();
+  private final SenderCheck senders;
   private final Router router;
   private final OutboundMonitor outbound;
   private final InboundMonitor inbound;
@@ -57,7 +62,8 @@ public final class NodeRuntime {
     this.clusterManager = VertxInternals.clusterManager(vertx);
     this.nodeId = clusterManager != null ? clusterManager.getNodeId() : "local-" + UUID.randomUUID();
     this.context = vertx.getOrCreateContext();
-    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis());
+    this.senders = senderCheck(options, clusterManager, nodeId);
+    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis(), senders);
     this.outbound = new OutboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
     this.inbound = new InboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
   }
@@ -214,6 +220,9 @@ public final class NodeRuntime {
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void nodeLeft(String departed) {
     LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    if (senders != null) {
+      senders.forget(departed);
+    }
     observers.nodeLeft(departed);
     for (ActorCell cell : actors.values()) {
       cell.onContext(() -> {
@@ -230,5 +239,24 @@ public final class NodeRuntime {
         }
       }
     });
+  }
+
+  /**
+   * Sender binding when the node has cluster credentials and a Hazelcast cluster to read the
+   * others' certificates from; null otherwise (a node alone, or a cluster without TLS).
+   */
+  private static SenderCheck senderCheck(SessionRuntimeOptions options, ClusterManager clusterManager, String nodeId) {
+    if (options.clusterCredentials() == null || clusterManager == null) {
+      return null;
+    }
+    if (!(clusterManager instanceof HazelcastClusterManager hazelcast)) {
+      throw new IllegalStateException("sender binding needs a Hazelcast cluster manager, not " + clusterManager);
+    }
+    try {
+      return new SenderCheck(new SenderBinding(options.clusterCredentials(), nodeId,
+          new MemberCertificates(hazelcast.getHazelcastInstance())), nodeId);
+    } catch (ClusterTlsException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 }

@@ -30,6 +30,7 @@ final class Router {
 
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+  private static final DeliveryOptions REMOTE = new DeliveryOptions();
 
   private final EventBus eventBus;
   private final String nodeId;
@@ -37,12 +38,16 @@ final class Router {
   private final MetricCounters metrics;
   private final DeliveryOptions inviteOptions;
   private final DeliveryOptions localInviteOptions;
+  private final SenderCheck senders;
   private MessageConsumer<Object> consumer;
   private Thread thread;
   private boolean forwarding;
   private volatile boolean stopping;
 
-  Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs) {
+  /** @param senders binds envelopes to their sending node; null when the cluster has no certificates */
+  Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs,
+      SenderCheck senders) {
+    this.senders = senders;
     this.eventBus = vertx.eventBus();
     this.nodeId = nodeId;
     this.actors = actors;
@@ -89,13 +94,19 @@ final class Router {
       if (!stopping) {
         eventBus.send(route.address(), envelope, LOCAL);
       }
-    } else {
+    } else if (senders == null) {
       eventBus.send(route.address(), envelope);
+    } else {
+      eventBus.send(route.address(), envelope, senders.tagged(REMOTE, route.target().nodeId()));
     }
   }
 
   Future<Message<Object>> request(Route route, Envelope envelope) {
-    return eventBus.request(route.address(), envelope, route.local() ? localInviteOptions : inviteOptions);
+    if (route.local()) {
+      return eventBus.request(route.address(), envelope, localInviteOptions);
+    }
+    return eventBus.request(route.address(), envelope,
+        senders == null ? inviteOptions : senders.tagged(inviteOptions, route.target().nodeId()));
   }
 
   /** True while this node hands an envelope from another node on to a local actor (on the forwarding thread only). */
@@ -148,6 +159,20 @@ final class Router {
       malformed(message, envelope);
       return;
     }
+    DeliveryOptions local = LOCAL;
+    DeliveryOptions localInvite = localInviteOptions;
+    if (senders != null) {
+      String proven = senders.provenNode(message);
+      if (proven == null) {
+        metrics.forged();
+        if (message.replyAddress() != null) {
+          message.fail(SetupFailure.REFUSED.wireCode(), "not bound to its sender: refused");
+        }
+        return;
+      }
+      local = SenderCheck.handOver(LOCAL, proven);
+      localInvite = SenderCheck.handOver(localInviteOptions, proven);
+    }
     ActorCell cell = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
     if (cell == null || stopping) {
       noActor(message, envelope);
@@ -156,7 +181,7 @@ final class Router {
     forwarding = true;
     try {
       if (envelope.kind() == Envelope.Kind.INVITE && message.replyAddress() != null) {
-        eventBus.request(cell.address(), envelope, localInviteOptions).onComplete(answer -> {
+        eventBus.request(cell.address(), envelope, localInvite).onComplete(answer -> {
           if (answer.succeeded()) {
             message.reply(answer.result().body());
           } else if (answer.cause() instanceof ReplyException reply) {
@@ -167,7 +192,7 @@ final class Router {
           }
         });
       } else {
-        eventBus.send(cell.address(), envelope, LOCAL);
+        eventBus.send(cell.address(), envelope, local);
       }
     } finally {
       forwarding = false;

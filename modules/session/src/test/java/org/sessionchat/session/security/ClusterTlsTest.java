@@ -9,7 +9,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.core.http.ClientAuth;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +17,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.session.security.PeerCertificateCheck.Failure;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
+import org.sessionchat.session.testkit.ClusteredVertxNodes.Member;
 import org.sessionchat.session.testkit.TestCertificates;
 import org.slf4j.LoggerFactory;
 
@@ -66,12 +65,12 @@ class ClusterTlsTest {
   void onlyMembersWithTheClustersCertificatesExchangeMessages() throws Exception {
     TestCertificates ours = TestCertificates.local(dir.resolve("ours"), 2);
     TestCertificates theirs = TestCertificates.local(dir.resolve("theirs"), 1);
-    List<UnaryOperator<EventBusOptions>> buses = List.of(
-        o -> ours.tls("node1").applyTo(o),
-        o -> ours.tls("node2").applyTo(o),
-        o -> theirs.tls("node1").applyTo(o),
-        UnaryOperator.identity(),
-        o -> theirs.tls("node1").applyTo(o).setClientAuth(ClientAuth.NONE).setTrustAll(true));
+    List<Member> buses = List.of(
+        Member.eventBus(o -> ours.tls("node1").applyTo(o)),
+        Member.eventBus(o -> ours.tls("node2").applyTo(o)),
+        Member.eventBus(o -> theirs.tls("node1").applyTo(o)),
+        Member.plain(),
+        Member.eventBus(o -> theirs.tls("node1").applyTo(o).setClientAuth(ClientAuth.NONE).setTrustAll(true)));
     try (ClusteredVertxNodes cluster = ClusteredVertxNodes.start(buses);
         PeerCertificateCheck check = PeerCertificateCheck.start(cluster.node(OURS_1), ours.tls("node1"))) {
       List<AtomicInteger> received = new ArrayList<>();

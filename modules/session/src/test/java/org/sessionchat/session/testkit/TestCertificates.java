@@ -6,7 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.sessionchat.session.security.ClusterTls;
+import org.sessionchat.session.security.ClusterTlsException;
+import org.sessionchat.session.security.NodeCredentials;
+import org.sessionchat.session.security.SenderBinding;
 
 /**
  * Cluster certificates made by {@code scripts/cluster-certs}, the operator's own tool, so the
@@ -38,6 +42,29 @@ public final class TestCertificates {
   /** The TLS files of {@code name} (made by {@link #local} or {@link #node}). */
   public ClusterTls tls(String name) {
     return new ClusterTls(dir.resolve(name + ".pem"), dir.resolve(name + "-key.pem"), dir.resolve("ca.pem"));
+  }
+
+  /**
+   * A cluster member with {@code name}'s certificate: TLS on its event bus and the
+   * certificate announced for sender binding.
+   */
+  public ClusteredVertxNodes.Member member(String name) {
+    ClusterTls tls = tls(name);
+    try {
+      return new ClusteredVertxNodes.Member(tls::applyTo,
+          Map.of(SenderBinding.CERTIFICATE_ATTRIBUTE, SenderBinding.announce(tls.load())));
+    } catch (ClusterTlsException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The loaded certificate, key and CA of {@code name}. */
+  public NodeCredentials credentials(String name) {
+    try {
+      return tls(name).load();
+    } catch (ClusterTlsException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Path dir() {
