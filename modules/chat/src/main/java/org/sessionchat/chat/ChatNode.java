@@ -139,6 +139,9 @@ public final class ChatNode implements Callable<Integer> {
   @Mixin
   ClusterSecurityArgs clusterSecurity;
 
+  /** Checks the event-bus certificates of joining members; null without cluster TLS. */
+  private volatile PeerCertificateCheck peerCheck;
+
   public static void main(String[] args) {
     System.setProperty("hazelcast.logging.type", "slf4j");
     System.setProperty("hazelcast.shutdownhook.enabled", "false"); // our hook leaves the cluster in order
@@ -198,7 +201,7 @@ public final class ChatNode implements Callable<Integer> {
     }
     WebConsole console = health == null || noConsole ? null : await(WebConsole.mount(vertx, health.router(), node,
         runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console, peerCheck), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
     log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
@@ -228,14 +231,18 @@ public final class ChatNode implements Callable<Integer> {
         .buildClustered()
         .onSuccess(vertx -> {
           if (trust != null) {
-            PeerCertificateCheck.start(vertx, trust.tls()); // closed with the Vert.x instance
+            peerCheck = PeerCertificateCheck.start(vertx, trust.tls());
           }
         });
   }
 
-  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console) {
+  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console,
+      PeerCertificateCheck peerCheck) {
     log.info("Stopping node {}", node.nodeName());
     try {
+      if (peerCheck != null) {
+        peerCheck.close();
+      }
       if (health != null) {
         health.serving(null);
       }

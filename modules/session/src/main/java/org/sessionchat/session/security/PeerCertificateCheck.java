@@ -62,6 +62,7 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
   private final NetClient client;
   private final Map<String, Optional<Failure>> results = new ConcurrentHashMap<>();
   private UUID registration;
+  private volatile boolean closed;
 
   private PeerCertificateCheck(Vertx vertx, HazelcastClusterManager clusterManager, NetClientOptions options) {
     this.vertx = vertx;
@@ -116,6 +117,9 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
     nodeInfo(nodeId, ATTEMPTS)
         .compose(info -> handshake(nodeId, info))
         .onComplete(outcome -> {
+          if (closed) {
+            return; // this node is stopping: its own connections fail, which says nothing about the peer
+          }
           if (outcome.succeeded()) {
             results.put(nodeId, Optional.empty());
             LOG.debug("Event bus of node {} ({}) passed the TLS check", nodeId, member.getAddress());
@@ -169,6 +173,9 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
       return Failure.REFUSED_OUR_CERTIFICATE;
     }
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.nio.channels.ClosedChannelException) {
+        return Failure.REFUSED_OUR_CERTIFICATE; // the peer hung up in the handshake
+      }
       if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException) {
         return Failure.UNTRUSTED_CERTIFICATE;
       }
@@ -190,7 +197,10 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    if (root instanceof java.nio.channels.ClosedChannelException) {
+      return "the connection was closed during the handshake";
+    }
+    return root.getMessage() == null ? "no detail" : root.getMessage();
   }
 
   private static String describe(Failure failure) {
@@ -202,8 +212,10 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
     };
   }
 
+  /** Stops checking; call before the Vert.x instance closes, or its closing connections look like failed checks. */
   @Override
   public void close() {
+    closed = true;
     try {
       hazelcast.getCluster().removeMembershipListener(registration);
     } catch (RuntimeException e) {
