@@ -140,7 +140,7 @@ public final class ChatServerNode {
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings);
+            settings, admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
@@ -169,11 +169,13 @@ public final class ChatServerNode {
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
+    private final ConnectionLimits admission;
     private final AtomicLong guests = new AtomicLong();
     volatile String nodeName;
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
-        Settings settings) {
+        Settings settings, ConnectionLimits admission) {
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.nickServer = nickServer;
@@ -250,6 +252,11 @@ public final class ChatServerNode {
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */
