@@ -106,6 +106,8 @@ public final class ClientActor implements SessionActor {
   private Future<Void> execute(Command command) {
     if (command instanceof Command.Invalid invalid) {
       return tell(new ClientEvent.Invalid(invalid.error()));
+    } else if (command instanceof Command.Help help) {
+      return tell(new ClientEvent.Help(help.command()));
     } else if (command instanceof Command.Ping ping) {
       return tell(new ClientEvent.Pong(ping.token()));
     } else if (command instanceof Command.Nick rename) {

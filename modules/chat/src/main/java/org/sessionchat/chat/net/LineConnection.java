@@ -125,7 +125,7 @@ public final class LineConnection implements ClientTransport {
   /** Writes the line protocol's line for {@code event}. */
   @Override
   public void deliver(ClientEvent event) {
-    send(Replies.line(event));
+    Replies.lines(event).forEach(this::send);
   }
 
   /** {@code BYE} first if the client quit, then {@link #close()}. */
