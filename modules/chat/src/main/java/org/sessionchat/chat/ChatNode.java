@@ -81,11 +81,14 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--idle-timeout", defaultValue = "300", paramLabel = "SECONDS", description = "Disconnect a client that sends no line for this long (PING keeps it alive); 0 = never (default: ${DEFAULT-VALUE}).")
   int idleTimeoutSeconds;
 
-  @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "LINES", description = "Lines per second one client may send; more get ERROR:RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate-limit", defaultValue = "20", paramLabel = "LINES", description = "Lines per second one client may send; faster lines are read later, none is dropped (default: ${DEFAULT-VALUE}).")
   int rateLimit;
 
-  @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "LINES", description = "Lines one client may send at once after a quiet spell; 5 times as many refused lines disconnect it (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rate-burst", defaultValue = "40", paramLabel = "LINES", description = "Lines one client may send at once after a quiet spell (default: ${DEFAULT-VALUE}).")
   int rateBurst;
+
+  @Option(names = "--flood-timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Disconnect a client that stays over --rate-limit this long without a 1-second break; 0 = never (default: ${DEFAULT-VALUE}).")
+  int floodTimeoutSeconds;
 
   @Option(names = "--no-rate-limit", description = "No flood control (for benchmarks).")
   boolean noRateLimit;
@@ -224,7 +227,7 @@ public final class ChatNode implements Callable<Integer> {
 
   /** The limits the options ask for; a line that never ends may run to 4 times --max-line, at least 1 MiB. */
   Limits limits() {
-    RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, 5 * rateBurst);
+    RateLimit rate = noRateLimit ? RateLimit.OFF : new RateLimit(rateLimit, rateBurst, Duration.ofSeconds(floodTimeoutSeconds));
     return new Limits(maxConnections, maxConnectionsPerAddress, maxRooms, maxRoomMembers,
         Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
   }
@@ -252,6 +255,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--idle-timeout", idleTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--rate-limit", rateLimit, 1, 1_000_000);
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
+    requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);

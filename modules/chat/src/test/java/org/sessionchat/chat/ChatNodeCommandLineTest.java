@@ -79,7 +79,7 @@ class ChatNodeCommandLineTest {
     assertThat(limits.idleTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(limits.rateLimit().enabled()).isTrue();
     assertThat(limits.rateLimit().linesPerSecond()).isEqualTo(20);
-    assertThat(limits.rateLimit().abuseLines()).isEqualTo(5 * limits.rateLimit().burst());
+    assertThat(limits.rateLimit().floodTimeout()).isEqualTo(Duration.ofMinutes(1));
     assertThat(limits.maxOutboundBytes()).isEqualTo(1024 * 1024);
     assertThat(limits.maxUnendedLineBytes()).isEqualTo(1024 * 1024);
     assertThat(node.httpHost).isEqualTo("127.0.0.1");

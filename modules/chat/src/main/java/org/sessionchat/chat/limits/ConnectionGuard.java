@@ -1,5 +1,8 @@
 package org.sessionchat.chat.limits;
 
+import java.util.Optional;
+import java.util.function.Consumer;
+
 /**
  * The limits of one connection, asked by the connection at each line, each chunk read and
  * each idle check: flood control, the idle timeout and the bound on a line that never ends.
@@ -12,28 +15,30 @@ public final class ConnectionGuard {
 
   private final Limits limits;
   private final LimitCounters counters;
-  private final FloodGuard flood;
   private final long idleNanos;
   private long lastLineAt = System.nanoTime();
 
   public ConnectionGuard(Limits limits, LimitCounters counters) {
     this.limits = limits;
     this.counters = counters;
-    this.flood = limits.rateLimit().enabled() ? new FloodGuard(limits.rateLimit()) : null;
     this.idleNanos = limits.idleTimeout().toNanos();
   }
 
-  /** A complete line arrived: the client is alive; may it be handled? */
-  public FloodGuard.Verdict onLine() {
+  /**
+   * The flood-control stage to put in front of {@code downstream}, or empty when flood control
+   * is off (then items go straight on).
+   */
+  public <T> Optional<FloodGate<T>> floodGate(FloodGate.Scheduler scheduler, FloodGate.Source source,
+      Consumer<T> downstream) {
+    if (!limits.rateLimit().enabled()) {
+      return Optional.empty();
+    }
+    return Optional.of(new FloodGate<>(limits.rateLimit(), System::nanoTime, scheduler, source, downstream, counters));
+  }
+
+  /** A complete line of the client is being handled: the client is alive. */
+  public void lineArrived() {
     lastLineAt = System.nanoTime();
-    if (flood == null) {
-      return FloodGuard.Verdict.PASS;
-    }
-    FloodGuard.Verdict verdict = flood.onLine();
-    if (verdict == FloodGuard.Verdict.REFUSE) {
-      counters.rateLimited();
-    }
-    return verdict;
   }
 
   /** True if the client sent no complete line for longer than the idle timeout. */

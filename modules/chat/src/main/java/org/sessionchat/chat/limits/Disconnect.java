@@ -17,8 +17,8 @@ public enum Disconnect {
   ADDRESS_FULL("too many connections from its address", Replies.TOO_MANY_CONNECTIONS),
   /** No complete line for {@link Limits#idleTimeout()}. */
   IDLE("idle for too long", Replies.IDLE_TIMEOUT),
-  /** Kept sending after {@code ERROR:RATE_LIMITED}. */
-  FLOOD("kept flooding after ERROR:RATE_LIMITED", Replies.RATE_LIMITED),
+  /** Stayed over the rate limit, without a break, for {@link RateLimit#floodTimeout()}. */
+  FLOOD("sent faster than the rate limit for longer than the flood timeout", Replies.EXCESS_FLOOD),
   /** Its outbound queue passed {@link Limits#maxOutboundBytes()}: it does not read. */
   SLOW_CONSUMER("does not read what it is sent (write queue full)", null),
   /** A line without newline passed {@link Limits#maxUnendedLineBytes()}. */

@@ -6,7 +6,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * How often one node's limits struck, for {@code /metrics}: connections closed or refused by
- * {@link Disconnect reason}, lines refused by flood control, rooms and joins refused.
+ * {@link Disconnect reason}, lines flood control held back (and how many wait, how many
+ * connections are held back now and for how long in all), rooms and joins refused.
  *
  * <p>Why plain adders and no metrics library here: the limits work the same with metrics
  * off; the metrics layer reads these counters when scraped. Safe from any thread.
@@ -14,7 +15,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class LimitCounters {
 
   private final Map<Disconnect, LongAdder> disconnects = new EnumMap<>(Disconnect.class);
-  private final LongAdder rateLimitedLines = new LongAdder();
+  private final LongAdder delayedLines = new LongAdder();
+  private final LongAdder waitingLines = new LongAdder();
+  private final LongAdder heldConnections = new LongAdder();
+  private final LongAdder heldNanos = new LongAdder();
   private final LongAdder roomsRefused = new LongAdder();
   private final LongAdder joinsRefused = new LongAdder();
 
@@ -28,8 +32,31 @@ public final class LimitCounters {
     disconnects.get(reason).increment();
   }
 
-  public void rateLimited() {
-    rateLimitedLines.increment();
+  /** Flood control held a line back (see {@link FloodGate}). */
+  void lineDelayed() {
+    delayedLines.increment();
+    waitingLines.increment();
+  }
+
+  /** A held-back line had its turn. */
+  void lineWaited() {
+    waitingLines.decrement();
+  }
+
+  /** Held-back lines dropped because their connection closed. */
+  void linesDropped(int lines) {
+    waitingLines.add(-lines);
+  }
+
+  /** Flood control stopped reading a connection. */
+  void connectionHeld() {
+    heldConnections.increment();
+  }
+
+  /** Flood control reads a connection again (or it closed) after holding it for {@code nanos}. */
+  void connectionReleased(long nanos) {
+    heldConnections.decrement();
+    heldNanos.add(nanos);
   }
 
   public void roomRefused() {
@@ -45,9 +72,24 @@ public final class LimitCounters {
     return disconnects.get(reason).sum();
   }
 
-  /** Lines dropped with {@code ERROR:RATE_LIMITED}. */
-  public long rateLimitedLines() {
-    return rateLimitedLines.sum();
+  /** Lines flood control held back before they were handled (or their connection closed). */
+  public long delayedLines() {
+    return delayedLines.sum();
+  }
+
+  /** Lines held back by flood control right now. */
+  public long waitingLines() {
+    return waitingLines.sum();
+  }
+
+  /** Connections flood control does not read right now. */
+  public long heldConnections() {
+    return heldConnections.sum();
+  }
+
+  /** Seconds, summed over connections, that flood control held connections back (finished stretches). */
+  public double heldSeconds() {
+    return heldNanos.sum() / 1e9;
   }
 
   /** CREATEs refused because the node hosts {@link Limits#maxRooms()} rooms. */

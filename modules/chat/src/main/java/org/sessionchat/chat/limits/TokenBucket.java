@@ -43,13 +43,23 @@ public final class TokenBucket {
 
   /** Takes one token if there is one. */
   public boolean tryTake() {
-    long now = clock.getAsLong();
-    tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
-    refilledAt = now;
+    refill();
     if (tokens >= 1) {
       tokens -= 1;
       return true;
     }
     return false;
+  }
+
+  /** Nanoseconds until a token is there to take; 0 if one is there now. */
+  public long nanosUntilToken() {
+    refill();
+    return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+  }
+
+  private void refill() {
+    long now = clock.getAsLong();
+    tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
+    refilledAt = now;
   }
 }

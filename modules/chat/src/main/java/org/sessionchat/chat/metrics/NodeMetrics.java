@@ -98,8 +98,14 @@ public final class NodeMetrics {
           .tag("reason", reason.label())
           .register(registry);
     }
-    counter("rate_limited_lines", "Client lines dropped with ERROR:RATE_LIMITED", limits,
-        LimitCounters::rateLimitedLines);
+    counter("flood_delayed_lines", "Client lines flood control made wait for their turn (none is dropped)", limits,
+        LimitCounters::delayedLines);
+    gauge("flood_waiting_lines", "Client lines waiting in flood control right now", limits,
+        LimitCounters::waitingLines);
+    gauge("flood_held_connections", "Client connections flood control is not reading right now", limits,
+        LimitCounters::heldConnections);
+    counter("flood_held_seconds", "Seconds, summed over connections, flood control stopped reading them", limits,
+        LimitCounters::heldSeconds);
     counter("rooms_refused", "CREATEs refused with ERROR:TOO_MANY_ROOMS", limits, LimitCounters::roomsRefused);
     counter("joins_refused", "JOINs refused with ERROR:ROOM_FULL", limits, LimitCounters::joinsRefused);
   }

@@ -1,8 +1,9 @@
 package org.sessionchat.chat.net;
 
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.Disconnect;
-import org.sessionchat.chat.limits.FloodGuard;
+import org.sessionchat.chat.limits.FloodGate;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
@@ -24,15 +25,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client's TCP connection seen as lines in and lines out: framing, UTF-8 check and
- * command parsing, in that order, in front of whatever handles the commands.
+ * One client's TCP connection seen as lines in and lines out: framing, flood control, UTF-8
+ * check and command parsing, in that order, in front of whatever handles the commands.
  *
  * <p>Why a class of its own: the client actor deals in {@link Command}s and reply lines
  * only; bytes, bounds and encodings stay here. Input that fails a stage becomes a
  * {@link Command.Invalid} so its error line is answered in order with everything else.
- * Blank lines are ignored. The {@link ConnectionGuard} may close the connection on the way
- * (flooding, a line that never ends, idleness, a client that does not read), each with its
- * {@link Disconnect} reason. Use from the socket's context only.
+ * Blank lines are ignored. Flood control ({@link FloodGate}) delays lines over the rate and
+ * stops reading meanwhile; it never drops one. The {@link ConnectionGuard} may close the
+ * connection on the way (flooding for too long, a line that never ends, idleness, a client
+ * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
+ * only.
  */
 public final class LineConnection implements ClientTransport {
 
@@ -43,6 +46,9 @@ public final class LineConnection implements ClientTransport {
   private final int maxLineLength;
   private final ConnectionGuard guard;
   private final Utf8 utf8 = new Utf8();
+  private final ReadHolds reading;
+  private final ContextInternal context;
+  private FloodGate<LineFramer.Frame> floodGate;
   private boolean open = true;
   private boolean closing;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
@@ -52,11 +58,20 @@ public final class LineConnection implements ClientTransport {
     this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()));
   }
 
-  /** Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}. */
+  /**
+   * Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}; call
+   * on the socket's context.
+   */
   public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
     this.socket = socket;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
+    this.context = (ContextInternal) Vertx.currentContext();
+    this.reading = new ReadHolds(socket::pause, () -> {
+      if (open) {
+        socket.resume();
+      }
+    });
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
     consolidateFlushes(socket);
@@ -78,16 +93,20 @@ public final class LineConnection implements ClientTransport {
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
   @Override
   public void start(Consumer<Command> commands) {
-    LineFramer framer = new LineFramer(maxLineLength, frame -> {
-      if (!admitted(commands)) {
+    Consumer<LineFramer.Frame> parse = frame -> {
+      if (closing) {
         return;
       }
+      guard.lineArrived(); // when handled: a client whose lines wait for their turn is not idle
       if (frame instanceof LineFramer.Frame.Line line) {
         decode(line.bytes(), commands);
       } else {
         commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
       }
-    });
+    };
+    floodGate = guard.floodGate(this::later, new FloodSource(), parse).orElse(null);
+    Consumer<LineFramer.Frame> admit = floodGate == null ? parse : floodGate::offer;
+    LineFramer framer = new LineFramer(maxLineLength, admit);
     socket.handler(chunk -> {
       framer.feed(chunk);
       if (guard.isUnendedLineTooLong(framer.unendedLength())) {
@@ -95,21 +114,30 @@ public final class LineConnection implements ClientTransport {
       }
     });
     socket.exceptionHandler(ignored -> socket.close());
-    socket.resume();
+    reading.release(ReadHolds.Holder.NOT_STARTED);
   }
 
-  /** Flood control: true if the line just framed may be handled. */
-  private boolean admitted(Consumer<Command> commands) {
-    if (closing) {
-      return false;
+  /** Flood control's view of this connection. */
+  private final class FloodSource implements FloodGate.Source {
+    @Override
+    public void hold() {
+      reading.hold(ReadHolds.Holder.FLOOD);
     }
-    FloodGuard.Verdict verdict = guard.onLine();
-    if (verdict == FloodGuard.Verdict.REFUSE) {
-      commands.accept(new Command.Invalid(Replies.RATE_LIMITED));
-    } else if (verdict == FloodGuard.Verdict.DISCONNECT) {
+
+    @Override
+    public void release() {
+      reading.release(ReadHolds.Holder.FLOOD);
+    }
+
+    @Override
+    public void saturated() {
       disconnect(Disconnect.FLOOD);
     }
-    return verdict == FloodGuard.Verdict.PASS;
+  }
+
+  private void later(long delayMillis, Runnable task) {
+    ContextInternal on = context != null ? context : (ContextInternal) Vertx.currentContext();
+    on.setTimer(delayMillis, timer -> task.run());
   }
 
   private void decode(byte[] bytes, Consumer<Command> commands) {
@@ -152,6 +180,12 @@ public final class LineConnection implements ClientTransport {
   /**
    * Closes the connection because the client went past a limit: logs why, counts it, and
    * writes the reason's error line first if it has one.
+   *
+   * <p>The last line must reach a client that is still sending (a flooder, a line that never
+   * ends): closing a socket with unread input makes the kernel answer with a reset, and a
+   * reset can discard the last line before the client reads it. So the node ends only its
+   * own direction once the line is written (FIN), discards what the client still sends, and
+   * closes when the client does, or after a grace period.
    */
   public void disconnect(Disconnect reason) {
     if (!open || closing) {
@@ -164,15 +198,20 @@ public final class LineConnection implements ClientTransport {
       abort();
       return;
     }
-    socket.write(reason.errorLine() + "\n");
-    socket.close();
-    Context context = Vertx.currentContext();
-    if (context != null) { // a client that does not read would hold the close up forever
-      context.owner().setTimer(CLOSE_GRACE_MILLIS, timer -> {
-        if (open) {
-          abort();
-        }
-      });
+    socket.write(reason.errorLine() + "\n").onComplete(written -> endOutput());
+    later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
+  }
+
+  /** Sends FIN after what was written and drains the client until it closes (see {@link #disconnect}). */
+  private void endOutput() {
+    closed();
+    if (socket instanceof NetSocketInternal internal
+        && internal.channelHandlerContext().channel() instanceof DuplexChannel duplex) {
+      socket.handler(ignored -> { });
+      socket.resume();
+      duplex.shutdownOutput();
+    } else {
+      socket.close();
     }
   }
 
@@ -199,17 +238,18 @@ public final class LineConnection implements ClientTransport {
     }
   }
 
-  /** Stops reading until {@link #resume()} (back-pressure). */
+  /**
+   * Stops reading until {@link #resume()}: back-pressure from whoever handles the commands.
+   * Flood control holds reading on its own; reading goes on only when neither holds it.
+   */
   @Override
   public void pause() {
-    socket.pause();
+    reading.hold(ReadHolds.Holder.BACKLOG);
   }
 
   @Override
   public void resume() {
-    if (open) {
-      socket.resume();
-    }
+    reading.release(ReadHolds.Holder.BACKLOG);
   }
 
   /** Closes the connection after the lines already written. */
@@ -251,6 +291,9 @@ public final class LineConnection implements ClientTransport {
   private void closed() {
     if (open) {
       open = false;
+      if (floodGate != null) {
+        floodGate.close();
+      }
       closeHandlers.forEach(Runnable::run);
     }
   }

@@ -1,6 +1,8 @@
 package org.sessionchat.chat.web;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.ContextInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +11,8 @@ import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.Disconnect;
-import org.sessionchat.chat.limits.FloodGuard;
+import org.sessionchat.chat.limits.FloodGate;
+import org.sessionchat.chat.net.ReadHolds;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.Replies;
@@ -23,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * as it serves a TCP connection.
  *
  * <p>Why the same stages as a TCP line: the browser is a third way in, not a side door.
- * A message passes the same checks in the same order (flood control, the length bound of
- * {@code --max-line}, UTF-8 without control characters, the parser), is answered with the
- * same lines, and a client that does not read is dropped at the same bound. Use from the
- * socket's context only.
+ * A message passes the same checks in the same order (flood control, which delays messages
+ * over the rate and stops reading meanwhile, the length bound of {@code --max-line}, UTF-8
+ * without control characters, the parser), is answered with the same lines, and a client
+ * that does not read is dropped at the same bound. Use from the socket's context only.
  */
 final class ChatSocket implements ClientTransport {
 
@@ -37,13 +40,23 @@ final class ChatSocket implements ClientTransport {
   private final ConnectionGuard guard;
   private final Utf8 utf8 = new Utf8();
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
+  private final ReadHolds reading;
+  private final ContextInternal context;
+  private FloodGate<byte[]> floodGate;
   private boolean open = true;
   private boolean closing;
 
+  /** Call on the socket's context, with the socket paused. */
   ChatSocket(ServerWebSocket socket, int maxLineLength, ConnectionGuard guard) {
     this.socket = socket;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
+    this.context = (ContextInternal) Vertx.currentContext();
+    this.reading = new ReadHolds(socket::pause, () -> {
+      if (open) {
+        socket.resume();
+      }
+    });
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
     socket.exceptionHandler(e -> log.debug("Chat socket from {} failed: {}", remoteAddress(), e.getMessage()));
@@ -51,9 +64,35 @@ final class ChatSocket implements ClientTransport {
 
   @Override
   public void start(Consumer<Command> commands) {
-    socket.textMessageHandler(text -> line(withoutLineEnd(text).getBytes(StandardCharsets.UTF_8), commands));
-    socket.binaryMessageHandler(bytes -> line(bytes.getBytes(), commands));
-    socket.resume();
+    Consumer<byte[]> handle = bytes -> line(bytes, commands);
+    floodGate = guard.floodGate(this::later, new FloodSource(), handle).orElse(null);
+    Consumer<byte[]> admit = floodGate == null ? handle : floodGate::offer;
+    socket.textMessageHandler(text -> admit.accept(withoutLineEnd(text).getBytes(StandardCharsets.UTF_8)));
+    socket.binaryMessageHandler(bytes -> admit.accept(bytes.getBytes()));
+    reading.release(ReadHolds.Holder.NOT_STARTED);
+  }
+
+  /** Flood control's view of this socket. */
+  private final class FloodSource implements FloodGate.Source {
+    @Override
+    public void hold() {
+      reading.hold(ReadHolds.Holder.FLOOD);
+    }
+
+    @Override
+    public void release() {
+      reading.release(ReadHolds.Holder.FLOOD);
+    }
+
+    @Override
+    public void saturated() {
+      disconnect(Disconnect.FLOOD);
+    }
+  }
+
+  private void later(long delayMillis, Runnable task) {
+    ContextInternal on = context != null ? context : (ContextInternal) Vertx.currentContext();
+    on.setTimer(delayMillis, timer -> task.run());
   }
 
   /** A message may end in the line end a terminal tool adds; it is not part of the line. */
@@ -68,14 +107,8 @@ final class ChatSocket implements ClientTransport {
     if (closing) {
       return;
     }
-    FloodGuard.Verdict verdict = guard.onLine();
-    if (verdict == FloodGuard.Verdict.DISCONNECT) {
-      disconnect(Disconnect.FLOOD);
-      return;
-    }
-    if (verdict == FloodGuard.Verdict.REFUSE) {
-      commands.accept(new Command.Invalid(Replies.RATE_LIMITED));
-    } else if (bytes.length > maxLineLength) {
+    guard.lineArrived();
+    if (bytes.length > maxLineLength) {
       commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
     } else {
       utf8.decode(bytes).ifPresentOrElse(text -> {
@@ -125,16 +158,15 @@ final class ChatSocket implements ClientTransport {
     }
   }
 
+  /** Back-pressure from the actor; flood control holds reading on its own (see {@link ReadHolds}). */
   @Override
   public void pause() {
-    socket.pause();
+    reading.hold(ReadHolds.Holder.BACKLOG);
   }
 
   @Override
   public void resume() {
-    if (open) {
-      socket.resume();
-    }
+    reading.release(ReadHolds.Holder.BACKLOG);
   }
 
   @Override
@@ -166,6 +198,9 @@ final class ChatSocket implements ClientTransport {
   private void closed() {
     if (open) {
       open = false;
+      if (floodGate != null) {
+        floodGate.close();
+      }
       closeHandlers.forEach(Runnable::run);
     }
   }

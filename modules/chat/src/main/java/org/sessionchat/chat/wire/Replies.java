@@ -19,8 +19,11 @@ public final class Replies {
   public static final String NOT_IN_ROOM = "ERROR:NOT_IN_ROOM";
   public static final String LINE_TOO_LONG = "ERROR:LINE_TOO_LONG";
   public static final String BAD_ENCODING = "ERROR:BAD_ENCODING";
-  /** The line was dropped by flood control (see docs/chat.md); also the last line before a flood disconnect. */
-  public static final String RATE_LIMITED = "ERROR:RATE_LIMITED";
+  /**
+   * The last line to a client that stayed over the rate limit for the flood timeout (see
+   * docs/chat.md); lines over the rate are otherwise only delayed, never answered with an error.
+   */
+  public static final String EXCESS_FLOOD = "ERROR:EXCESS_FLOOD";
   /** The node or the client's address has as many connections as allowed; the connection is closed. */
   public static final String TOO_MANY_CONNECTIONS = "ERROR:TOO_MANY_CONNECTIONS";
   /** No line within the idle timeout; the connection is closed. */

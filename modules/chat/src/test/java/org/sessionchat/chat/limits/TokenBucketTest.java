@@ -20,14 +20,15 @@ class TokenBucketTest {
   }
 
   @Test
-  void floodGuardWarnsThenDisconnectsWhoKeepsGoing() {
-    FloodGuard guard = new FloodGuard(new RateLimit(1, 2, 3));
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.PASS);
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.PASS);
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.REFUSE);
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.REFUSE);
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.REFUSE);
-    assertThat(guard.onLine()).isEqualTo(FloodGuard.Verdict.DISCONNECT);
+  void tellsHowLongUntilTheNextToken() {
+    TokenBucket bucket = new TokenBucket(1, 4, now::get);
+    assertThat(bucket.nanosUntilToken()).isZero();
+    assertThat(bucket.tryTake()).isTrue();
+    assertThat(bucket.nanosUntilToken()).isEqualTo(250_000_000L);
+    now.addAndGet(100_000_000L);
+    assertThat(bucket.nanosUntilToken()).isEqualTo(150_000_000L);
+    now.addAndGet(150_000_000L);
+    assertThat(bucket.tryTake()).isTrue();
   }
 
   private static int take(TokenBucket bucket, int attempts) {

@@ -44,6 +44,15 @@ public final class LineClient implements AutoCloseable {
     }
   }
 
+  /** Reads the {@code WELCOME} line on a socket already connected to a node. */
+  public static LineClient over(Socket socket) {
+    try {
+      return new LineClient(socket);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Connects from {@code localAddress} (any 127.x.y.z works on Linux) to a node on loopback. */
   public static LineClient connectFrom(String localAddress, int port) {
     try {
