@@ -191,7 +191,8 @@ public final class ChatNode implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
-    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+    log.info("Node {} serving: clients on port {}, HTTP {}, {} cluster member(s), monitor {}", node.nodeName(), node.port(),
+        health == null ? "off" : health.port(), node.runtime().clusterNodes().size(), noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
   }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import org.sessionchat.chat.actor.ClientActor;
 import org.sessionchat.chat.actor.ClientTransport;
@@ -73,10 +72,12 @@ public final class ChatServerNode {
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final NodeNames nodeNames;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters,
-      ClientFactory clients) {
+      ClientFactory clients, NodeNames nodeNames) {
+    this.nodeNames = nodeNames;
     this.limitCounters = limitCounters;
     this.clients = clients;
     this.vertx = vertx;
@@ -94,21 +95,26 @@ public final class ChatServerNode {
   }
 
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
-    return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
+    return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> NodeNames.open(vertx).compose(names -> {
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names);
       runtime.onNodeLeft(node -> registry.forgetNode(node)
           .compose(forgotten -> manager.reclaimHostedRooms())
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
+          .onComplete(done -> names.departed(node))
+          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", names.of(node)))
+          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", names.of(node),
+              e.getMessage())));
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
-        ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
+        ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings, new GuestNames(vertx));
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, clients::connected);
-        return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
-            settings.nameFor(server.actualPort()), counters, clients));
+        return vertx.deployVerticle(server).map(id -> {
+          names.publish(runtime.nodeId(), settings.nameFor(server.actualPort()));
+          return new ChatServerNode(vertx, runtime, manager, server, id, settings.nameFor(server.actualPort()), counters,
+              clients, names);
+        });
       });
-    });
+    }));
   }
 
   /** Spawns a client actor for each new connection, whatever its transport. */
@@ -118,9 +124,11 @@ public final class ChatServerNode {
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
-    private final AtomicLong guests = new AtomicLong();
+    private final GuestNames guestNames;
 
-    ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings) {
+    ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings,
+        GuestNames guestNames) {
+      this.guestNames = guestNames;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.quota = quota;
@@ -132,7 +140,10 @@ public final class ChatServerNode {
     }
 
     Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
-      String nick = "guest-" + guests.incrementAndGet();
+      return guestNames.next(nodeName).compose(nick -> spawn(transport, nodeName, nick));
+    }
+
+    private Future<ActorRef> spawn(ClientTransport transport, String nodeName, String nick) {
       ClientDirectory.Watched watched = directory.watch(transport);
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
@@ -148,6 +159,7 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+    nodeNames.close();
     return vertx.undeploy(deploymentId)
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
@@ -155,6 +167,11 @@ public final class ChatServerNode {
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** Names of the cluster's nodes by node id, for log lines and {@code /health}. */
+  public NodeNames nodeNames() {
+    return nodeNames;
   }
 
   /** The TCP port clients connect to. */

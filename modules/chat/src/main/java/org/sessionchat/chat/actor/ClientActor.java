@@ -69,6 +69,8 @@ public final class ClientActor implements SessionActor {
   private String nick;
   private Future<Conversation> lobbyStarting;
   private PendingReply pending;
+  /** Why the actor closes its transport; null while it has not (the client or a limit closes it). */
+  private ClientTransport.CloseReason closing;
 
   /**
    * @param transport   the client's connection (or a test's stand-in), not yet started
@@ -361,6 +363,7 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void stopped() {
+    closing = ClientTransport.CloseReason.ACTOR_STOPPED;
     transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
   }
 
@@ -368,12 +371,14 @@ public final class ClientActor implements SessionActor {
 
   private Future<Void> quit() {
     commands.clear();
+    closing = ClientTransport.CloseReason.CLIENT_QUIT;
     transport.close(ClientTransport.CloseReason.CLIENT_QUIT);
     return Future.succeededFuture();
   }
 
   private void disconnected() {
-    log.info("Client {} disconnected", nick);
+    log.info("Client {} disconnected ({})", nick, closing == null ? "connection closed"
+        : closing == ClientTransport.CloseReason.CLIENT_QUIT ? "QUIT" : "node stopping");
     commands.clear();
     context.stop();
   }

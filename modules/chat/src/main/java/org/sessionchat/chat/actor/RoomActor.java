@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
@@ -28,6 +29,7 @@ public final class RoomActor implements SessionActor {
 
   private final String name;
   private final RoomQuota quota;
+  private final NodeNames names;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
   private ActorContext context;
@@ -44,15 +46,23 @@ public final class RoomActor implements SessionActor {
    * @param quota how many members the room takes (a full room refuses the invitation)
    */
   public RoomActor(String name, RoomQuota quota, Consumer<RoomActor> onStopped) {
+    this(name, quota, NodeNames.local(), onStopped);
+  }
+
+  /**
+   * @param names node names, so that log lines name members {@code chatclient-3@node2}
+   */
+  public RoomActor(String name, RoomQuota quota, NodeNames names, Consumer<RoomActor> onStopped) {
     this.name = name;
     this.quota = quota;
+    this.names = names;
     this.onStopped = onStopped;
   }
 
   @Override
   public void started(ActorContext context) {
     this.context = context;
-    log.info("Room {} opened as {}", name, context.self());
+    log.debug("Room {} started as {}", name, context.self());
   }
 
   @Override
@@ -64,7 +74,7 @@ public final class RoomActor implements SessionActor {
   public void conversationEstablished(Conversation conversation) {
     members.put(conversation.sessionId(), conversation);
     log.info("Room {}: {} joined ({} members)", name,
-        conversation.participant(ChatProtocol.CLIENT_THREAD), members.size());
+        names.of(conversation.participant(ChatProtocol.CLIENT_THREAD)), members.size());
   }
 
   @Override
@@ -84,19 +94,24 @@ public final class RoomActor implements SessionActor {
 
   @Override
   public void conversationEnded(Conversation conversation, EndReason reason) {
-    drop(conversation, reason.name());
+    drop(conversation, switch (reason) {
+      // the member's actor stopped: QUIT, a dropped connection or its node died; its own node logs which
+      case PARTICIPANT_OFFLINE, SETUP_FAILED -> "disconnected";
+      case COMPLETED -> "done";
+      case LOCAL_STOP -> "room closing";
+    });
   }
 
   private void drop(Conversation member, String why) {
     if (members.remove(member.sessionId()) != null) {
-      log.info("Room {}: {} left ({}, {} members)", name, member.participant(ChatProtocol.CLIENT_THREAD), why,
+      log.info("Room {}: {} left ({}, {} members)", name, names.of(member.participant(ChatProtocol.CLIENT_THREAD)), why,
           members.size());
     }
   }
 
   @Override
   public void stopped() {
-    log.info("Room {} closed", name);
+    log.debug("Room {} stopped", name); // the room manager logs "closed" for rooms that were created
     onStopped.accept(this);
   }
 
