@@ -12,6 +12,7 @@ import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
@@ -98,10 +99,11 @@ public final class ChatServerNode {
     return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> NodeNames.open(vertx).compose(names -> {
       LimitCounters counters = new LimitCounters();
       RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names);
+      runtime.nameNodesWith(names::of);
       runtime.onNodeLeft(node -> registry.forgetNode(node)
           .compose(forgotten -> manager.reclaimHostedRooms())
           .onComplete(done -> names.departed(node))
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", names.of(node)))
+          .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", names.of(node)))
           .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", names.of(node),
               e.getMessage())));
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
@@ -144,7 +146,8 @@ public final class ChatServerNode {
     }
 
     private Future<ActorRef> spawn(ClientTransport transport, String nodeName, String nick) {
-      ClientDirectory.Watched watched = directory.watch(transport);
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
@@ -160,7 +163,10 @@ public final class ChatServerNode {
    */
   public Future<Void> close() {
     nodeNames.close();
-    return vertx.undeploy(deploymentId)
+    // BYE to every client first: undeploying the server would stop its client actors (child
+    // deployments) before the server's own stop could greet anyone
+    return tcpServer.shutdownConnections()
+        .transform(shut -> vertx.undeploy(deploymentId))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }

@@ -241,9 +241,8 @@ public final class ClientActor implements SessionActor {
   }
 
   /**
-   * Sends {@code leaveRoom} and answers as soon as the monitor let it through. The session
-   * normally completes right there (and the lobby resumes); with the monitor off the runtime
-   * cannot tell it completed, so the client does not wait for that.
+   * Sends {@code leaveRoom} and answers as soon as the monitor let it through: the session
+   * completes right there (the FSM is terminal after {@code leaveRoom}) and the lobby resumes.
    */
   private Future<Void> leave(RoomState.InRoom in) {
     String sessionId = in.session().sessionId();

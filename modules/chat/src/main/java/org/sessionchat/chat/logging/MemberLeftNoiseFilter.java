@@ -11,7 +11,7 @@ import org.slf4j.Marker;
  * Drops the five WARN lines Hazelcast writes on every node each time a member dies (a
  * refused connection, "suspected to be dead", the new master's {@code MembersView{…}},
  * "Not Member!", "unknown addresses … in partition table"); the node's own log says it in
- * one line instead: {@code Node node1 left the cluster; its rooms are gone}.
+ * one line instead: {@code node node1 left the cluster; ending local sessions with participants there}.
  *
  * <p>Why a filter on the messages and not a level per logger: the same loggers report real
  * trouble too (a member that cannot join, a split brain, a failed migration), and those
