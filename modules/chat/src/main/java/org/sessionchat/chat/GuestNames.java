@@ -36,9 +36,37 @@ public final class GuestNames {
   private final Supplier<Future<Long>> increment;
   private final AtomicLong local = new AtomicLong();
 
-  /** Names drawn from {@code vertx}'s shared counter (cluster-wide when {@code vertx} is clustered). */
+  /**
+   * Names drawn from {@code vertx}'s shared counter (cluster-wide when {@code vertx} is
+   * clustered). The counter is looked up once, here: on Hazelcast the look-up itself writes
+   * the map synchronously (Vert.x's {@code getCounter} blocks its caller), which must not
+   * happen on an event loop per connection; {@code incrementAndGet} is asynchronous.
+   */
   public GuestNames(Vertx vertx) {
-    this(() -> vertx.sharedData().getCounter(COUNTER).compose(Counter::incrementAndGet));
+    this(new SharedCounter(vertx));
+  }
+
+  /** The shared counter, looked up again only after a failed look-up. */
+  private static final class SharedCounter implements Supplier<Future<Long>> {
+    private final Vertx vertx;
+    private Future<Counter> counter;
+
+    SharedCounter(Vertx vertx) {
+      this.vertx = vertx;
+      this.counter = lookUp();
+    }
+
+    private Future<Counter> lookUp() {
+      return vertx.sharedData().getCounter(COUNTER);
+    }
+
+    @Override
+    public synchronized Future<Long> get() {
+      if (counter.failed()) {
+        counter = lookUp();
+      }
+      return counter.compose(Counter::incrementAndGet);
+    }
   }
 
   GuestNames(Supplier<Future<Long>> increment) {

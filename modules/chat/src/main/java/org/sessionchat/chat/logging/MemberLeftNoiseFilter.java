@@ -8,9 +8,10 @@ import java.util.List;
 import org.slf4j.Marker;
 
 /**
- * Drops the five WARN lines Hazelcast writes on every node each time a member dies (a
- * refused connection, "suspected to be dead", the new master's {@code MembersView{…}},
- * "Not Member!", "unknown addresses … in partition table"); the node's own log says it in
+ * Drops the WARN lines Hazelcast writes on every node each time a member dies (a refused
+ * connection, "suspected to be dead", the new master's {@code MembersView{…}}, "Not
+ * Member!", "unknown addresses … in partition table", a write to the dead member reset
+ * by the peer, with its stack trace); the node's own log says it in
  * one line instead: {@code node node1 left the cluster; ending local sessions with participants there}.
  *
  * <p>Why a filter on the messages and not a level per logger: the same loggers report real
@@ -21,10 +22,18 @@ import org.slf4j.Marker;
  */
 public final class MemberLeftNoiseFilter extends TurboFilter {
 
-  /** A line that only says a member left: the logger's simple name and the texts the message contains. */
-  record Noise(String logger, List<String> texts) {
-    boolean matches(String loggerName, String message) {
-      return loggerName.endsWith("." + logger) && texts.stream().allMatch(message::contains);
+  /**
+   * A line that only says a member left: the logger's simple name, the texts the message
+   * contains, and, if not null, a text the message of its exception contains.
+   */
+  record Noise(String logger, List<String> texts, String cause) {
+    Noise(String logger, List<String> texts) {
+      this(logger, texts, null);
+    }
+
+    boolean matches(String loggerName, String message, Throwable t) {
+      return loggerName.endsWith("." + logger) && texts.stream().allMatch(message::contains)
+          && (cause == null || t instanceof java.io.IOException && String.valueOf(t.getMessage()).contains(cause));
     }
   }
 
@@ -33,7 +42,9 @@ public final class MemberLeftNoiseFilter extends TurboFilter {
       new Noise("MembershipManager", List.of("is suspected to be dead")),
       new Noise("ClusterService", List.of("Mastership of", "is accepted", "MembersView{")),
       new Noise("OperationService", List.of("Not Member! target:")),
-      new Noise("InternalPartitionService", List.of("Following unknown addresses are found in partition table")));
+      new Noise("InternalPartitionService", List.of("Following unknown addresses are found in partition table")),
+      // a write to the member that just died, with the stack trace of its "Connection reset by peer"
+      new Noise("TcpServerConnection", List.of("closed. Reason: Exception in Connection"), "Connection reset by peer"));
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
@@ -41,7 +52,7 @@ public final class MemberLeftNoiseFilter extends TurboFilter {
       return FilterReply.NEUTRAL;
     }
     for (Noise noise : NOISE) {
-      if (noise.matches(logger.getName(), format)) {
+      if (noise.matches(logger.getName(), format, t)) {
         return FilterReply.DENY;
       }
     }

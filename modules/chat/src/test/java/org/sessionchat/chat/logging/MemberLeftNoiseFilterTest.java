@@ -34,6 +34,18 @@ class MemberLeftNoiseFilterTest {
   }
 
   @Test
+  void dropsTheResetOfAWriteToTheDeadMemberButNotOtherConnectionFailures() {
+    Logger log = context.getLogger("com.hazelcast.internal.server.tcp.TcpServerConnection");
+    String closed = PREFIX + "Connection[id=2, endpoint=[127.0.0.1]:13201] closed. Reason: Exception in Connection[id=2]";
+    assertThat(filter.decide(null, log, Level.WARN, closed, null, new java.io.IOException("Connection reset by peer")))
+        .isEqualTo(FilterReply.DENY);
+    assertThat(filter.decide(null, log, Level.WARN, closed, null, new IllegalStateException("Connection reset by peer")))
+        .isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, log, Level.WARN, closed, null, new java.io.IOException("Too many open files")))
+        .isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  @Test
   void keepsRealTroubleFromTheSameLoggers() {
     assertThat(decide("com.hazelcast.internal.server.tcp.TcpServerConnectionErrorHandler", Level.WARN,
         "Removing connection to endpoint [10.0.0.2]:5701 Cause => java.net.SocketTimeoutException, Error-Count: 5"))
