@@ -89,6 +89,11 @@ final class ScriptedCluster implements AutoCloseable {
     return basePort + node;
   }
 
+  /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */
+  int httpPort(int node) {
+    return httpBasePort + node;
+  }
+
   String log(int node) throws IOException {
     return Files.readString(runDir.resolve("node" + node + ".log"), StandardCharsets.UTF_8);
   }
