@@ -142,12 +142,14 @@ public final class ChatServerNode {
     }
 
     Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
-      return guestNames.next(nodeName).compose(nick -> spawn(transport, nodeName, nick));
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      // (bound here, on that context, before the guest name is drawn elsewhere)
+      ClientTransport bound = new ContextBoundTransport(transport);
+      return guestNames.next(nodeName).compose(nick -> spawn(bound, transport, nodeName, nick));
     }
 
-    private Future<ActorRef> spawn(ClientTransport transport, String nodeName, String nick) {
-      // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
+    private Future<ActorRef> spawn(ClientTransport bound, ClientTransport transport, String nodeName, String nick) {
+      ClientDirectory.Watched watched = directory.watch(bound);
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
