@@ -41,6 +41,7 @@ public final class RoomManager implements SessionActor {
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
   private final RoomQuota quota;
   private final NodeNames names;
+  private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
     this(runtime, registry, Limits.NONE, new LimitCounters());
@@ -87,7 +88,7 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, names, stopped -> {
+    RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
       if (hosted.remove(room, stopped)) {
         log.info("Room {} closed", room); // a room that lost the race for its name was never created
       }
@@ -149,6 +150,11 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .toList()).mapEmpty();
+  }
+
+  /** The node's name, told to IRC members of the rooms created from now on. */
+  public void nodeName(String name) {
+    nodeName = name;
   }
 
   /** A room hosted on this node, by name. */

@@ -36,6 +36,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final int basePort;
   private final int httpBasePort;
   private final int clusterBasePort;
+  private final int ircBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
   private int nodes;
 
@@ -43,10 +44,11 @@ final class ScriptedCluster implements AutoCloseable {
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
-    int[] bases = freeBasePorts(3, 10);
+    int[] bases = freeBasePorts(4, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
+    this.ircBasePort = bases[3];
   }
 
   /**
@@ -87,6 +89,11 @@ final class ScriptedCluster implements AutoCloseable {
 
   int port(int node) {
     return basePort + node;
+  }
+
+  /** Node {@code node}'s IRC port. */
+  int ircPort(int node) {
+    return ircBasePort + node;
   }
 
   /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */
@@ -135,6 +142,7 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_BASE_PORT", String.valueOf(basePort));
     env.put("CHAT_HTTP_BASE_PORT", String.valueOf(httpBasePort));
     env.put("CHAT_CLUSTER_BASE_PORT", String.valueOf(clusterBasePort));
+    env.put("CHAT_IRC_BASE_PORT", String.valueOf(ircBasePort));
     env.put("CHAT_CLUSTER_NAME", clusterName);
     env.put("CHAT_RUN_DIR", runDir.toString());
     env.put("CHAT_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC");
