@@ -198,7 +198,9 @@ public final class ChatNode implements Callable<Integer> {
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size()
         + " irc=" + Math.max(0, node.ircPort());
-    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+    log.info("Node {} serving: clients on port {}, IRC {}, HTTP {}, {} cluster member(s), monitor {}", node.nodeName(),
+        node.port(), node.ircPort() > 0 ? node.ircPort() : "off", health == null ? "off" : health.port(),
+        node.runtime().clusterNodes().size(), noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
   }
