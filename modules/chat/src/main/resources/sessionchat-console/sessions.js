@@ -6,6 +6,9 @@ const Sessions = (() => {
   let socket = null;
   let selected = null;
   let drawn = { key: null, dot: null, svg: null };
+  const nodeNames = new Map(); // kept after a node left, so the log can name it
+  // ?watch=ChatSession/ChatRoom selects the busiest such session by itself (demos, measurements)
+  const watch = new URLSearchParams(location.search).get('watch');
 
   function connect() {
     socket = new WebSocket(wsUrl('ws/view'));
@@ -21,7 +24,10 @@ const Sessions = (() => {
     }
   }
 
+  let frames = 0;
+
   function frame(f) {
+    document.getElementById('sessions').dataset.frames = ++frames; // for tests: a frame arrived
     members(f.members);
     sessionTable(f.sessions);
     selectedSession(f.selected);
@@ -34,6 +40,7 @@ const Sessions = (() => {
     body.textContent = '';
     rooms.textContent = '';
     for (const card of cards) {
+      nodeNames.set(card.nodeId, card.name);
       const link = card.httpPort ? link_(card) : document.createTextNode('off');
       body.append(row([card.name, card.nodeId.slice(0, 8), String(card.chatPort || '?'), link]));
       for (const room of card.rooms) {
@@ -51,26 +58,55 @@ const Sessions = (() => {
     return a;
   }
 
+  function autoSelect(list) {
+    if (selected || !watch) {
+      return;
+    }
+    const busiest = list.filter(x => x.protocol + '/' + x.role === watch)
+      .sort((a, b) => (b.sent + b.received) - (a.sent + a.received))[0];
+    if (busiest) {
+      select(busiest.key);
+    }
+  }
+
   function sessionTable(s) {
+    autoSelect(s.list);
     document.getElementById('session-count').textContent = '(' + s.running + ' running)';
     document.getElementById('session-totals').textContent =
       Object.entries(s.totals).map(([k, v]) => k + ': ' + v).join(', ');
     const body = document.querySelector('#session-table tbody');
-    body.textContent = '';
+    // rows are kept by session and updated in place, so a row being clicked is never replaced
+    const rows = new Map([...body.children].map(tr => [tr.dataset.key, tr]));
+    let previous = null;
     for (const x of s.list) {
-      const tr = row([x.protocol, x.role, x.actor, peers(x), x.ageSeconds + ' s', x.sent + ' / ' + x.received, x.state]);
-      tr.dataset.key = x.key;
-      tr.dataset.protocol = x.protocol;
-      tr.dataset.role = x.role;
+      const cells = [x.protocol, x.role, x.actor, peers(x), x.ageSeconds + ' s', x.sent + ' / ' + x.received, x.state];
+      let tr = rows.get(x.key);
+      rows.delete(x.key);
+      if (tr) {
+        cells.forEach((c, i) => { if (tr.children[i].textContent !== c) tr.children[i].textContent = c; });
+      } else {
+        tr = row(cells);
+        tr.dataset.key = x.key;
+        tr.dataset.protocol = x.protocol;
+        tr.dataset.role = x.role;
+        tr.onclick = () => select(x.key);
+      }
+      tr.dataset.actor = x.actor; // a nickname may change
       tr.classList.toggle('selected', x.key === selected);
-      tr.onclick = () => select(x.key);
-      body.append(tr);
+      const position = previous ? previous.nextSibling : body.firstChild;
+      if (position !== tr) {
+        body.insertBefore(tr, position);
+      }
+      previous = tr;
     }
+    rows.forEach(tr => tr.remove());
     const ended = document.querySelector('#ended-table tbody');
     ended.textContent = '';
     for (const x of s.ended) {
       const tr = row([x.protocol, x.role, x.actor, x.ended, x.state]);
       tr.dataset.key = x.key;
+      tr.dataset.protocol = x.protocol;
+      tr.dataset.actor = x.actor;
       tr.onclick = () => select(x.key);
       ended.append(tr);
     }
@@ -91,7 +127,9 @@ const Sessions = (() => {
     title.textContent = x.protocol + ' at ' + x.role + ' — ' + x.actor + ' (session ' + x.sessionId.slice(0, 8) + ')'
       + (x.ended ? ', ended: ' + x.ended : '');
     state.textContent = x.state;
-    last.textContent = x.lastLabel ? 'after ' + (x.lastSent ? 'sending ' : 'receiving ') + x.lastLabel : '';
+    last.textContent = !x.lastLabel ? ''
+      : x.lastStep === 'RESUMED' ? 'after its sub-session ended: ' + x.lastLabel
+      : 'after ' + (x.lastStep === 'SENT' ? 'sending ' : 'receiving ') + x.lastLabel;
     picture.dataset.key = x.key;
     picture.dataset.state = x.state;
     const dot = Protocols.dot(x.protocol, x.role);
@@ -109,7 +147,7 @@ const Sessions = (() => {
       picture.append(svg);
     }
     if (drawn.svg) {
-      Fsm.highlight(drawn.svg, x.state, x.previousState);
+      Fsm.highlight(drawn.svg, x.state, x.previousState, x.lastLabel);
       picture.dataset.highlighted = x.state;
     }
   }
@@ -130,14 +168,14 @@ const Sessions = (() => {
   function describe(e) {
     switch (e.kind) {
       case 'REFUSED':
-        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state
+        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state + ' (' + e.reason + ')'
           + ', expected ' + (e.expected.length ? e.expected.join(' or ') : 'nothing')
           + ' (session ' + e.sessionId.slice(0, 8) + ')';
       case 'PARTICIPANT_OFFLINE':
         return 'ParticipantOffline: ' + (e.protocol || '') + '/' + e.role + ' session ' + e.sessionId.slice(0, 8)
           + (e.state ? ' at ' + e.state : '');
       case 'NODE_LEFT':
-        return 'node left the cluster: ' + e.nodeId;
+        return 'node left the cluster: ' + (nodeNames.get(e.nodeId) || e.nodeId);
       default:
         return JSON.stringify(e);
     }

@@ -62,6 +62,12 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7000", description = "TCP port for chat clients; 0 = ephemeral (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--irc-port", defaultValue = "6667", description = "TCP port for IRC clients on --host; 0 = no IRC listener (default: ${DEFAULT-VALUE}).")
+  int ircPort;
+
+  @Option(names = "--server-name", description = "IRC server name: the prefix of server replies and in 001-004 (default: the node name).")
+  String serverName;
+
   @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
   String nodeName;
 
@@ -194,7 +200,7 @@ public final class ChatNode implements Callable<Integer> {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)));
+        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls))));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
@@ -203,8 +209,11 @@ public final class ChatNode implements Callable<Integer> {
         runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console, peerCheck), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
-        + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
-    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+        + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size()
+        + " irc=" + Math.max(0, node.ircPort());
+    log.info("Node {} serving: clients on port {}, IRC {}, HTTP {}, {} cluster member(s), monitor {}", node.nodeName(),
+        node.port(), node.ircPort() > 0 ? node.ircPort() : "off", health == null ? "off" : health.port(),
+        node.runtime().clusterNodes().size(), noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
   }
@@ -268,6 +277,11 @@ public final class ChatNode implements Callable<Integer> {
         Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
   }
 
+  /** The IRC listener of --irc-port and --server-name (none for port 0). */
+  ChatServerNode.Settings ircSettings(ChatServerNode.Settings settings) {
+    return ircPort == 0 ? settings : settings.withIrc(ircPort, serverName);
+  }
+
   /** TLS from --tls-cert and --tls-key, or null when neither is given. */
   ServerTls tls() {
     if (tlsCert == null && tlsKey == null) {
@@ -303,6 +317,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
+    requireRange("--irc-port", ircPort, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);

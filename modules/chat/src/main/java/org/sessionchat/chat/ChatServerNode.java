@@ -4,10 +4,15 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
+import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
+import org.sessionchat.chat.actor.ClientMode;
 import org.sessionchat.chat.actor.ClientTransport;
+import org.sessionchat.chat.actor.NickServer;
+import org.sessionchat.chat.irc.IrcWire;
+import org.sessionchat.chat.limits.ConnectionLimits;
+import org.sessionchat.chat.net.LineWire;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.limits.LimitCounters;
@@ -43,7 +48,21 @@ public final class ChatServerNode {
    * @param limits        connection, room and flood limits
    * @param tls           TLS on the client port, or null for plain TCP
    */
-  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
+  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls,
+      int ircPort, String serverName) {
+
+    /** No IRC listener. */
+    public static final int IRC_OFF = -1;
+
+    /** Settings without an IRC listener. */
+    public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
+      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null);
+    }
+
+    /** The same settings with an IRC listener on {@code port} (0: ephemeral), named {@code name} (null: the node's name). */
+    public Settings withIrc(int port, String name) {
+      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name);
+    }
 
     /** Settings without limits (tests of other things). */
     public Settings(String nodeName, String host, int port, int maxLineLength) {
@@ -56,7 +75,11 @@ public final class ChatServerNode {
     }
 
     NetServerOptions serverOptions() {
-      NetServerOptions options = TcpServerVerticle.serverOptions(host, port);
+      return serverOptions(port);
+    }
+
+    NetServerOptions serverOptions(int listenPort) {
+      NetServerOptions options = TcpServerVerticle.serverOptions(host, listenPort);
       return tls == null ? options : tls.applyTo(options);
     }
 
@@ -70,21 +93,25 @@ public final class ChatServerNode {
   private final SessionRuntime runtime;
   private final RoomManager roomManager;
   private final TcpServerVerticle tcpServer;
-  private final String deploymentId;
+  private final TcpServerVerticle ircServer;
+  private final List<String> deploymentIds;
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final NodeNames nodeNames;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
-      TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters,
-      ClientFactory clients) {
-    this.limitCounters = limitCounters;
+      TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
+      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames) {
+    this.nodeNames = nodeNames;
+    this.ircServer = ircServer;
     this.clients = clients;
+    this.limitCounters = limitCounters;
     this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
     this.tcpServer = tcpServer;
-    this.deploymentId = deploymentId;
+    this.deploymentIds = deploymentIds;
     this.nodeName = nodeName;
   }
 
@@ -95,48 +122,99 @@ public final class ChatServerNode {
   }
 
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
-    return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
+    Future<RoomRegistry> rooms = RoomRegistry.open(vertx, runtime::clusterNodes);
+    Future<RoomRegistry> nicks = RoomRegistry.open(vertx, NickServer.MAP_NAME, runtime::clusterNodes);
+    Future<NodeNames> nodeNames = NodeNames.open(vertx);
+    return Future.all(rooms, nicks, nodeNames).compose(opened -> {
+      RoomRegistry registry = rooms.result();
+      NodeNames names = nodeNames.result();
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
-      runtime.onNodeLeft(node -> registry.forgetNode(node)
-          .compose(forgotten -> manager.reclaimHostedRooms())
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
-      return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
-        ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names);
+      NickServer nickServer = new NickServer(nicks.result());
+      runtime.nameNodesWith(names::of);
+      runtime.onNodeLeft(node -> {
+        nickServer.forgetNode(node);
+        registry.forgetNode(node)
+            .compose(forgotten -> manager.reclaimHostedRooms())
+            .onComplete(done -> names.departed(node))
+            .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", names.of(node)))
+            .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", names.of(node),
+                e.getMessage()));
+      });
+      Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
+      Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
+      return Future.all(managerRef, nickRef).compose(spawned -> {
+        ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
+        ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
+            settings, new GuestNames(vertx), admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
-            settings.limits(), counters, clients::connected);
-        return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
-            settings.nameFor(server.actualPort()), counters, clients));
+            settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
+        return vertx.deployVerticle(server).compose(id -> {
+          String name = settings.nameFor(server.actualPort());
+          manager.nodeName(name);
+          clients.nodeName = name;
+          names.publish(runtime.nodeId(), name);
+          if (settings.ircPort() < 0) {
+            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
+                name, counters, clients, names));
+          }
+          String serverName = settings.serverName() != null ? settings.serverName() : name;
+          TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
+              settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
+          return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
+              List.of(ircId, id), name, counters, clients, names));
+        });
       });
     });
   }
 
-  /** Spawns a client actor for each new connection, whatever its transport. */
+  /** Spawns a client actor for each new connection. */
   private static final class ClientFactory {
     private final SessionRuntime runtime;
     private final ActorRef roomManager;
+    private final ActorRef nickServer;
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
-    private final AtomicLong guests = new AtomicLong();
+    private final GuestNames guestNames;
+    private final ConnectionLimits admission;
+    volatile String nodeName;
 
-    ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings) {
+    ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
+        Settings settings, GuestNames guestNames, ConnectionLimits admission) {
+      this.guestNames = guestNames;
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
+      this.nickServer = nickServer;
       this.quota = quota;
       this.settings = settings;
     }
 
     void connected(LineConnection connection) {
-      spawn(connection, settings.nameFor(connection.localPort()));
+      spawn(connection, ClientMode.LINE, settings.nameFor(connection.localPort()));
     }
 
-    Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
-      String nick = "guest-" + guests.incrementAndGet();
+    void connectedIrc(LineConnection connection) {
+      spawn(connection, ClientMode.IRC, nodeName);
+    }
+
+    Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
       // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
-      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
+      // (bound here, on that context, before the guest name is drawn elsewhere)
+      ClientTransport bound = new ContextBoundTransport(transport);
+      return guestNames.next(node).compose(nick -> spawn(transport, bound, mode, node, nick));
+    }
+
+    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, ClientMode mode, String node,
+        String nick) {
+      ClientTransport toSocket = bound;
+      if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
+        toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
+      }
+      ClientDirectory.Watched watched = directory.watch(toSocket);
+      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
+              node, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
@@ -150,16 +228,23 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
-    // BYE to every client first: undeploying the server would stop its client actors (child
+    nodeNames.close();
+    // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
-    return tcpServer.shutdownConnections()
-        .transform(shut -> vertx.undeploy(deploymentId))
+    return Future.join(tcpServer.shutdownConnections(),
+            ircServer == null ? Future.succeededFuture() : ircServer.shutdownConnections())
+        .transform(shut -> Future.join(deploymentIds.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** Names of the cluster's nodes by node id, for log lines and {@code /health}. */
+  public NodeNames nodeNames() {
+    return nodeNames;
   }
 
   /** The TCP port clients connect to. */
@@ -181,12 +266,17 @@ public final class ChatServerNode {
    * client actor exactly like a TCP connection's, with the same commands and monitors.
    */
   public Future<ActorRef> serveClient(ClientTransport transport) {
-    return clients.spawn(transport, nodeName);
+    return clients.spawn(transport, ClientMode.LINE, nodeName);
   }
 
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */
@@ -213,8 +303,13 @@ public final class ChatServerNode {
     return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
-  /** Client connections open on this node. */
+  /** Client connections open on this node, both listeners. */
   public int connectionCount() {
-    return tcpServer.connectionCount();
+    return tcpServer.connectionCount() + (ircServer == null ? 0 : ircServer.connectionCount());
+  }
+
+  /** The IRC port, or {@link Settings#IRC_OFF} when the node has no IRC listener. */
+  public int ircPort() {
+    return ircServer == null ? Settings.IRC_OFF : ircServer.actualPort();
   }
 }

@@ -59,16 +59,21 @@ public final class ClientActor implements SessionActor {
   }
 
   private final ClientTransport transport;
+  private final ClientMode mode;
   private final ActorRef roomManager;
+  private final ActorRef nickServer;
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
   private final List<Conversation> lobbies = new ArrayList<>(2);
+  private final IrcExtras irc;
   private ActorContext context;
   private String nick;
   private Future<Conversation> lobbyStarting;
   private PendingReply pending;
+  /** Why the actor closes its transport; null while it has not (the client or a limit closes it). */
+  private ClientTransport.CloseReason closing;
 
   /**
    * @param transport   the client's connection (or a test's stand-in), not yet started
@@ -85,8 +90,20 @@ public final class ClientActor implements SessionActor {
    */
   public ClientActor(ClientTransport transport, ActorRef roomManager, String nick, String nodeName,
       RoomQuota quota) {
+    this(transport, ClientMode.LINE, roomManager, null, nick, nodeName, quota);
+  }
+
+  /**
+   * @param mode       what the client's wire protocol offers
+   * @param nickServer this node's nick server (IRC only; null for the line protocol)
+   */
+  public ClientActor(ClientTransport transport, ClientMode mode, ActorRef roomManager, ActorRef nickServer,
+      String nick, String nodeName, RoomQuota quota) {
     this.quota = quota;
     this.transport = transport;
+    this.mode = mode;
+    this.nickServer = nickServer;
+    this.irc = mode == ClientMode.IRC ? new IrcExtras(this) : null;
     this.roomManager = roomManager;
     this.nick = nick;
     this.nodeName = nodeName;
@@ -106,30 +123,48 @@ public final class ClientActor implements SessionActor {
   private Future<Void> execute(Command command) {
     if (command instanceof Command.Invalid invalid) {
       return tell(new ClientEvent.Invalid(invalid.error()));
+    } else if (command instanceof Command.Help help) {
+      return tell(new ClientEvent.Help(help.command()));
     } else if (command instanceof Command.Ping ping) {
       return tell(new ClientEvent.Pong(ping.token()));
+    } else if (command instanceof Command.Deferred deferred) {
+      return execute(deferred.command().get());
+    } else if (command instanceof Command.Sequence sequence) {
+      Future<Void> done = Future.succeededFuture();
+      for (Command next : sequence.commands()) {
+        done = done.compose(previous -> execute(next));
+      }
+      return done;
+    } else if (command instanceof Command.Local local) {
+      local.action().run();
+      return Future.succeededFuture();
     } else if (command instanceof Command.Nick rename) {
+      if (irc != null) {
+        return irc.claimNick(rename.name());
+      }
       nick = rename.name();
       return tell(new ClientEvent.NickSet(nick));
-    } else if (command instanceof Command.Quit) {
-      return quit();
+    } else if (command instanceof Command.Quit quit) {
+      return quit(quit.reason());
     } else if (command instanceof Command.ListRooms) {
       return inLobby(this::listRooms);
     } else if (command instanceof Command.Create create) {
       return inLobby(() -> create(create.room()));
     } else if (command instanceof Command.Join join) {
-      return inLobby(() -> join(join.room()));
+      return irc != null ? irc.join(join.room(), null) : inLobby(() -> join(join.room()));
     } else if (command instanceof Command.Chat chat) {
       return inRoom(room -> chat(room, chat.text()));
     } else if (command instanceof Command.Leave) {
-      return inRoom(this::leave);
+      return inRoom(in -> leave(in, null));
+    } else if (irc != null) {
+      return irc.execute(command);
     }
     throw new IllegalStateException("unhandled command " + command);
   }
 
-  /** Runs a lobby command if the client is in no room (one room at a time). */
+  /** Runs a lobby command if the client is in no room (one room at a time; IRC: any time). */
   private Future<Void> inLobby(Supplier<Future<Void>> action) {
-    return rooms.isEmpty() ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
+    return rooms.isEmpty() || irc != null ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
   }
 
   /** Runs a room command in the room the client is in. */
@@ -166,34 +201,54 @@ public final class ClientActor implements SessionActor {
   }
 
   private Future<Void> join(String name) {
-    return request("JOIN", ChatProtocol.LOOKUP_ROOM, name).compose(answer -> {
-      if (!ChatProtocol.ROOM_PID.equals(answer.label())) {
-        return refuse(Refusal.ROOM_NOT_FOUND, name);
-      }
-      ActorRef roomRef = ActorRef.parse(answer.string(1));
-      Conversation lobby = context.conversation(LOBBY).orElseThrow();
-      rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
-      return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
-              Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
-          .compose(chatSession -> {
-            entered(chatSession);
-            return Future.<Void>succeededFuture();
-          }, failure -> {
-            // the room refused or went away between lookup and invitation: the lobby has resumed in its handle block
-            rooms.remove(name);
-            log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
-            return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name);
-          });
-    }, failure -> failed("JOIN", failure));
+    return lookup(name).compose(answer -> ChatProtocol.ROOM_PID.equals(answer.label())
+        ? enter(name, ActorRef.parse(answer.string(1))).mapEmpty()
+        : refuse(Refusal.ROOM_NOT_FOUND, name), failure -> failed("JOIN", failure));
+  }
+
+  /** {@code lookupRoom(name)} in a free lobby session: answered {@code roomPID} or {@code roomNotFound}. */
+  Future<SessionMessage> lookup(String name) {
+    return request("JOIN", ChatProtocol.LOOKUP_ROOM, name);
+  }
+
+  /** {@code createRoom(name)} in a free lobby session: answered {@code createRoomSuccess} or {@code roomExists}. */
+  Future<SessionMessage> createRoom(String name) {
+    return request("CREATE", ChatProtocol.CREATE_ROOM, name);
+  }
+
+  /**
+   * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} from the
+   * lobby session that asked. Succeeds with the room session, or with null once the
+   * refusal was told (the room is full or went away; the lobby resumed in its handle block).
+   */
+  Future<Conversation> enter(String name, ActorRef roomRef) {
+    Conversation lobby = context.conversation(LOBBY).orElseThrow();
+    rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
+    return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
+            Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
+        .compose(chatSession -> {
+          entered(chatSession);
+          return Future.succeededFuture(chatSession);
+        }, failure -> {
+          rooms.remove(name);
+          log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
+          return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name)
+              .map((Conversation) null);
+        });
   }
 
   /** Sends {@code label(payload)} to the room manager in a free lobby session and waits for its answer. */
   private Future<SessionMessage> request(String command, String label, Object... payload) {
-    return freeLobby().compose(started -> inSession(LOBBY, lobby -> {
+    return freeLobby().compose(started -> ask(LOBBY, ChatProtocol.ROOM_REGISTRY, label, payload));
+  }
+
+  /** Sends {@code label(payload)} in the session registered as {@code key} and waits for the one answer. */
+  Future<SessionMessage> ask(String key, String toRole, String label, Object... payload) {
+    return inSession(key, session -> {
       Promise<SessionMessage> answer = Promise.promise();
-      pending = new PendingReply(lobby.sessionId(), answer);
-      return lobby.send(ChatProtocol.ROOM_REGISTRY, label, payload).compose(sent -> answer.future());
-    })).onFailure(failure -> pending = null);
+      pending = new PendingReply(session.sessionId(), answer);
+      return session.send(toRole, label, payload).compose(sent -> answer.future());
+    }).onFailure(failure -> pending = null);
   }
 
   /**
@@ -240,9 +295,9 @@ public final class ClientActor implements SessionActor {
    * Sends {@code leaveRoom} and answers as soon as the monitor let it through: the session
    * completes right there (the FSM is terminal after {@code leaveRoom}) and the lobby resumes.
    */
-  private Future<Void> leave(RoomState.InRoom in) {
+  Future<Void> leave(RoomState.InRoom in, String reason) {
     String sessionId = in.session().sessionId();
-    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId));
+    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
     return inSession(roomKey(in.room()), chatSession ->
             chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
         .compose(sent -> {
@@ -260,7 +315,7 @@ public final class ClientActor implements SessionActor {
   private void left(String room, String sessionId) {
     if (rooms.get(room) instanceof RoomState.Leaving leaving && leaving.sessionId().equals(sessionId)) {
       forget(room);
-      transport.deliver(new ClientEvent.Left(room));
+      transport.deliver(new ClientEvent.Left(room, leaving.reason()));
     }
   }
 
@@ -292,7 +347,7 @@ public final class ClientActor implements SessionActor {
     return Optional.empty();
   }
 
-  private static String roomKey(String room) {
+  static String roomKey(String room) {
     return ROOM + ":" + room;
   }
 
@@ -309,11 +364,18 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void received(Conversation conversation, SessionMessage message) {
-    if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())) {
+    if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())
+        || ChatProtocol.NICK_REGISTRY.equals(conversation.protocol())) {
       PendingReply awaited = pending;
       if (awaited != null && awaited.sessionId().equals(conversation.sessionId())) {
         pending = null;
         awaited.answer().complete(message);
+      }
+      return;
+    }
+    if (!ChatProtocol.CHAT_SESSION.equals(conversation.protocol())) {
+      if (irc != null) {
+        irc.received(conversation, message);
       }
       return;
     }
@@ -329,6 +391,13 @@ public final class ClientActor implements SessionActor {
       lobbiesEnded(conversation, reason);
       return;
     }
+    if (!ChatProtocol.CHAT_SESSION.equals(conversation.protocol())) {
+      failPending(conversation, reason);
+      if (irc != null) {
+        irc.ended(conversation);
+      }
+      return;
+    }
     Optional<RoomState> found = roomOf(conversation.sessionId());
     if (found.isEmpty()) {
       return;
@@ -341,7 +410,11 @@ public final class ClientActor implements SessionActor {
     forget(state.room());
     if (reason != EndReason.LOCAL_STOP) {
       log.info("Client {}: room {} went offline ({})", nick, state.room(), reason);
-      transport.deliver(new ClientEvent.RoomOffline(state.room()));
+      if (irc != null) {
+        irc.roomLost(state.room());
+      } else {
+        transport.deliver(new ClientEvent.RoomOffline(state.room()));
+      }
     }
   }
 
@@ -349,42 +422,98 @@ public final class ClientActor implements SessionActor {
     lobbies.removeIf(known -> known.sessionId().equals(lobby.sessionId()));
     context.conversation(LOBBY).filter(current -> current.sessionId().equals(lobby.sessionId()))
         .ifPresent(current -> context.unregister(LOBBY));
+    failPending(lobby, reason);
+  }
+
+  private void failPending(Conversation session, EndReason reason) {
     PendingReply awaited = pending;
-    if (awaited != null && awaited.sessionId().equals(lobby.sessionId())) {
+    if (awaited != null && awaited.sessionId().equals(session.sessionId())) {
       pending = null;
-      awaited.answer().fail(new IllegalStateException("lobby session ended: " + reason));
+      awaited.answer().fail(new IllegalStateException(session.protocol() + " session ended: " + reason));
     }
   }
 
   @Override
   public void stopped() {
+    closing = ClientTransport.CloseReason.ACTOR_STOPPED;
     transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
   }
 
   // --- connection
 
-  private Future<Void> quit() {
+  private Future<Void> quit(String reason) {
     commands.clear();
+    closing = ClientTransport.CloseReason.CLIENT_QUIT;
+    if (irc != null) {
+      irc.quitChannels(reason == null ? "Quit" : "Quit: " + reason);
+    }
     transport.close(ClientTransport.CloseReason.CLIENT_QUIT);
     return Future.succeededFuture();
   }
 
   private void disconnected() {
-    log.info("Client {} disconnected", nick);
+    log.info("Client {} disconnected ({})", nick, closing == null ? "connection closed"
+        : closing == ClientTransport.CloseReason.CLIENT_QUIT ? "QUIT" : "node stopping");
     commands.clear();
+    if (irc != null) {
+      irc.quitChannels("Connection closed");
+    }
     context.stop();
   }
 
-  private Future<Void> tell(ClientEvent event) {
+  // --- for IrcExtras
+
+  ActorContext context() {
+    return context;
+  }
+
+  ClientTransport transport() {
+    return transport;
+  }
+
+  RoomQuota quota() {
+    return quota;
+  }
+
+  ActorRef nickServer() {
+    return nickServer;
+  }
+
+  String nodeName() {
+    return nodeName;
+  }
+
+  String nick() {
+    return nick;
+  }
+
+  void nick(String newNick) {
+    nick = newNick;
+  }
+
+  Map<String, RoomState> rooms() {
+    return rooms;
+  }
+
+  /** Queues {@code task} behind the client's commands. */
+  void submit(Supplier<Future<Void>> task) {
+    commands.submit(task::get);
+  }
+
+  Future<Void> chatIn(RoomState.InRoom in, String text) {
+    return chat(in, text);
+  }
+
+  Future<Void> tell(ClientEvent event) {
     transport.deliver(event);
     return Future.succeededFuture();
   }
 
-  private Future<Void> refuse(Refusal refusal, String argument) {
+  Future<Void> refuse(Refusal refusal, String argument) {
     return tell(new ClientEvent.Refused(refusal, argument));
   }
 
-  private Future<Void> failed(String command, Throwable failure) {
+  Future<Void> failed(String command, Throwable failure) {
     if (failure instanceof ProtocolViolationException violation) {
       log.warn("Client {}: monitor refused {} in session {} ({}/{} in state {})", nick, violation.label(),
           violation.sessionId(), violation.protocol(), violation.role(), violation.state());
@@ -395,7 +524,7 @@ public final class ClientActor implements SessionActor {
   }
 
   /** Runs {@code action} in the session registered under {@code key} (see {@link ActorContext#become}). */
-  private <T> Future<T> inSession(String key, Function<Conversation, Future<T>> action) {
+  <T> Future<T> inSession(String key, Function<Conversation, Future<T>> action) {
     List<Future<T>> result = new ArrayList<>(1);
     if (!context.become(key, conversation -> result.add(action.apply(conversation)))) {
       return Future.failedFuture(new IllegalStateException("no active " + key + " session"));

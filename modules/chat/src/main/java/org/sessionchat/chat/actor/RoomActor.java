@@ -1,9 +1,12 @@
 package org.sessionchat.chat.actor;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
@@ -28,8 +31,12 @@ public final class RoomActor implements SessionActor {
 
   private final String name;
   private final RoomQuota quota;
+  private final NodeNames names;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
+  private final ChannelPresences presences;
+  /** The members a line goes to; reused per line (sendEach reads it before it returns, on this context). */
+  private final List<Conversation> audience = new ArrayList<>();
   private ActorContext context;
 
   /**
@@ -44,38 +51,62 @@ public final class RoomActor implements SessionActor {
    * @param quota how many members the room takes (a full room refuses the invitation)
    */
   public RoomActor(String name, RoomQuota quota, Consumer<RoomActor> onStopped) {
+    this(name, quota, "", onStopped);
+  }
+
+  /**
+   * @param hostNode the name of the node hosting the room, told to IRC members
+   */
+  public RoomActor(String name, RoomQuota quota, String hostNode, Consumer<RoomActor> onStopped) {
+    this(name, quota, hostNode, NodeNames.local(), onStopped);
+  }
+
+  /**
+   * @param names node names, so that log lines name members {@code chatclient-3@node2}
+   */
+  public RoomActor(String name, RoomQuota quota, String hostNode, NodeNames names, Consumer<RoomActor> onStopped) {
+    this.presences = new ChannelPresences(name, hostNode);
     this.name = name;
     this.quota = quota;
+    this.names = names;
     this.onStopped = onStopped;
   }
 
   @Override
   public void started(ActorContext context) {
     this.context = context;
-    log.info("Room {} opened as {}", name, context.self());
+    log.debug("Room {} started as {}", name, context.self());
   }
 
   @Override
   public boolean acceptInvitation(String protocol, String role) {
-    return quota.mayJoin(members.size());
+    return ChatProtocol.CHANNEL_PRESENCE.equals(protocol) || quota.mayJoin(members.size());
   }
 
   @Override
   public void conversationEstablished(Conversation conversation) {
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
+      return; // a member once its hello arrives
+    }
     members.put(conversation.sessionId(), conversation);
     log.info("Room {}: {} joined ({} members)", name,
-        conversation.participant(ChatProtocol.CLIENT_THREAD), members.size());
+        names.of(conversation.participant(ChatProtocol.CLIENT_THREAD)), members.size());
   }
 
   @Override
   public void received(Conversation from, SessionMessage message) {
-    if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(from.protocol())) {
+      presences.received(from, message);
+    } else if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
       String line = message.string(0);
+      audience.clear();
       for (Conversation member : members.values()) {
         if (!member.sessionId().equals(from.sessionId()) && member.isActive()) {
-          member.send(ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
+          audience.add(member);
         }
       }
+      // one message per member session, each checked by its monitor; batched on the bus per destination
+      context.sendEach(audience, ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
     }
     // leaveRoom completes the member's session: conversationEnded drops it (the monitor tracks
     // the FSM also when it is off, so this holds in both modes)
@@ -83,19 +114,28 @@ public final class RoomActor implements SessionActor {
 
   @Override
   public void conversationEnded(Conversation conversation, EndReason reason) {
-    drop(conversation, reason.name());
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
+      presences.ended(conversation);
+    } else {
+      drop(conversation, switch (reason) {
+        // the member's actor stopped: QUIT, a dropped connection or its node died; its own node logs which
+        case PARTICIPANT_OFFLINE, SETUP_FAILED -> "disconnected";
+        case COMPLETED -> "done";
+        case LOCAL_STOP -> "room closing";
+      });
+    }
   }
 
   private void drop(Conversation member, String why) {
     if (members.remove(member.sessionId()) != null) {
-      log.info("Room {}: {} left ({}, {} members)", name, member.participant(ChatProtocol.CLIENT_THREAD), why,
+      log.info("Room {}: {} left ({}, {} members)", name, names.of(member.participant(ChatProtocol.CLIENT_THREAD)), why,
           members.size());
     }
   }
 
   @Override
   public void stopped() {
-    log.info("Room {} closed", name);
+    log.debug("Room {} stopped", name); // the room manager logs "closed" for rooms that were created
     onStopped.accept(this);
   }
 

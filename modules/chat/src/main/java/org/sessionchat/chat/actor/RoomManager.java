@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -39,6 +40,8 @@ public final class RoomManager implements SessionActor {
   private final RoomRegistry registry;
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
   private final RoomQuota quota;
+  private final NodeNames names;
+  private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
     this(runtime, registry, Limits.NONE, new LimitCounters());
@@ -46,9 +49,16 @@ public final class RoomManager implements SessionActor {
 
   /** A manager that hosts at most {@link Limits#maxRooms()} rooms of {@link Limits#maxRoomMembers()} each. */
   public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters) {
+    this(runtime, registry, limits, counters, NodeNames.local());
+  }
+
+  /** @param names node names for the log lines of the rooms */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
+      NodeNames names) {
     this.runtime = runtime;
     this.registry = registry;
     this.quota = new RoomQuota(limits, counters, hosted::size);
+    this.names = names;
   }
 
   @Override
@@ -78,8 +88,10 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, stopped -> {
-      hosted.remove(room, stopped);
+    RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
+      if (hosted.remove(room, stopped)) {
+        log.info("Room {} closed", room); // a room that lost the race for its name was never created
+      }
       registry.release(room, ref);
     });
     runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
@@ -91,7 +103,8 @@ public final class RoomManager implements SessionActor {
         .onComplete(claimed -> {
           if (claimed.succeeded() && claimed.result()) {
             hosted.put(room, actor);
-            log.info("Room {} created on {}", room, runtime.nodeId());
+            log.info("Room {} created", room);
+            log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
             warnIfFailed(claimed, "create", room);
@@ -137,6 +150,11 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .toList()).mapEmpty();
+  }
+
+  /** The node's name, told to IRC members of the rooms created from now on. */
+  public void nodeName(String name) {
+    nodeName = name;
   }
 
   /** A room hosted on this node, by name. */

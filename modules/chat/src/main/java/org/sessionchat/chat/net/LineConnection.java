@@ -3,6 +3,7 @@ package org.sessionchat.chat.net;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -17,9 +18,7 @@ import org.sessionchat.chat.limits.FloodGate;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
-import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.LineFramer;
-import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.chat.wire.Utf8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
  * only.
  */
-public final class LineConnection implements ClientTransport, OrderedDisconnect {
+public final class LineConnection implements ClientTransport, OrderedDisconnect, WriteBatches {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -45,7 +44,8 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private final NetSocket socket;
   private final int maxLineLength;
   private final ConnectionGuard guard;
-  private final Utf8 utf8 = new Utf8();
+  private final WireFormat format;
+  private final Utf8 utf8;
   private final ReadHolds reading;
   private final ContextInternal context;
   private FloodGate<LineFramer.Frame> floodGate;
@@ -54,18 +54,33 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private boolean writesClosed;
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
+  private final BroadcastLines broadcastLines;
+  /** Within a batch ({@link WriteBatches}): the one line gathered so far, or all of them. */
+  private boolean batching;
+  private Buffer gatheredLine;
+  private Buffer gathered;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
-    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()));
+    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()), new BroadcastLines());
   }
 
   /**
    * Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}; call
-   * on the socket's context.
+   * on the socket's context. Chat lines are encoded through {@code broadcastLines}, shared by
+   * the connections of that context.
    */
-  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines) {
+    this(socket, maxLineLength, guard, broadcastLines, LineWire.INSTANCE);
+  }
+
+  /** A connection that speaks {@code format} (the line protocol, IRC) over the shared stages. */
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines,
+      WireFormat format) {
+    this.format = format;
+    this.utf8 = new Utf8(format.allowsFormattingCodes());
     this.socket = socket;
+    this.broadcastLines = broadcastLines;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
     this.context = (ContextInternal) Vertx.currentContext();
@@ -103,7 +118,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       if (frame instanceof LineFramer.Frame.Line line) {
         decode(line.bytes(), commands);
       } else {
-        commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
+        commands.accept(new Command.Invalid(format.lineTooLong()));
       }
     };
     floodGate = guard.floodGate(this::later, new FloodSource(), parse).orElse(null);
@@ -146,37 +161,89 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     utf8.decode(bytes).ifPresentOrElse(
         text -> {
           if (!text.isBlank()) {
-            commands.accept(CommandParser.parse(text));
+            commands.accept(format.parse(text));
           }
         },
-        () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+        () -> commands.accept(new Command.Invalid(format.badEncoding())));
   }
 
-  /** Writes the line protocol's line for {@code event}. */
+  /** Writes the line protocol's line for {@code event}; a chat line encoded once for all members here. */
   @Override
   public void deliver(ClientEvent event) {
-    send(Replies.line(event));
+    if (event instanceof ClientEvent.Message message && format == LineWire.INSTANCE) {
+      if (writable()) {
+        out(broadcastLines.message(message.room(), message.nickAndText()));
+      }
+      return;
+    }
+    if (open && !writesClosed) {
+      format.deliver(event, this::send);
+    }
   }
 
-  /** {@code BYE} first if the client quit, then {@link #close()}. */
+  /** The format's last lines for {@code reason} (the line protocol's {@code BYE}), then {@link #close()}. */
   @Override
   public void close(CloseReason reason) {
-    if (reason == CloseReason.CLIENT_QUIT) {
-      send(Replies.BYE);
+    if (open && !writesClosed) {
+      format.closing(reason, this::send);
     }
     close();
   }
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
+    if (writable()) {
+      out(Buffer.buffer(line + format.lineEnd()));
+    }
+  }
+
+  @Override
+  public void beginBatch() {
+    batching = true;
+  }
+
+  @Override
+  public void endBatch() {
+    batching = false;
+    flushGathered();
+  }
+
+  /** Writes {@code line} now, or gathers it within a batch (a single line is written as it is). */
+  private void out(Buffer line) {
+    if (!batching) {
+      socket.write(line);
+    } else if (gatheredLine == null && gathered == null) {
+      gatheredLine = line;
+    } else {
+      if (gathered == null) {
+        gathered = Buffer.buffer(gatheredLine.length() * 4);
+        gathered.appendBuffer(gatheredLine);
+        gatheredLine = null;
+      }
+      gathered.appendBuffer(line);
+    }
+  }
+
+  private void flushGathered() {
+    if (gatheredLine != null) {
+      socket.write(gatheredLine);
+    } else if (gathered != null) {
+      socket.write(gathered);
+    }
+    gatheredLine = null;
+    gathered = null;
+  }
+
+  /** True if a line may be written now; a client whose write queue is full is disconnected. */
+  private boolean writable() {
     if (!open || writesClosed) {
-      return;
+      return false;
     }
     if (socket.writeQueueFull()) {
       disconnect(Disconnect.SLOW_CONSUMER);
-      return;
+      return false;
     }
-    socket.write(line + "\n");
+    return true;
   }
 
   /**
@@ -196,7 +263,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     closing = true; // nothing more is read or handled; replies to what was are still written
     guard.disconnecting(reason);
     log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
-    if (reason.errorLine() == null) {
+    if (format.lastLine(reason) == null) {
       abort();
       return;
     }
@@ -213,8 +280,9 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     if (!open || writesClosed) {
       return;
     }
+    flushGathered();
     writesClosed = true;
-    socket.write(reason.errorLine() + "\n").onComplete(written -> endOutput());
+    socket.write(format.lastLine(reason) + format.lineEnd()).onComplete(written -> endOutput());
     later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
   }
 
@@ -239,6 +307,8 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
    * run now, so the client leaves its room now.
    */
   private void abort() {
+    gatheredLine = null;
+    gathered = null;
     closed();
     if (socket instanceof NetSocketInternal internal) {
       internal.channelHandlerContext().close();
@@ -251,6 +321,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   public void closeIfIdle(long nowNanos) {
     if (guard.isIdle(nowNanos)) {
       disconnect(Disconnect.IDLE);
+    } else if (guard.shouldPing(nowNanos)) {
+      String ping = format.keepAlive();
+      if (ping != null) {
+        send(ping);
+      }
     }
   }
 
@@ -271,6 +346,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** Closes the connection after the lines already written. */
   public void close() {
     if (open) {
+      flushGathered();
       socket.close();
     }
   }
@@ -291,6 +367,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   @Override
   public void onClose(Runnable handler) {
     closeHandlers.add(handler);
+  }
+
+  /** The wire format this connection speaks. */
+  public WireFormat format() {
+    return format;
   }
 
   /** The server port the client connected to. */

@@ -121,11 +121,11 @@ final class ChatSocket implements ClientTransport {
 
   @Override
   public void deliver(ClientEvent event) {
-    send(Replies.line(event));
+    Replies.lines(event).forEach(this::send);
   }
 
   private void send(String line) {
-    if (!open || closing) {
+    if (!open || closing || socket.isClosed()) {
       return;
     }
     if (socket.writeQueueFull()) {

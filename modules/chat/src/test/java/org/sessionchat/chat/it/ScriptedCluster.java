@@ -36,6 +36,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final int basePort;
   private final int httpBasePort;
   private final int clusterBasePort;
+  private final int ircBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
   private final Map<String, String> settings = new HashMap<>();
   private int nodes;
@@ -44,10 +45,11 @@ final class ScriptedCluster implements AutoCloseable {
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
-    int[] bases = freeBasePorts(3, 10);
+    int[] bases = freeBasePorts(4, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
+    this.ircBasePort = bases[3];
   }
 
   /**
@@ -126,6 +128,16 @@ final class ScriptedCluster implements AutoCloseable {
     return basePort + node;
   }
 
+  /** Node {@code node}'s IRC port. */
+  int ircPort(int node) {
+    return ircBasePort + node;
+  }
+
+  /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */
+  int httpPort(int node) {
+    return httpBasePort + node;
+  }
+
   String log(int node) throws IOException {
     return Files.readString(runDir.resolve("node" + node + ".log"), StandardCharsets.UTF_8);
   }
@@ -167,6 +179,7 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_BASE_PORT", String.valueOf(basePort));
     env.put("CHAT_HTTP_BASE_PORT", String.valueOf(httpBasePort));
     env.put("CHAT_CLUSTER_BASE_PORT", String.valueOf(clusterBasePort));
+    env.put("CHAT_IRC_BASE_PORT", String.valueOf(ircBasePort));
     env.put("CHAT_CLUSTER_NAME", clusterName);
     env.put("CHAT_RUN_DIR", runDir.toString());
     env.put("CHAT_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC");

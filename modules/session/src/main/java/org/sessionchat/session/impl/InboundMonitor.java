@@ -7,7 +7,9 @@ import java.util.Map;
 import org.sessionchat.scribble.fsm.Direction;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.RefusalReason;
+import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
  * The receiver's half of the monitor: an inbound event-bus interceptor that steps the
@@ -20,7 +22,12 @@ import org.sessionchat.session.wire.Envelope;
  * consumer someone else registered on the actor's address) is refused.
  *
  * <p>When envelopes are bound to their sender ({@link SenderCheck}), an envelope from another
- * node of any kind is also refused when its sender actor does not live on the node it came from.
+ * node of any kind is also refused when its sender actor does not live on the node it came
+ * from ({@code FORGED_SENDER}, enforced even with the monitor off).
+ *
+ * <p>An {@link EnvelopeBatch} for one of this node's event loops ({@link LoopVerticle}) is
+ * checked envelope by envelope on that loop's consumer context, which is the thread of every
+ * receiver in it; refused envelopes are dropped from it.
  *
  * <p>A refused envelope is not delivered ({@code next()} is not called); when the FSM
  * forbade it, the sending actor is told with a {@code VIOLATION} envelope.
@@ -47,7 +54,8 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
   @Override
   public void handle(DeliveryContext<Object> delivery) {
     Message<Object> message = delivery.message();
-    if (!Addresses.isActor(message.address())) {
+    boolean toLoop = Addresses.isLoop(message.address());
+    if (!toLoop && !Addresses.isActor(message.address())) {
       delivery.next();
       return;
     }
@@ -58,15 +66,26 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       delivery.next(); // the actor's handler counts it as malformed
       return;
     }
+    String proven = message.headers().get(SenderCheck.PROVEN_NODE);
+    if (toLoop) {
+      if (body instanceof EnvelopeBatch batch) {
+        handleBatch(delivery, batch, proven);
+      } else {
+        delivery.next(); // the batch consumer counts it as malformed
+      }
+      return;
+    }
     if (!(body instanceof Envelope envelope)) {
       delivery.next();
       return;
     }
     ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
     if (envelope.kind() != Envelope.Kind.MESSAGE) {
-      if (receiver != null && receiver.onOwnThread()
-          && !SenderCheck.boundToSender(message.headers(), envelope, receiver)) {
-        forged(delivery, envelope, receiver.session(envelope.sessionId()));
+      if (receiver != null && receiver.onOwnThread() && !SenderCheck.boundToSender(proven, envelope, receiver)) {
+        refuse(envelope, receiver.session(envelope.sessionId()), RefusalReason.FORGED_SENDER);
+        if (message.replyAddress() != null) {
+          message.fail(SetupFailure.REFUSED.wireCode(), "refused: its sender is not on the node that sent it");
+        }
         return;
       }
       delivery.next();
@@ -76,23 +95,59 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
     }
+    Verdict verdict = check(envelope, receiver, proven);
+    if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
+      delivery.next();
+    }
+  }
+
+  /**
+   * Every envelope of a batch for this event loop, each against its receiver's FSM (every
+   * receiver of the batch runs on this thread); refused and late ones are dropped, the batch
+   * consumer delivers the rest.
+   */
+  private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch, String proven) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.isDropped(i)) {
+        continue;
+      }
+      Envelope envelope = batch.get(i);
+      ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+      if (envelope.kind() != Envelope.Kind.MESSAGE) {
+        metrics.malformed(); // batches carry session messages only
+        batch.drop(i);
+      } else if (receiver == null) {
+        metrics.late();
+        batch.drop(i);
+      } else {
+        Verdict verdict = check(envelope, receiver, proven);
+        if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
+          batch.drop(i);
+        }
+      }
+    }
+    if (batch.remaining() > 0) {
+      delivery.next();
+    }
+  }
+
+  /** What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it passes. */
+  private Verdict check(Envelope envelope, ActorCell receiver, String proven) {
     if (!receiver.onOwnThread()) {
-      refuse(delivery, envelope, null, RefusalReason.NOT_ITS_ACTOR);
-      return;
+      return Verdict.refused(null, RefusalReason.NOT_ITS_ACTOR);
     }
     LocalConversation conversation = receiver.session(envelope.sessionId());
     RefusalReason reason;
     if (conversation == null) {
       if (receiver.endedRecently(envelope.sessionId())) {
         metrics.late();
-        return;
+        return Verdict.LATE;
       }
       reason = RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.toRole())) {
       reason = RefusalReason.WRONG_ROLE;
-    } else if (!SenderCheck.boundToSender(message.headers(), envelope, receiver)) {
-      forged(delivery, envelope, conversation);
-      return;
+    } else if (!SenderCheck.boundToSender(proven, envelope, receiver)) {
+      reason = RefusalReason.FORGED_SENDER;
     } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
       reason = RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.RECEIVE, envelope.fromRole(), envelope.label(),
@@ -102,31 +157,25 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       conversation.countReceived();
       metrics.monitored();
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
-      delivery.next();
-      return;
+      return Verdict.PASSED;
     }
-    refuse(delivery, envelope, conversation, reason);
+    return Verdict.refused(conversation, reason);
   }
 
   /**
-   * An envelope from another node that speaks for an actor elsewhere: refused even with the
-   * monitor off, which only measures the protocol checks; this one is the cluster's security.
+   * Records a refusal; true if the envelope must not be delivered (the monitor enforces),
+   * false if it goes on (monitor off: tracked, never refused).
    */
-  private void forged(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation) {
-    metrics.forged();
-    refusals.envelope(envelope, conversation, true, RefusalReason.FORGED_SENDER);
-    if (delivery.message().replyAddress() != null) {
-      delivery.message().fail(org.sessionchat.session.SetupFailure.REFUSED.wireCode(),
-          "refused: the invitation's initiator is not on the node that sent it");
+  private boolean refuse(Envelope envelope, LocalConversation conversation, RefusalReason reason) {
+    if (reason == RefusalReason.FORGED_SENDER) {
+      // enforced even with the monitor off, which only measures the protocol checks: this is the cluster's security
+      metrics.forged();
+      refusals.envelope(envelope, conversation, true, reason);
+      return true;
     }
-  }
-
-  private void refuse(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation,
-      RefusalReason reason) {
     if (!enforcing) {
       refusals.allowed();
-      delivery.next();
-      return;
+      return false;
     }
     refusals.envelope(envelope, conversation, true, reason);
     if (reason == RefusalReason.FORBIDDEN && conversation != null) {
@@ -134,6 +183,21 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       router.send(conversation.route(envelope.fromRole()), Envelope.violation(sender.actorId(),
           conversation.actorCell().self().actorId(), envelope.sessionId(), envelope.protocol(), envelope.toRole(),
           envelope.fromRole(), envelope.label(), conversation.monitor().describeState()));
+    }
+    return true;
+  }
+
+  /** The receiver's verdict on one envelope: passed, late (dropped silently), or refused for a reason. */
+  private record Verdict(boolean passed, LocalConversation conversation, RefusalReason reason) {
+    static final Verdict PASSED = new Verdict(true, null, null);
+    static final Verdict LATE = new Verdict(false, null, null);
+
+    static Verdict refused(LocalConversation conversation, RefusalReason reason) {
+      return new Verdict(false, conversation, reason);
+    }
+
+    boolean refused() {
+      return reason != null;
     }
   }
 }

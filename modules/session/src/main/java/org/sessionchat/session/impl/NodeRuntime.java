@@ -5,6 +5,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,12 +49,14 @@ public final class NodeRuntime {
   private final MonitorRefusals refusals = new MonitorRefusals(metrics, observers);
   private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
   private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
+  private volatile java.util.function.Function<String, String> nodeNames = java.util.function.Function.identity();
   private final AtomicLong actorIds = new AtomicLong();
   private final SenderCheck senders;
   private final Router router;
   private final OutboundMonitor outbound;
   private final InboundMonitor inbound;
   private ClusterMembership membership;
+  private String loopDeployment;
   private volatile boolean closed;
 
   private NodeRuntime(Vertx vertx, SessionRuntimeOptions options) {
@@ -82,10 +85,23 @@ public final class NodeRuntime {
       if (node.clusterManager != null) {
         node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
       }
-      node.router.start().map(node).onComplete(started);
+      node.router.start().compose(ok -> node.deployLoops()).map(node).onComplete(started);
       started.future().onFailure(e -> node.removeInterceptors());
     });
     return started.future();
+  }
+
+  /**
+   * One {@link LoopVerticle} per event loop (Vert.x's default pool size): the instances of one
+   * deployment get consecutive event loops. Should two share a loop, or a Vert.x have more
+   * loops, actors on a loop without one get their envelopes one by one, as without batches.
+   */
+  private Future<Void> deployLoops() {
+    int[] next = {0};
+    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, actors, router, metrics),
+            new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+        .onSuccess(id -> loopDeployment = id)
+        .mapEmpty();
   }
 
   /**
@@ -132,6 +148,11 @@ public final class NodeRuntime {
     nodeLeftListeners.add(listener);
   }
 
+  /** How log lines name a node (see {@code SessionRuntime#nameNodesWith}). */
+  public void nameNodesWith(java.util.function.Function<String, String> names) {
+    nodeNames = names;
+  }
+
   public AutoCloseable observe(SessionObserver observer) {
     return observers.add(observer);
   }
@@ -176,7 +197,9 @@ public final class NodeRuntime {
     return Future.join(stops)
         .transform(ar -> {
           router.stopping();
-          return router.stop();
+          Future<Void> loops = loopDeployment == null ? Future.succeededFuture()
+              : vertx.undeploy(loopDeployment).recover(gone -> Future.succeededFuture());
+          return loops.transform(done -> router.stop());
         })
         .andThen(ar -> removeInterceptors());
   }
@@ -205,6 +228,11 @@ public final class NodeRuntime {
     return router;
   }
 
+  /** The local actor {@code actorId}, or null. */
+  ActorCell actor(String actorId) {
+    return actors.get(actorId);
+  }
+
   MonitorRefusals refusals() {
     return refusals;
   }
@@ -219,7 +247,8 @@ public final class NodeRuntime {
 
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void nodeLeft(String departed) {
-    LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    LOG.info("node {} left the cluster; ending local sessions with participants there", nodeNames.apply(departed));
+    LOG.debug("node {} is {}", nodeNames.apply(departed), departed);
     if (senders != null) {
       senders.forget(departed);
     }

@@ -1,6 +1,5 @@
 package org.sessionchat.session.impl;
 
-import io.vertx.core.MultiMap;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import org.sessionchat.session.ActorRef;
@@ -67,14 +66,14 @@ final class SenderCheck {
   }
 
   /**
-   * True unless {@code envelope} came from another node and claims a sender actor that does
+   * True unless {@code envelope} came from another node ({@code proven}, the {@link #PROVEN_NODE}
+   * header; null for an envelope sent on this node) and claims a sender actor that does
    * not live there. The claimed sender is the participant playing the envelope's sender role:
    * in an invitation, from the invitation's own list; otherwise from the receiver's session
    * (an envelope for a session the receiver does not know passes here and is refused or
    * dropped as such).
    */
-  static boolean boundToSender(MultiMap headers, Envelope envelope, ActorCell receiver) {
-    String proven = headers.get(PROVEN_NODE);
+  static boolean boundToSender(String proven, Envelope envelope, ActorCell receiver) {
     if (proven == null) {
       return true; // sent on this node: the outbound monitor saw the sending actor itself
     }
