@@ -131,6 +131,12 @@ public final class ChatNode implements Callable<Integer> {
       description = "Hazelcast members to join, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> clusterMembers;
 
+  @Option(names = "--cluster-bus-port", defaultValue = "0", description = "Port of the clustered event bus on --cluster-host; 0 = any free one (default: ${DEFAULT-VALUE}). Fix it when a firewall sits between nodes.")
+  int clusterBusPort;
+
+  @Option(names = "--cluster-quorum", defaultValue = "0", paramLabel = "N", description = "Members a side of a split cluster needs to create rooms; a majority of the cluster, e.g. 2 of 3. 0 = none (default: ${DEFAULT-VALUE}).")
+  int clusterQuorum;
+
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
 
@@ -181,7 +187,7 @@ public final class ChatNode implements Callable<Integer> {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)));
+        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls, cluster ? clusterQuorum : 0)));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
@@ -199,7 +205,7 @@ public final class ChatNode implements Callable<Integer> {
   private Future<Vertx> clusteredVertx(NodeMetrics metrics) {
     ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
     return metrics.instrument(Vertx.builder(),
-            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
+            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(clusterBusPort)))
         .withClusterManager(ClusterSetup.clusterManager(options))
         .buildClustered();
   }
@@ -256,10 +262,12 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--rate-limit", rateLimit, 1, 1_000_000);
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
+    requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);
+    requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
   }
 

@@ -10,6 +10,8 @@ import org.sessionchat.chat.actor.ClientActor;
 import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.chat.cluster.Quorum;
+import org.sessionchat.chat.cluster.RegistryRepair;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -41,8 +43,11 @@ public final class ChatServerNode {
    * @param maxLineLength the longest client line accepted, in bytes
    * @param limits        connection, room and flood limits
    * @param tls           TLS on the client port, or null for plain TCP
+   * @param clusterQuorum cluster members this node's side needs to create rooms (a majority
+   *                      of the planned cluster); 0 or 1 = none needed
    */
-  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
+  public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls,
+      int clusterQuorum) {
 
     /** Settings without limits (tests of other things). */
     public Settings(String nodeName, String host, int port, int maxLineLength) {
@@ -52,6 +57,11 @@ public final class ChatServerNode {
     /** Settings for plain TCP. */
     public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits) {
       this(nodeName, host, port, maxLineLength, limits, null);
+    }
+
+    /** Settings without a cluster quorum. */
+    public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
+      this(nodeName, host, port, maxLineLength, limits, tls, 0);
     }
 
     NetServerOptions serverOptions() {
@@ -73,10 +83,12 @@ public final class ChatServerNode {
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters,
-      ClientFactory clients) {
+      ClientFactory clients, RegistryRepair repair) {
+    this.repair = repair;
     this.limitCounters = limitCounters;
     this.clients = clients;
     this.vertx = vertx;
@@ -96,18 +108,16 @@ public final class ChatServerNode {
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
-      runtime.onNodeLeft(node -> registry.forgetNode(node)
-          .compose(forgotten -> manager.reclaimHostedRooms())
-          .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-          .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters,
+          new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
+      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager);
       return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
         ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, clients::connected);
         return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
-            settings.nameFor(server.actualPort()), counters, clients));
-      });
+            settings.nameFor(server.actualPort()), counters, clients, repair));
+      }).onFailure(failed -> repair.close());
     });
   }
 
@@ -148,6 +158,7 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+    repair.close();
     return vertx.undeploy(deploymentId)
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));

@@ -2,6 +2,7 @@ package org.sessionchat.chat.actor;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ public final class ClientActor implements SessionActor {
   public static final String ROOM = "chat_session";
 
   private static final Logger log = LoggerFactory.getLogger(ClientActor.class);
+  private static final long UNREACHABLE_RETRY_NANOS = 5_000_000_000L;
+  private static final long UNREACHABLE_RETRY_PAUSE_MILLIS = 300;
   private static final int QUEUE_HIGH_WATER = 64;
 
   /** The answer the current lobby request waits for, in lobby session {@code sessionId}. */
@@ -159,6 +162,9 @@ public final class ClientActor implements SessionActor {
     if (!quota.mayCreateRoom()) {
       return refuse(Refusal.TOO_MANY_ROOMS, name);
     }
+    if (!quota.hasQuorum()) {
+      return refuse(Refusal.UNAVAILABLE, "CREATE"); // cut off from the majority: see docs/reliability.md
+    }
     return request("CREATE", ChatProtocol.CREATE_ROOM, name).compose(
         answer -> ChatProtocol.CREATE_ROOM_SUCCESS.equals(answer.label())
             ? tell(new ClientEvent.RoomCreated(name)) : refuse(Refusal.ROOM_EXISTS, name),
@@ -166,6 +172,17 @@ public final class ClientActor implements SessionActor {
   }
 
   private Future<Void> join(String name) {
+    return join(name, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
+  }
+
+  /**
+   * A room the registry lists may be out of reach for a moment: its node is merging back
+   * into the cluster (after a pause or a split) and its event-bus address is republished
+   * only once the merge completed. So an invitation that finds no one there is tried again,
+   * with a fresh lookup, until {@code deadline}; a room that is really gone is no longer in
+   * the registry and answers at once.
+   */
+  private Future<Void> join(String name, long deadline) {
     return request("JOIN", ChatProtocol.LOOKUP_ROOM, name).compose(answer -> {
       if (!ChatProtocol.ROOM_PID.equals(answer.label())) {
         return refuse(Refusal.ROOM_NOT_FOUND, name);
@@ -182,7 +199,16 @@ public final class ClientActor implements SessionActor {
             // the room refused or went away between lookup and invitation: the lobby has resumed in its handle block
             rooms.remove(name);
             log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
-            return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name);
+            if (RoomQuota.isRefusal(failure)) {
+              return refuse(Refusal.ROOM_FULL, name);
+            }
+            if (System.nanoTime() < deadline) {
+              Promise<Void> again = Promise.promise();
+              Vertx.currentContext().owner().setTimer(UNREACHABLE_RETRY_PAUSE_MILLIS,
+                  timer -> join(name, deadline).onComplete(again));
+              return again.future();
+            }
+            return refuse(Refusal.ROOM_NOT_FOUND, name);
           });
     }, failure -> failed("JOIN", failure));
   }
