@@ -15,6 +15,7 @@ import org.sessionchat.chat.cluster.RegistryRepair;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.net.TcpServerVerticle;
@@ -143,7 +144,8 @@ public final class ChatServerNode {
 
     Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
       String nick = "guest-" + guests.incrementAndGet();
-      ClientDirectory.Watched watched = directory.watch(transport);
+      // the actor is a verticle of its own: the transport carries its calls to the socket's context
+      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
@@ -159,7 +161,10 @@ public final class ChatServerNode {
    */
   public Future<Void> close() {
     repair.close();
-    return vertx.undeploy(deploymentId)
+    // BYE to every client first: undeploying the server would stop its client actors (child
+    // deployments) before the server's own stop could greet anyone
+    return tcpServer.shutdownConnections()
+        .transform(shut -> vertx.undeploy(deploymentId))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.sessionchat.scribble.ast.Import;
 import org.sessionchat.scribble.ast.Module;
 import org.sessionchat.scribble.ast.Protocol;
 import org.sessionchat.scribble.ast.ProtocolProblem;
@@ -57,7 +58,9 @@ public final class ProtocolLibrary {
   }
 
   /**
-   * Loads protocol files together: an {@code initiates} in one may name a protocol of another.
+   * Loads protocol files together: an {@code initiates} or a {@code do} in one may name a
+   * protocol of another. Imported modules that are not among the files are read from where
+   * their names place them (see {@link #importedFiles}).
    *
    * @throws ScribbleException with every problem of every file
    * @throws IOException       if a file cannot be read
@@ -68,7 +71,42 @@ public final class ProtocolLibrary {
     for (Path file : files) {
       modules.add(Parser.parse(file.toString(), Files.readString(file), diagnostics));
     }
+    for (int i = 0; i < modules.size(); i++) {
+      for (Path imported : importedFiles(modules.get(i), modules)) {
+        modules.add(Parser.parse(imported.toString(), Files.readString(imported), diagnostics));
+      }
+    }
     return build(modules, diagnostics);
+  }
+
+  /**
+   * The files of a module's imports that were not given, found as scribble-java finds them
+   * by default: module {@code a.b.C} is {@code a/b/C.scr} under the directory the importing
+   * module's own name places it in ({@code x/App.scr} holding {@code module x.App} is under
+   * the directory above {@code x}).
+   */
+  private static List<Path> importedFiles(Module module, List<Module> loaded) {
+    List<Path> found = new ArrayList<>();
+    Path root = Path.of(module.source()).toAbsolutePath().getParent();
+    String[] own = module.name().split("\\.");
+    for (int i = own.length - 2; i >= 0 && root != null; i--) {
+      root = root.getFileName() != null && root.getFileName().toString().equals(own[i])
+          ? root.getParent() : null;
+    }
+    if (root == null) {
+      return found;
+    }
+    for (Import imported : module.imports()) {
+      String name = imported.module().value();
+      if (loaded.stream().anyMatch(m -> m.name().equals(name))) {
+        continue;
+      }
+      Path candidate = root.resolve(name.replace('.', '/') + ".scr");
+      if (Files.isRegularFile(candidate) && !found.contains(candidate)) {
+        found.add(candidate);
+      }
+    }
+    return found;
   }
 
   private static ProtocolLibrary build(List<Module> modules, List<Diagnostic> diagnostics)

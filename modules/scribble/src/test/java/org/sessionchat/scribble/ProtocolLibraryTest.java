@@ -2,13 +2,18 @@ package org.sessionchat.scribble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sessionchat.scribble.fsm.Direction.RECEIVE;
 import static org.sessionchat.scribble.fsm.Direction.SEND;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.scribble.fsm.Monitor;
 
 /** The library's contract: names, roles, lookups, errors, and that the file decides. */
 class ProtocolLibraryTest {
+
+  private static final Path IMPORTS = Path.of("src/test/resources/imports");
 
   @Test
   void listsProtocolsAndRolesInDeclaredOrder() throws Exception {
@@ -56,5 +61,37 @@ class ProtocolLibraryTest {
     assertThat(original.step(SEND, "ChatRoom", "leaveRoom", 0)).isTrue();
     assertThat(modified.step(SEND, "ChatRoom", "leaveRoom", 0)).isFalse();
     assertThat(modified.step(SEND, "ChatRoom", "leaveRoom", 1)).isTrue();
+  }
+
+  @Test
+  void importedModulesAreLoadedTogetherAndNamedQualifiedOrByAlias() throws Exception {
+    ProtocolLibrary library = ProtocolLibrary.load(List.of(IMPORTS.resolve("App.scr")));
+
+    assertThat(library.protocolNames()).containsExactly("App");
+    Monitor client = library.newMonitor("App", "Client");
+    assertThat(client.step(SEND, "Server", "hello", List.of(1))).isFalse();
+    assertThat(client.step(SEND, "Server", "hello", List.of("hi"))).isTrue();
+    assertThat(client.step(RECEIVE, "Server", "reply", List.of(1))).isFalse();
+    assertThat(client.step(RECEIVE, "Server", "reply", List.of("yo"))).isTrue();
+    assertThat(client.step(RECEIVE, "Server", "hello", List.of("hi"))).isTrue();
+    assertThat(client.isTerminal()).isTrue();
+  }
+
+  @Test
+  void anImportThatCannotBeFoundIsAnErrorAtTheImport() {
+    String text = "module m;\nimport no.Such;\nglobal protocol P(role A, role B) {\n"
+        + "  x() from A to B;\n}\n";
+    assertThatThrownBy(() -> ProtocolLibrary.parse("m.scr", text))
+        .isInstanceOf(ScribbleException.class)
+        .hasMessage("m.scr:2:8: module no.Such is imported but not loaded (give its file too)");
+  }
+
+  @Test
+  void aProblemInsideACalleeOfAnotherFileIsReportedAtTheDo() {
+    assertThatThrownBy(() -> ProtocolLibrary.load(List.of(IMPORTS.resolve("UsesBroken.scr"))))
+        .isInstanceOf(ScribbleException.class)
+        .hasMessage(IMPORTS.resolve("UsesBroken.scr") + ":7:5: each branch of choice at A must"
+            + " start with a message from A\n" + IMPORTS.resolve("UsesBroken.scr") + ":7:5: role"
+            + " B sends late before it learns which branch of the enclosing choice was taken");
   }
 }

@@ -14,8 +14,14 @@ public final class ProtocolViolationException extends RuntimeException {
   private final String role;
   private final String state;
   private final String label;
+  private final RefusalReason reason;
 
   public ProtocolViolationException(String sessionId, String protocol, String role, String state, String label) {
+    this(sessionId, protocol, role, state, label, RefusalReason.FORBIDDEN);
+  }
+
+  public ProtocolViolationException(String sessionId, String protocol, String role, String state, String label,
+      RefusalReason reason) {
     super(protocol + "/" + role + " in state " + state + " may not send or receive '" + label + "' (session " + sessionId + ")",
         null, false, false);
     this.sessionId = sessionId;
@@ -23,7 +29,11 @@ public final class ProtocolViolationException extends RuntimeException {
     this.role = role;
     this.state = state;
     this.label = label;
+    this.reason = reason;
   }
+
+  /** Why the interceptor refused it; {@link RefusalReason#FORBIDDEN} when the FSM does not allow it. */
+  public RefusalReason reason() { return reason; }
 
   public String sessionId() { return sessionId; }
   public String protocol() { return protocol; }

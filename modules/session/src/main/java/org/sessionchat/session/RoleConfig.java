@@ -81,7 +81,8 @@ public final class RoleConfig {
     try {
       return parse(json, protocols);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+      // no cause: the same problem, now with its file; a reader of the chain's root must see the file
+      throw new IllegalArgumentException(file + ": " + e.getMessage());
     }
   }
 

@@ -20,7 +20,7 @@ public interface SessionMetrics {
   /** Messages that passed a monitor on this node (outbound and inbound each count). */
   long messagesMonitored();
 
-  /** Messages a monitor on this node refused, by {@code protocol/role/label}. */
+  /** Messages a monitor on this node refused, by {@code protocol/role/label} (none with monitoring off). */
   Map<String, Long> violations();
 
   /** Total of {@link #violations()}. */
@@ -34,6 +34,12 @@ public interface SessionMetrics {
 
   /** Event-bus messages to this node that were not a decodable envelope. */
   long malformedMessages();
+
+  /**
+   * Messages a monitor would have refused but let through because monitoring is off
+   * ({@code monitorEnabled=false}: it tracks, never refuses). Always 0 with the monitor on.
+   */
+  long violationsAllowed();
 
   /** Every counter as one flat map, e.g. for a health page. */
   Map<String, Object> snapshot();

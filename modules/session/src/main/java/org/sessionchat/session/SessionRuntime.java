@@ -2,14 +2,16 @@ package org.sessionchat.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sessionchat.session.impl.NodeRuntime;
 
 /**
- * The monitored-session runtime of one node (one Vert.x instance): it spawns actors,
- * carries their session messages on the (clustered) event bus, checks each one against the
- * role's FSM, and ends sessions when participants or whole nodes go away.
+ * The monitored-session runtime of one node (one Vert.x instance): it deploys actors as
+ * verticles, carries their session messages on the (clustered) event bus, checks each one
+ * against the role's FSM in event-bus interceptors, and ends sessions when participants or
+ * whole nodes go away.
  *
  * <p>Why one per node: a node has one event-bus address that every envelope for its actors
  * arrives at, and one view of the cluster's membership.
@@ -27,7 +29,11 @@ public final class SessionRuntime {
     return NodeRuntime.start(vertx, options).map(SessionRuntime::new);
   }
 
-  /** Spawns an actor under a generated id. Its callbacks run on the current context (or a new event loop). */
+  /**
+   * Spawns an actor under a generated id, deployed as a verticle of its own (its callbacks
+   * run on that verticle's context). Spawned from a verticle, it is a child deployment and
+   * stops when that verticle is undeployed.
+   */
   public Future<ActorRef> spawn(String actorKind, SessionActor actor) {
     return node.spawn(actorKind, null, actor);
   }
@@ -58,6 +64,25 @@ public final class SessionRuntime {
    */
   public void onNodeLeft(Consumer<String> listener) {
     node.onNodeLeft(listener);
+  }
+
+  /**
+   * Registers {@code observer} for this node's session events (see {@link SessionObserver}).
+   *
+   * @return closing it removes the observer
+   */
+  public AutoCloseable observe(SessionObserver observer) {
+    return node.observe(observer);
+  }
+
+  /** A snapshot of every session a local actor takes part in, each read on its actor's context. */
+  public Future<List<SessionSnapshot>> sessions() {
+    return node.sessions();
+  }
+
+  /** How many actors this node runs; each is one verticle deployment. */
+  public int actorCount() {
+    return node.actorCount();
   }
 
   public SessionMetrics metrics() {

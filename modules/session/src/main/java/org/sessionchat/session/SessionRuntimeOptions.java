@@ -9,9 +9,10 @@ import org.sessionchat.scribble.ProtocolLibrary;
  *
  * @param protocols      the parsed protocols the monitors are built from
  * @param roles          which actor kind may play which roles
- * @param monitorEnabled false skips every FSM check: for measuring the monitor's cost only
- *                       (sessions then never complete by themselves and sub-sessions do not
- *                       resume their parent)
+ * @param monitorEnabled false makes the monitors track but never refuse: every FSM is still
+ *                       stepped (so sessions end and sub-sessions resume exactly as with the
+ *                       monitor on), a message the FSM forbids is counted as
+ *                       {@code violationsAllowed} and delivered anyway
  * @param setupTimeout   how long an invitation may go unanswered before set-up fails
  */
 public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,

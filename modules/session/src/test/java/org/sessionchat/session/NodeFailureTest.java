@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -71,11 +72,27 @@ class NodeFailureTest {
     ProbeActor dealer = probe(2);
     sync(lobby.initiate("Game", Map.of("Dealer", dealer.ref())));
 
+    Queue<String> seenOnNode0 = new ConcurrentLinkedQueue<>();
+    runtimes.get(0).observe(new SessionObserver() {
+      @Override
+      public void nodeLeft(String nodeId) {
+        seenOnNode0.add("node-left " + nodeId);
+      }
+
+      @Override
+      public void sessionEnded(String sessionId, String role, EndReason reason) {
+        seenOnNode0.add("ended " + role + " " + reason);
+      }
+    });
     long killedAt = System.nanoTime();
-    cluster.kill(2);
+    AtomicLong saidByTheDead = cluster.kill(2);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> pinger.events().contains("ended PingPong/Pinger PARTICIPANT_OFFLINE")
         && player.events().contains("ended Game/Player PARTICIPANT_OFFLINE"));
+    // no goodbye can have told them: the dead member's bus is mute; the membership event came first
+    assertThat(saidByTheDead.get()).isZero();
+    assertThat(seenOnNode0).first().isEqualTo("node-left " + doomed);
+    assertThat(seenOnNode0).contains("ended Pinger PARTICIPANT_OFFLINE", "ended Player PARTICIPANT_OFFLINE");
     long detectedMs = (System.nanoTime() - killedAt) / 1_000_000;
     await().atMost(Duration.ofSeconds(10)).until(() -> departed.size() == 2);
     assertThat(departed).containsOnly(doomed);

@@ -2,11 +2,13 @@ package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -175,21 +177,37 @@ abstract class SessionRuntimeTestBase {
   }
 
   @Test
-  void anInboundMessageTheReceiverForbidsIsDroppedAndTheSenderIsTold() {
+  void envelopesForgedStraightOnTheBusAreRefusedAndNeverDelivered() {
     ProbeActor pinger = probe(initiatorNode);
     ProbeActor ponger = probe(peerNode);
     Conversation conversation = sync(pinger.context().startSession("PingPong", "Pinger", Map.of("Ponger", ponger.ref())));
     eventually(() -> assertThat(ponger.events()).contains("established PingPong/Ponger"));
+    String sid = conversation.sessionId();
+    String to = ponger.ref().actorId();
+    String from = pinger.ref().actorId();
+    String nodeAddress = "sessionchat.node." + ponger.ref().nodeId();
+    String actorAddress = "sessionchat.actor." + to;
+    List<Envelope> forged = List.of(
+        Envelope.message(to, from, sid, "PingPong", "Pinger", "Ponger", "pong", List.of(1L)),     // wrong label
+        Envelope.message(to, from, sid, "PingPong", "Ponger", "Pinger", "ping", List.of(1L)),     // wrong role
+        Envelope.message(to, from, "stale-session", "PingPong", "Pinger", "Ponger", "ping", List.of(1L)),
+        Envelope.message(to, from, sid, "PingPong", "Pinger", "Ponger", "ping", List.of(1L)));    // legal, but not from its actor
+    long refusedBefore = initiatorNode.metrics().violationCount();
 
-    // a sender whose own monitor let it through (another version, a bug): forged on the bus
-    vertx(0).eventBus().send("sessionchat.node." + ponger.ref().nodeId(), Envelope.message(ponger.ref().actorId(),
-        conversation.sessionId(), "PingPong", "Pinger", "Ponger", "pong", List.of(1L)));
+    // put on node 0's bus by a test thread, not through the runtime: the outbound interceptor refuses each
+    for (Envelope envelope : forged) {
+      vertx(0).eventBus().send(nodeAddress, envelope);
+      vertx(0).eventBus().send(actorAddress, envelope);
+    }
+    Throwable answer = catchThrowable(() -> sync(vertx(0).eventBus().request(nodeAddress, forged.get(3))));
 
-    eventually(() -> assertThat(pinger.events()).contains("violation PingPong/Pinger pong"));
-    assertThat(peerNode.metrics().violations()).containsEntry("PingPong/Ponger/pong", 1L);
-    assertThat(ponger.events()).containsExactly("established PingPong/Ponger");
-    sync(conversation.send("Ponger", "ping", 1));
-    eventually(() -> assertThat(ponger.events()).contains("received PingPong/Ponger ping[1]"));
+    assertThat(answer).as("a forger who asks is told").isInstanceOf(ReplyException.class)
+        .hasMessageContaining("NOT_ITS_ACTOR");
+    eventually(() -> assertThat(initiatorNode.metrics().violationCount() - refusedBefore).isEqualTo(9));
+    // the real actors go on: the first legal message is delivered, and it is the first thing Ponger received
+    sync(conversation.send("Ponger", "ping", 7));
+    eventually(() -> assertThat(ponger.events()).contains("received PingPong/Ponger ping[7]"));
+    assertThat(ponger.events()).containsExactly("established PingPong/Ponger", "received PingPong/Ponger ping[7]");
   }
 
   @Test

@@ -21,6 +21,8 @@ import org.sessionchat.session.EndReason;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,7 +204,8 @@ public final class ClientActor implements SessionActor {
             if (RoomQuota.isRefusal(failure)) {
               return refuse(Refusal.ROOM_FULL, name);
             }
-            if (System.nanoTime() < deadline) {
+            if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
+                && System.nanoTime() < deadline) {
               Promise<Void> again = Promise.promise();
               Vertx.currentContext().owner().setTimer(UNREACHABLE_RETRY_PAUSE_MILLIS,
                   timer -> join(name, deadline).onComplete(again));
@@ -263,9 +266,8 @@ public final class ClientActor implements SessionActor {
   }
 
   /**
-   * Sends {@code leaveRoom} and answers as soon as the monitor let it through. The session
-   * normally completes right there (and the lobby resumes); with the monitor off the runtime
-   * cannot tell it completed, so the client does not wait for that.
+   * Sends {@code leaveRoom} and answers as soon as the monitor let it through: the session
+   * completes right there (the FSM is terminal after {@code leaveRoom}) and the lobby resumes.
    */
   private Future<Void> leave(RoomState.InRoom in) {
     String sessionId = in.session().sessionId();

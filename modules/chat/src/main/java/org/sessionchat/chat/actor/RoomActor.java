@@ -76,10 +76,9 @@ public final class RoomActor implements SessionActor {
           member.send(ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
         }
       }
-    } else if (ChatProtocol.LEAVE_ROOM.equals(message.label())) {
-      // dropped now, not when the session ends: with the monitor off the runtime cannot tell it ended
-      drop(from, "LEAVE");
     }
+    // leaveRoom completes the member's session: conversationEnded drops it (the monitor tracks
+    // the FSM also when it is off, so this holds in both modes)
   }
 
   @Override

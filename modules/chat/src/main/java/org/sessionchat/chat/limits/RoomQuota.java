@@ -3,6 +3,7 @@ package org.sessionchat.chat.limits;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SetupFailure;
 
 /**
  * The room limits of one node: how many rooms it hosts ({@link Limits#maxRooms()}) and how
@@ -19,9 +20,6 @@ import org.sessionchat.session.SessionSetupException;
  * Safe from any thread.
  */
 public final class RoomQuota {
-
-  /** How the session runtime words an invitation the invitee turned down. */
-  private static final String REFUSED = "refused the invitation";
 
   private final Limits limits;
   private final LimitCounters counters;
@@ -75,6 +73,6 @@ public final class RoomQuota {
 
   /** True if {@code failure} of a JOIN means the room refused the client (it is full). */
   public static boolean isRefusal(Throwable failure) {
-    return failure instanceof SessionSetupException setup && setup.getMessage().endsWith(REFUSED);
+    return failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.REFUSED;
   }
 }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
  * only.
  */
-public final class LineConnection implements ClientTransport {
+public final class LineConnection implements ClientTransport, OrderedDisconnect {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -51,6 +51,8 @@ public final class LineConnection implements ClientTransport {
   private FloodGate<LineFramer.Frame> floodGate;
   private boolean open = true;
   private boolean closing;
+  private boolean writesClosed;
+  private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
@@ -167,7 +169,7 @@ public final class LineConnection implements ClientTransport {
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
-    if (!open || closing) {
+    if (!open || writesClosed) {
       return;
     }
     if (socket.writeQueueFull()) {
@@ -191,13 +193,27 @@ public final class LineConnection implements ClientTransport {
     if (!open || closing) {
       return;
     }
-    closing = true;
+    closing = true; // nothing more is read or handled; replies to what was are still written
     guard.disconnecting(reason);
     log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
     if (reason.errorLine() == null) {
       abort();
       return;
     }
+    afterPendingReplies.accept(() -> lastLine(reason));
+  }
+
+  @Override
+  public void disconnectAfter(Consumer<Runnable> barrier) {
+    this.afterPendingReplies = barrier;
+  }
+
+  /** The reason's error line after every reply already on its way, then the end of output. */
+  private void lastLine(Disconnect reason) {
+    if (!open || writesClosed) {
+      return;
+    }
+    writesClosed = true;
     socket.write(reason.errorLine() + "\n").onComplete(written -> endOutput());
     later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
   }

@@ -109,9 +109,13 @@ public final class TcpServerVerticle extends VerticleBase {
   }
 
   /** Stops accepting; each connection says {@code BYE} and closes (forced after a grace period). */
+  public Future<Void> shutdownConnections() {
+    return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+  }
+
   @Override
   public Future<?> stop() {
-    return server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return shutdownConnections();
   }
 
   private void closeIdleConnections() {

@@ -63,10 +63,23 @@ final class ScriptedCluster implements AutoCloseable {
     this.clusterBasePort = bases[2];
   }
 
-  /** Starts nodes 1..n and returns once every node serves and sees n members. */
+  /**
+   * Starts nodes 1..n and returns once every node serves and sees n members. If start-up
+   * fails, every node already started is stopped (killed by PID if need be) before the
+   * failure is thrown: a try-with-resources that never got its resource would leak them.
+   */
   ScriptedCluster start(int n) throws Exception {
     this.nodes = n;
-    run("start", String.valueOf(n));
+    try {
+      run("start", String.valueOf(n));
+    } catch (Exception | AssertionError e) {
+      try {
+        close();
+      } catch (Exception | AssertionError suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
     return this;
   }
 

@@ -2,6 +2,7 @@ package org.sessionchat.scribble.cli;
 
 import java.util.concurrent.Callable;
 import org.sessionchat.scribble.ProtocolLibrary;
+import org.sessionchat.scribble.ast.Protocol;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -26,6 +27,9 @@ final class CheckCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("ok: " + protocol + "("
           + String.join(", ", library.roles(protocol)) + ")");
     }
+    library.modules().stream().flatMap(m -> m.protocols().stream()).filter(Protocol::aux)
+        .forEach(aux -> spec.commandLine().getOut().println("ok: aux " + aux.name() + "("
+            + String.join(", ", aux.roleNames()) + "), checked where do calls it"));
     return 0;
   }
 }

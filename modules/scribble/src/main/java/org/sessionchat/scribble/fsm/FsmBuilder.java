@@ -2,6 +2,7 @@ package org.sessionchat.scribble.fsm;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,15 +300,113 @@ public final class FsmBuilder {
     private void add(Node merged, Transition t) throws ProtocolProblem {
       for (Transition other : merged.transitions) {
         if (other.matches(t.direction(), t.peer(), t.label(), t.arity())) {
-          if (resolve(other.target()) == resolve(t.target())) {
+          if (equivalent(other.target(), t.target(), new HashSet<>())) {
             return;
           }
-          throw new ProtocolProblem(merged.position, "role " + local.self().orElseThrow()
-              + " cannot tell which branch of this choice was taken: more than one goes on"
-              + " with " + t.signature());
+          String self = local.self().orElseThrow();
+          throw new ProtocolProblem(merged.position, t.direction() == Direction.SEND
+              ? "role " + self + " goes on with " + t.signature() + " in more than one"
+                  + " branch of this choice, and the branches then differ; " + t.peer()
+                  + " could not tell which one " + self + " took"
+              : "role " + self + " cannot tell which branch of this choice was taken: more"
+                  + " than one goes on with " + t.signature());
         }
       }
       merged.transitions.add(t);
+    }
+
+    /**
+     * Whether two nodes behave alike (bisimilar, assuming pairs already being compared
+     * are): then a role that cannot tell which of them it is in loses nothing, as when a
+     * role is not told the branch of a choice but does the same in each (merge).
+     */
+    private boolean equivalent(int first, int second, Set<Long> assumed) {
+      int a = resolve(first);
+      int b = resolve(second);
+      if (a == b || !assumed.add(((long) Math.min(a, b) << 32) | Math.max(a, b))) {
+        return true;
+      }
+      Node x = nodes.get(a);
+      Node y = nodes.get(b);
+      if (x.kind != y.kind) {
+        return false;
+      }
+      switch (x.kind) {
+        case PAR: {
+          if (x.branches.size() != y.branches.size() || !equivalent(x.join, y.join, assumed)) {
+            return false;
+          }
+          for (int i = 0; i < x.branches.size(); i++) {
+            if (!equivalent(x.branches.get(i), y.branches.get(i), assumed)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        case INITIATES: {
+          if (!x.initiation.equals(y.initiation) || !x.exits.keySet().equals(y.exits.keySet())) {
+            return false;
+          }
+          for (String outcome : x.exits.keySet()) {
+            if (!equivalent(x.exits.get(outcome), y.exits.get(outcome), assumed)) {
+              return false;
+            }
+          }
+          return true;
+        }
+        default: {
+          Closure cx = closure(a);
+          Closure cy = closure(b);
+          if (cx == null || cy == null || cx.endsHere != cy.endsHere
+              || cx.idleHead != cy.idleHead || !cx.targets.keySet().equals(cy.targets.keySet())) {
+            return false;
+          }
+          for (Map.Entry<String, List<Integer>> entry : cx.targets.entrySet()) {
+            int one = entry.getValue().get(0);
+            for (int other : entry.getValue()) {
+              if (!equivalent(one, other, assumed)) {
+                return false;
+              }
+            }
+            for (int other : cy.targets.get(entry.getKey())) {
+              if (!equivalent(one, other, assumed)) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }
+      }
+    }
+
+    /** What a node does once its silent successors are folded in; null if one is a par or initiates. */
+    private record Closure(Map<String, List<Integer>> targets, boolean endsHere,
+        boolean idleHead) {}
+
+    private Closure closure(int raw) {
+      Map<String, List<Integer>> targets = new HashMap<>();
+      boolean endsHere = false;
+      boolean idleHead = false;
+      Set<Integer> seen = new HashSet<>();
+      List<Integer> work = new ArrayList<>(List.of(raw));
+      while (!work.isEmpty()) {
+        int id = resolve(work.remove(work.size() - 1));
+        if (!seen.add(id)) {
+          continue;
+        }
+        Node n = nodes.get(id);
+        if (n.kind != State.Kind.MESSAGES) {
+          return null;
+        }
+        for (Transition t : n.transitions) {
+          targets.computeIfAbsent(t.direction() + " " + t.peer() + " " + t.label() + "/"
+              + t.arity(), k -> new ArrayList<>()).add(t.target());
+        }
+        endsHere |= n.endsHere;
+        idleHead |= n.idleHead;
+        work.addAll(n.silent);
+      }
+      return new Closure(targets, endsHere, idleHead);
     }
 
     private State toState(int raw, int id) {

@@ -71,9 +71,15 @@ public final class RoleState {
     return cursor.state().isTerminal();
   }
 
-  /** The session may end here for this role (what {@link Monitor#isAccepting()} says). */
+  /**
+   * The role is done here, as scribble-java judges it: nothing left to do, or idling at the
+   * head of an exitless loop. A state where the role may end but may also still receive
+   * (a choice in which it takes part in some branches only) does not count: the role would
+   * wait there while the others have finished.
+   */
   public boolean mayEnd() {
-    return cursor.completion() != Completion.NONE;
+    Completion completion = cursor.completion();
+    return completion == Completion.IDLE || (completion == Completion.DONE && moves.isEmpty());
   }
 
   /**

@@ -118,9 +118,15 @@ public final class SystemCheck {
       Position at = waiting == null ? new Position(0, 0) : waiting.position();
       Set<Integer> cycle = waitCycle(c, r);
       if (!cycle.isEmpty()) {
+        if (!reported.add("cycle " + new java.util.TreeSet<>(cycle))) {
+          continue;
+        }
         problem(at, "deadlock: " + String.join(", ", cycle.stream().map(i -> roles.get(i)
             + " waits for " + waitsFor(c, i).stream().map(roles::get).toList()).toList())
             + " (wait-for cycle)");
+      } else if (waitsFor(c, r).stream().anyMatch(p -> !c.roles()[p].mayEnd())) {
+        problem(at, "deadlock: " + roles.get(r) + " waits for " + waitsFor(c, r).stream()
+            .map(roles::get).toList() + ", which cannot move either (wait-for cycle)");
       } else {
         List<String> on = waitsFor(c, r).stream().map(roles::get).toList();
         problem(at, "role " + roles.get(r) + " can be left waiting"
@@ -183,14 +189,14 @@ public final class SystemCheck {
     }
   }
 
+  /** The roles of a wait-for cycle through {@code start}, {@code start} first; else empty. */
   private Set<Integer> waitCycle(Config c, int start) {
-    Set<Integer> seen = new LinkedHashSet<>();
+    Set<Integer> seen = new LinkedHashSet<>(List.of(start));
     List<Integer> work = new ArrayList<>(List.of(start));
     while (!work.isEmpty()) {
       int r = work.remove(0);
       for (int next : waitsFor(c, r)) {
         if (next == start) {
-          seen.add(start);
           return seen;
         }
         if (!c.roles()[next].mayEnd() && seen.add(next)) {

@@ -37,15 +37,17 @@ import org.sessionchat.scribble.validate.ProtocolNames;
 public final class Inliner {
 
   private final ProtocolNames names;
+  private final Module root;
   private final Set<String> recursive = new HashSet<>();
 
-  private Inliner(ProtocolNames names) {
+  private Inliner(ProtocolNames names, Module root) {
     this.names = names;
+    this.root = root;
   }
 
   /** The protocol with no {@code do} left. */
   public static Protocol inline(Module module, Protocol global, ProtocolNames names) {
-    Inliner inliner = new Inliner(names);
+    Inliner inliner = new Inliner(names, module);
     ProtocolNames.Found self = new ProtocolNames.Found(module, global);
     List<String> roles = global.roleNames();
     String key = key(self, roles);
@@ -123,9 +125,22 @@ public final class Inliner {
     return body;
   }
 
+  /** A payload type of a callee in another module, named from the calling module. */
+  private Name type(Name type, Module home) {
+    if (home == root) {
+      return type;
+    }
+    String value = type.value();
+    int dot = value.lastIndexOf('.');
+    Module declaring = dot < 0 ? home
+        : names.module(home, value.substring(0, dot)).orElse(home);
+    return new Name(declaring.name() + "." + value.substring(dot + 1), type.position());
+  }
+
   private Interaction interaction(Interaction interaction, Context cx) {
     if (interaction instanceof Message m) {
-      return new Message(cx.name(m.label()), m.payload().stream().map(cx::name).toList(),
+      return new Message(cx.name(m.label()),
+          m.payload().stream().map(type -> cx.name(type(type, cx.module()))).toList(),
           cx.role(m.from()), cx.role(m.to()));
     }
     if (interaction instanceof Choice c) {

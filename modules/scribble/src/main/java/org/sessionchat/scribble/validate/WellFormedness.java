@@ -31,8 +31,7 @@ import org.sessionchat.scribble.ast.Rec;
  *       {@code continue}, {@code rec} and nested choices (its {@code Subject not enabled});
  *       a role sends inside a choice only after it learnt the branch ({@code Source role
  *       not enabled}); each role learns the branch from the same role in every branch
- *       ({@code Inconsistent external choice subjects}); two branches do not start with
- *       the same message to the same role.</li>
+ *       ({@code Inconsistent external choice subjects}).</li>
  * </ul>
  * A {@code continue} that would leave a {@code par} branch (possible through a recursive
  * {@code do}) is refused too: a par branch is an FSM of its own.
@@ -100,10 +99,10 @@ public final class WellFormedness {
 
   private static String describe(Interaction interaction) {
     if (interaction instanceof Continue c) {
-      return "continue " + c.label();
+      return c.label().value().startsWith("__") ? "recursive do" : "continue " + c.label();
     }
     if (interaction instanceof Rec r) {
-      return "rec " + r.label();
+      return r.label().value().startsWith("__") ? "recursive do" : "rec " + r.label();
     }
     if (interaction instanceof Choice c) {
       return "choice at " + c.at();
@@ -166,7 +165,6 @@ public final class WellFormedness {
 
   private void choiceSubject(Choice c, Cont after, Map<String, Loop> loops) {
     String subject = c.at().value();
-    Map<String, Message> firstToReceiver = new HashMap<>();
     for (List<Interaction> branch : c.branches()) {
       Set<First> first = new LinkedHashSet<>();
       first(branch, 0, loops, after, new HashSet<>(), first);
@@ -176,23 +174,6 @@ public final class WellFormedness {
       if (!enabled) {
         report.accept(at, "each branch of choice at " + subject + " must start with a message"
             + " from " + subject);
-      }
-      Set<String> inBranch = new HashSet<>();
-      for (First f : first) {
-        if (f.message() == null) {
-          continue;
-        }
-        Message m = f.message();
-        String key = m.to().value() + "\u0000" + m.label().value();
-        if (!inBranch.add(key)) {
-          continue;
-        }
-        Message other = firstToReceiver.putIfAbsent(key, m);
-        if (other != null && !other.position().equals(m.position())) {
-          report.accept(m.position(), "branches of choice at " + subject + " both start with "
-              + m.label() + " to " + m.to() + " (also at " + other.position() + "); "
-              + m.to() + " cannot tell them apart");
-        }
       }
     }
   }

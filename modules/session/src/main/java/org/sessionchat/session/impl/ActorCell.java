@@ -1,13 +1,10 @@
 package org.sessionchat.session.impl;
 
-import io.vertx.core.Closeable;
-import io.vertx.core.Completable;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
-import io.vertx.core.internal.ContextInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,57 +22,107 @@ import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
+import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SessionSnapshot;
+import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The runtime's side of one actor: its context, its sessions by id and by key, and the
- * session set-up it initiates or is invited to.
+ * The runtime's side of one actor: its verticle's context, its sessions by id and by key,
+ * and the session set-up it initiates or is invited to.
  *
  * <p>Why every callback goes through {@link #callback}: an exception escaping actor code is
- * a crash, as in Erlang — the actor is removed and its peers are told — never a broken
- * runtime or a half-updated session.
+ * a crash, as in Erlang — the actor's verticle is undeployed and its peers are told —
+ * never a broken runtime or a half-updated session.
  *
- * <p>Everything but {@link #deliver} runs on the actor's context.
+ * <p>Confined to the actor verticle's context (one event-loop thread), which is also where
+ * Vert.x runs the monitor interceptors for the actor's envelopes: the interceptors read
+ * {@link #session} and step the FSMs without locks. Only {@link #keys} is concurrent.
  */
 final class ActorCell implements ActorContext {
 
   private static final Logger LOG = LoggerFactory.getLogger(ActorCell.class);
+  /** How many ended session ids an actor remembers, to tell late messages from forged ones. */
+  private static final int RECENTLY_ENDED = 16;
+
+  private enum Life { STARTING, RUNNING, STOPPED }
 
   private final NodeRuntime node;
   private final ActorRef self;
   private final String kind;
   private final SessionActor actor;
-  private final ContextInternal context;
+  private final String address;
   private final Map<String, LocalConversation> sessions = new HashMap<>();
   /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
   private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
-  /** Stops the actor when its context closes: the verticle that spawned it was undeployed. */
-  private final Closeable undeployHook = this::contextClosing;
-  private boolean stopped;
-  private boolean contextClosing;
+  private String[] recentlyEnded;
+  private int recentlyEndedNext;
+  private volatile Context context;
+  private volatile Thread thread;
+  private String deploymentId;
+  private volatile Life life = Life.STARTING;
+  /** True once start() returned: a crash from then on undeploys the verticle (before, the deployment fails). */
+  private boolean deployed;
+  /** What the outbound interceptor refused during the current send on this thread; taken right after. */
+  private ProtocolViolationException outboundRefusal;
 
-  ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor, ContextInternal context) {
+  ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor) {
     this.node = node;
     this.self = self;
     this.kind = kind;
     this.actor = actor;
-    this.context = context.unwrap();
-    this.context.addCloseHook(undeployHook);
+    this.address = Addresses.actor(self.actorId());
   }
 
-  private void contextClosing(Completable<Void> completion) {
-    contextClosing = true;
-    stop().onComplete(completion);
+  // ---------------------------------------------------------------- for the verticle
+
+  /** The verticle started on {@code context}: from now on this actor lives there. */
+  void attach(Context context, String deploymentId) {
+    this.context = context;
+    this.thread = Thread.currentThread();
+    this.deploymentId = deploymentId;
   }
 
-  // ---------------------------------------------------------------- for conversations
+  /** Runs {@code started}; false if the actor crashed in it. */
+  boolean start() {
+    life = Life.RUNNING;
+    callback(() -> actor.started(this));
+    if (life != Life.RUNNING) {
+      return false;
+    }
+    deployed = true;
+    return true;
+  }
+
+  /** The verticle is being undeployed (stop, crash, parent undeployed, Vert.x closing). */
+  void undeployed() {
+    if (life == Life.STOPPED) {
+      return;
+    }
+    terminate(true);
+    try {
+      actor.stopped();
+    } catch (RuntimeException e) {
+      LOG.error("actor {} ({}) failed in stopped()", self, kind, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- for conversations and interceptors
 
   SessionActor actor() {
     return actor;
+  }
+
+  String address() {
+    return address;
+  }
+
+  NodeRuntime node() {
+    return node;
   }
 
   Router router() {
@@ -90,25 +137,68 @@ final class ActorCell implements ActorContext {
     return node.options().protocols();
   }
 
+  /** True on the actor's event-loop thread: the only thread that may touch its sessions. */
+  boolean onOwnThread() {
+    return Thread.currentThread() == thread;
+  }
+
+  /** The actor's conversation in {@code sessionId}, or null; on the actor's thread only. */
+  LocalConversation session(String sessionId) {
+    return sessions.get(sessionId);
+  }
+
+  /** True if {@code sessionId} ended here a short while ago (a message for it is late, not forged). */
+  boolean endedRecently(String sessionId) {
+    if (recentlyEnded != null) {
+      for (String ended : recentlyEnded) {
+        if (sessionId.equals(ended)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  void refusedOutbound(ProtocolViolationException refusal) {
+    outboundRefusal = refusal;
+  }
+
+  /** The refusal of the send that just returned, if any; clears it. */
+  ProtocolViolationException takeOutboundRefusal() {
+    ProtocolViolationException refusal = outboundRefusal;
+    outboundRefusal = null;
+    return refusal;
+  }
+
   boolean isOnContext() {
     Context current = Vertx.currentContext();
-    return current != null && ((ContextInternal) current).unwrap() == context;
+    return current != null && onOwnThread() && context != null;
   }
 
   /** Runs {@code action} on this actor's context and hands its result back. */
   <T> Future<T> onContext(Supplier<Future<T>> action) {
     Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> action.get().onComplete(promise));
+    Context target = context;
+    if (target == null) {
+      return Future.failedFuture(new IllegalStateException("actor " + self + " has not started"));
+    }
+    target.runOnContext(v -> action.get().onComplete(promise));
     return promise.future();
   }
 
   void forget(LocalConversation conversation) {
-    sessions.remove(conversation.sessionId(), conversation);
+    if (sessions.remove(conversation.sessionId(), conversation)) {
+      if (recentlyEnded == null) {
+        recentlyEnded = new String[RECENTLY_ENDED];
+      }
+      recentlyEnded[recentlyEndedNext] = conversation.sessionId();
+      recentlyEndedNext = (recentlyEndedNext + 1) % RECENTLY_ENDED;
+    }
   }
 
   /** Runs actor code; an exception from it crashes the actor. */
   void callback(Runnable code) {
-    if (stopped) {
+    if (life == Life.STOPPED) {
       return;
     }
     try {
@@ -120,64 +210,60 @@ final class ActorCell implements ActorContext {
 
   // ---------------------------------------------------------------- life cycle
 
-  void start() {
-    callback(() -> actor.started(this));
-  }
-
   boolean isStopped() {
-    return stopped;
+    return life == Life.STOPPED;
   }
 
   @Override
   public Future<Void> stop() {
+    if (context == null || life == Life.STOPPED) {
+      return Future.succeededFuture();
+    }
     if (!isOnContext()) {
       return onContext(this::stop);
     }
-    if (stopped) {
-      return Future.succeededFuture();
-    }
-    terminate(true);
-    try {
-      actor.stopped();
-    } catch (RuntimeException e) {
-      LOG.error("actor {} ({}) failed in stopped()", self, kind, e);
-    }
-    return Future.succeededFuture();
+    return node.vertx().undeploy(deploymentId).recover(alreadyGone -> Future.succeededFuture());
   }
 
   private void crash(Throwable error) {
-    if (stopped) {
+    if (life == Life.STOPPED) {
       return;
     }
     LOG.error("actor {} ({}) crashed; its {} sessions end and their peers are told", self, kind, sessions.size(),
         error);
     terminate(false);
+    if (deployed) {
+      node.vertx().undeploy(deploymentId);
+    }
   }
 
   private void terminate(boolean callbacks) {
     for (LocalConversation conversation : new ArrayList<>(sessions.values())) {
       conversation.end(EndReason.LOCAL_STOP, false, callbacks);
     }
-    stopped = true;
+    life = Life.STOPPED;
     keys.clear();
     node.removed(this);
-    if (!contextClosing) {
-      context.removeCloseHook(undeployHook);
-    }
   }
 
   // ---------------------------------------------------------------- inbound
 
-  /** Hands an envelope to this actor's context; called on the node consumer's context. */
-  void deliver(Envelope envelope, Message<Object> message) {
-    if (isOnContext()) {
-      handle(envelope, message);
-    } else {
-      context.runOnContext(v -> handle(envelope, message));
+  /** An envelope that passed the inbound interceptor, on this actor's context. */
+  void handle(Message<Object> message) {
+    Object body;
+    try {
+      body = message.body();
+    } catch (RuntimeException e) {
+      metrics().malformed();
+      return;
     }
-  }
-
-  private void handle(Envelope envelope, Message<Object> message) {
+    if (!(body instanceof Envelope envelope) || envelope.kind() == Envelope.Kind.MALFORMED) {
+      metrics().malformed();
+      if (message.replyAddress() != null) {
+        message.fail(400, "not a session envelope");
+      }
+      return;
+    }
     if (envelope.kind() == Envelope.Kind.INVITE) {
       invited(envelope, message);
       return;
@@ -209,6 +295,15 @@ final class ActorCell implements ActorContext {
     }
   }
 
+  /** Every session of this actor as it stands; on the actor's context. */
+  List<SessionSnapshot> snapshots() {
+    List<SessionSnapshot> out = new ArrayList<>(sessions.size());
+    for (LocalConversation conversation : sessions.values()) {
+      out.add(conversation.snapshot());
+    }
+    return out;
+  }
+
   // ---------------------------------------------------------------- set-up
 
   @Override
@@ -221,7 +316,7 @@ final class ActorCell implements ActorContext {
 
   Future<Conversation> startSession(String protocol, String myRole, Map<String, ActorRef> invitees,
       LocalConversation parent) {
-    if (stopped) {
+    if (life == Life.STOPPED) {
       return Future.failedFuture(new IllegalStateException("actor " + self + " has stopped"));
     }
     String problem = setupProblem(protocol, myRole, invitees);
@@ -239,12 +334,12 @@ final class ActorCell implements ActorContext {
     }
     List<Future<?>> answers = new ArrayList<>(invitees.size());
     for (Map.Entry<String, ActorRef> invitee : invitees.entrySet()) {
-      ActorRef ref = invitee.getValue();
-      Envelope invitation = Envelope.invite(ref.actorId(), sessionId, protocol, myRole, invitee.getKey(),
-          conversation.participants());
-      answers.add(router().request(ref, invitation).recover(failure -> Future.failedFuture(
-          new SessionSetupException(protocol, invitee.getKey(), ref,
-              Router.describe(failure, ref, node.options().setupTimeout().toMillis())))));
+      Router.Route route = conversation.route(invitee.getKey());
+      Envelope invitation = Envelope.invite(route.target().actorId(), self.actorId(), sessionId, protocol, myRole,
+          invitee.getKey(), conversation.participants());
+      answers.add(router().request(route, invitation).recover(failure -> Future.failedFuture(
+          new SessionSetupException(protocol, invitee.getKey(), route.target(), Router.failureOf(failure, route),
+              Router.describe(failure, route, node.options().setupTimeout().toMillis())))));
     }
     Promise<Conversation> established = Promise.promise();
     conversation.awaitSetup(Future.all(answers)).onComplete(all -> {
@@ -254,9 +349,10 @@ final class ActorCell implements ActorContext {
         conversation.end(EndReason.SETUP_FAILED, true, false);
         established.fail(all.cause());
       } else {
-        for (Map.Entry<String, ActorRef> invitee : invitees.entrySet()) {
-          ActorRef ref = invitee.getValue();
-          router().send(ref, Envelope.establish(ref.actorId(), sessionId, protocol, myRole, invitee.getKey()));
+        for (String inviteeRole : invitees.keySet()) {
+          Router.Route route = conversation.route(inviteeRole);
+          router().send(route, Envelope.establish(route.target().actorId(), self.actorId(), sessionId, protocol,
+              myRole, inviteeRole));
         }
         metrics().sessionStarted(protocol);
         conversation.establish();
@@ -289,22 +385,23 @@ final class ActorCell implements ActorContext {
   private void invited(Envelope invitation, Message<Object> request) {
     String protocol = invitation.protocol();
     String role = invitation.toRole();
-    if (stopped) {
-      request.fail(Router.NO_ACTOR, "has stopped");
+    if (life != Life.RUNNING) {
+      request.fail(SetupFailure.UNKNOWN_ACTOR.wireCode(), "has stopped");
       return;
     }
     if (sessions.containsKey(invitation.sessionId())) {
-      request.fail(Router.REFUSED, "already plays a role in session " + invitation.sessionId());
+      request.fail(SetupFailure.REFUSED.wireCode(), "already plays a role in session " + invitation.sessionId());
       return;
     }
     if (!node.options().roles().mayPlay(kind, protocol, role)) {
-      request.fail(Router.REFUSED, "is a " + kind + ", which may not play " + role + " in " + protocol);
+      request.fail(SetupFailure.REFUSED.wireCode(), "is a " + kind + ", which may not play " + role + " in " + protocol);
       return;
     }
     boolean[] accepted = {false};
     callback(() -> accepted[0] = actor.acceptInvitation(protocol, role));
     if (!accepted[0]) {
-      request.fail(Router.REFUSED, stopped ? "crashed on the invitation" : "refused the invitation");
+      request.fail(SetupFailure.REFUSED.wireCode(), life == Life.STOPPED ? "crashed on the invitation"
+          : "refused the invitation");
       return;
     }
     LocalConversation conversation = new LocalConversation(this, invitation.sessionId(), protocol, role,
@@ -326,8 +423,9 @@ final class ActorCell implements ActorContext {
         .allMatch(p -> p.getKey().equals(invitation.toRole()) || p.getValue().equals(initiator));
   }
 
+  /** Every session has a monitor: with monitoring off it tracks the FSM but never refuses. */
   private Monitor newMonitor(String protocol, String role) {
-    return node.options().monitorEnabled() ? protocols().newMonitor(protocol, role) : null;
+    return protocols().newMonitor(protocol, role);
   }
 
   // ---------------------------------------------------------------- ActorContext

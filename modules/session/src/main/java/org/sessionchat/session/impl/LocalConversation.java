@@ -2,33 +2,37 @@ package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.sessionchat.scribble.fsm.Direction;
 import org.sessionchat.scribble.fsm.Initiation;
 import org.sessionchat.scribble.fsm.Monitor;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
 import org.sessionchat.session.ProtocolViolationException;
+import org.sessionchat.session.RefusalReason;
 import org.sessionchat.session.SessionMessage;
 import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SessionSnapshot;
+import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.PayloadValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One actor's part in one session: its role, the other participants, and the monitor of
- * its role's FSM. Every message in or out of the actor for this session passes here.
+ * One actor's part in one session: its role, the other participants (and where their
+ * envelopes go), and the monitor of its role's FSM.
  *
- * <p>Why the monitor lives here and not in an event-bus interceptor: a monitor is state of
- * one (session, role) and is not thread-safe; checking on the actor's own context, at the
- * runtime's single way out ({@link #send}) and single way in ({@link #receive}), needs no
- * locks and sees exactly the messages of this role.
+ * <p>The monitor is stepped by the event-bus interceptors ({@link OutboundMonitor} as a
+ * message leaves, {@link InboundMonitor} as it arrives), not here: every envelope on the
+ * bus passes them, whoever put it there. This class hands its envelopes to the bus and
+ * learns from the actor's refusal slot whether the outbound interceptor let them pass.
  *
  * <p>Confined to the owning actor's context.
  */
@@ -44,13 +48,17 @@ final class LocalConversation implements Conversation {
   private final String role;
   private final String initiatorRole;
   private final Map<String, ActorRef> participants;
+  private final Map<String, Router.Route> routes;
   private final Monitor monitor;
   private final LocalConversation parent;
+  private final Instant started = Instant.now();
   private LocalConversation child;
   private State state = State.PENDING;
   private Set<String> goneRoles;
   private List<Envelope> early;
   private Promise<Void> setup;
+  private long messagesIn;
+  private long messagesOut;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -60,6 +68,13 @@ final class LocalConversation implements Conversation {
     this.role = role;
     this.initiatorRole = initiatorRole;
     this.participants = Map.copyOf(participants);
+    Map<String, Router.Route> peerRoutes = new HashMap<>();
+    this.participants.forEach((peerRole, ref) -> {
+      if (!peerRole.equals(role)) {
+        peerRoutes.put(peerRole, cell.router().route(ref));
+      }
+    });
+    this.routes = Map.copyOf(peerRoutes);
     this.monitor = monitor;
     this.parent = parent;
   }
@@ -92,6 +107,34 @@ final class LocalConversation implements Conversation {
     return participants;
   }
 
+  Router.Route route(String peerRole) {
+    return routes.get(peerRole);
+  }
+
+  Monitor monitor() {
+    return monitor;
+  }
+
+  /** True if {@code peerRole} is another role of this session and {@code actorId} plays it. */
+  boolean isPeer(String peerRole, String actorId) {
+    Router.Route route = routes.get(peerRole);
+    return route != null && route.target().actorId().equals(actorId);
+  }
+
+  /** Counted by the interceptors for each message that passed this role's monitor. */
+  void countSent() {
+    messagesOut++;
+  }
+
+  void countReceived() {
+    messagesIn++;
+  }
+
+  SessionSnapshot snapshot() {
+    return new SessionSnapshot(sessionId, protocol, role, cell.self(), cell.kind(), participants, started,
+        monitor.describeState(), messagesIn, messagesOut);
+  }
+
   @Override
   public boolean isActive() {
     return state == State.ACTIVE;
@@ -111,34 +154,31 @@ final class LocalConversation implements Conversation {
     if (state != State.ACTIVE) {
       return Future.failedFuture(new IllegalStateException(notActive()));
     }
-    ActorRef target = participants.get(toRole);
     List<Object> values;
     try {
       values = PayloadValues.of(payload);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    if (target == null || toRole.equals(role)
-        || (monitor != null && !monitor.step(Direction.SEND, toRole, label, values.size()))) {
-      return Future.failedFuture(refusedOutbound(toRole, label, values.size()));
+    Router.Route route = routes.get(toRole);
+    if (route == null) {
+      // no actor to address the envelope to: refused here, as the interceptor would
+      return Future.failedFuture(cell.node().refusals().outbound(this, toRole, label, values.size(),
+          RefusalReason.WRONG_PEER));
     }
-    cell.metrics().monitored();
-    cell.router().send(target, Envelope.message(target.actorId(), sessionId, protocol, role, toRole, label, values));
+    cell.router().send(route, Envelope.message(route.target().actorId(), cell.self().actorId(), sessionId, protocol,
+        role, toRole, label, values));
+    ProtocolViolationException refused = cell.takeOutboundRefusal();
+    if (refused != null) {
+      return Future.failedFuture(refused);
+    }
     endIfTerminal();
     return Future.succeededFuture();
   }
 
-  private ProtocolViolationException refusedOutbound(String toRole, String label, int arity) {
-    String state = describeState();
-    cell.metrics().violation(protocol, role, label);
-    LOG.warn("monitor refused outbound {}({} values) to {}: session {} {}/{} in state {} expects {}",
-        label, arity, toRole, sessionId, protocol, role, state, expected());
-    return new ProtocolViolationException(sessionId, protocol, role, state, label);
-  }
-
   // ---------------------------------------------------------------- in
 
-  /** A protocol message for this role; buffered until the session is established. */
+  /** A protocol message that passed this role's inbound monitor; buffered until the session is established. */
   void receive(Envelope envelope) {
     if (state == State.PENDING) {
       if (early == null) {
@@ -151,29 +191,9 @@ final class LocalConversation implements Conversation {
       cell.metrics().late();
       return;
     }
-    if (!role.equals(envelope.toRole())
-        || (monitor != null
-            && !monitor.step(Direction.RECEIVE, envelope.fromRole(), envelope.label(), envelope.payload().size()))) {
-      refuseInbound(envelope);
-      return;
-    }
-    cell.metrics().monitored();
     SessionMessage message = new SessionMessage(envelope.fromRole(), envelope.label(), envelope.payload());
     cell.callback(() -> cell.actor().received(this, message));
     endIfTerminal();
-  }
-
-  private void refuseInbound(Envelope envelope) {
-    String state = describeState();
-    cell.metrics().violation(protocol, role, envelope.label());
-    LOG.warn("monitor refused inbound {}({} values) from {} to {}: session {} {}/{} in state {} expects {}",
-        envelope.label(), envelope.payload().size(), envelope.fromRole(), envelope.toRole(), sessionId, protocol,
-        role, state, expected());
-    ActorRef sender = participants.get(envelope.fromRole());
-    if (sender != null) {
-      cell.router().send(sender, Envelope.violation(sender.actorId(), sessionId, protocol, role,
-          envelope.fromRole(), envelope.label(), state));
-    }
   }
 
   /** The receiver's monitor refused {@code label} sent by this role. */
@@ -207,6 +227,7 @@ final class LocalConversation implements Conversation {
       return;
     }
     state = State.ACTIVE;
+    cell.node().observers().sessionStarted(this);
     cell.callback(() -> cell.actor().conversationEstablished(this));
     if (early != null) {
       List<Envelope> buffered = early;
@@ -241,7 +262,7 @@ final class LocalConversation implements Conversation {
         state = State.ENDED;
         cell.forget(this);
       } else if (setup != null) {
-        setup.tryFail(new SessionSetupException(protocol, gone, participants.get(gone),
+        setup.tryFail(new SessionSetupException(protocol, gone, participants.get(gone), SetupFailure.PARTICIPANT_LEFT,
             "left before the session was established"));
       }
       return;
@@ -250,13 +271,13 @@ final class LocalConversation implements Conversation {
   }
 
   private void endIfNeeded(String gone) {
-    if (state == State.ACTIVE && (monitor == null || monitor.rolesStillNeeded().contains(gone))) {
+    if (state == State.ACTIVE && monitor.rolesStillNeeded().contains(gone)) {
       end(EndReason.PARTICIPANT_OFFLINE, true, true);
     }
   }
 
   private void endIfTerminal() {
-    if (state == State.ACTIVE && monitor != null && monitor.isTerminal()) {
+    if (state == State.ACTIVE && monitor.isTerminal()) {
       end(EndReason.COMPLETED, true, true);
     }
   }
@@ -285,11 +306,13 @@ final class LocalConversation implements Conversation {
       String peerRole = peer.getKey();
       if (!peerRole.equals(role) && (goneRoles == null || !goneRoles.contains(peerRole))) {
         ActorRef ref = peer.getValue();
-        cell.router().send(ref, Envelope.end(ref.actorId(), sessionId, protocol, role, peerRole, reason.name()));
+        cell.router().send(routes.get(peerRole), Envelope.end(ref.actorId(), cell.self().actorId(), sessionId,
+            protocol, role, peerRole, reason.name()));
       }
     }
     if (established) {
       cell.metrics().sessionEnded(protocol, reason);
+      cell.node().observers().sessionEnded(this, reason);
     }
     if (parent != null && resumeParent) {
       parent.subSessionEnded(this, reason);
@@ -314,15 +337,17 @@ final class LocalConversation implements Conversation {
           + ") already runs sub-session " + child.sessionId));
     }
     List<String> internal;
-    if (monitor == null) {
+    Initiation initiation = monitor.pendingInitiation().orElse(null);
+    if (initiation != null && initiation.protocol().equals(subProtocol)) {
+      internal = initiation.internal();
+    } else {
+      ProtocolViolationException refusal = cell.node().refusals().outbound(this, subProtocol,
+          "initiates " + subProtocol, invitees.size(), RefusalReason.FORBIDDEN);
+      if (cell.node().monitorEnabled()) {
+        return Future.failedFuture(refusal);
+      }
       internal = new ArrayList<>(cell.protocols().roles(subProtocol));
       internal.removeAll(invitees.keySet());
-    } else {
-      Initiation initiation = monitor.pendingInitiation().orElse(null);
-      if (initiation == null || !initiation.protocol().equals(subProtocol)) {
-        return Future.failedFuture(refusedOutbound(subProtocol, "initiates " + subProtocol, invitees.size()));
-      }
-      internal = initiation.internal();
     }
     if (internal.size() != 1) {
       return Future.failedFuture(new UnsupportedOperationException(subProtocol + ": the initiator would fill roles "
@@ -341,7 +366,7 @@ final class LocalConversation implements Conversation {
     if (child == sub) {
       child = null;
     }
-    if (state != State.ACTIVE || monitor == null) {
+    if (state != State.ACTIVE) {
       return;
     }
     String outcome = reason == EndReason.COMPLETED ? Initiation.SUCCESS : reason.failureName();
@@ -358,14 +383,6 @@ final class LocalConversation implements Conversation {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private String describeState() {
-    return monitor == null ? "unmonitored" : monitor.describeState();
-  }
-
-  private List<String> expected() {
-    return monitor == null ? List.of() : monitor.expected();
-  }
 
   private String notActive() {
     return "session " + sessionId + " (" + protocol + "/" + role + ") is "

@@ -18,6 +18,7 @@ public final class MetricCounters implements SessionMetrics {
   private final LongAdder offline = new LongAdder();
   private final LongAdder late = new LongAdder();
   private final LongAdder malformed = new LongAdder();
+  private final LongAdder allowed = new LongAdder();
 
   void sessionStarted(String protocol) {
     started.computeIfAbsent(protocol, p -> new LongAdder()).increment();
@@ -36,6 +37,10 @@ public final class MetricCounters implements SessionMetrics {
 
   void violation(String protocol, String role, String label) {
     violations.computeIfAbsent(protocol + "/" + role + "/" + label, k -> new LongAdder()).increment();
+  }
+
+  void allowedViolation() {
+    allowed.increment();
   }
 
   void late() {
@@ -87,6 +92,11 @@ public final class MetricCounters implements SessionMetrics {
   }
 
   @Override
+  public long violationsAllowed() {
+    return allowed.sum();
+  }
+
+  @Override
   public Map<String, Object> snapshot() {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("sessionsStarted", sessionsStarted());
@@ -96,6 +106,7 @@ public final class MetricCounters implements SessionMetrics {
     all.put("participantOffline", participantOffline());
     all.put("lateMessages", lateMessages());
     all.put("malformedMessages", malformedMessages());
+    all.put("violationsAllowed", violationsAllowed());
     return all;
   }
 

@@ -1,10 +1,10 @@
 package org.sessionchat.session.impl;
 
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SessionActor;
+import org.sessionchat.session.SessionObserver;
 import org.sessionchat.session.SessionRuntimeOptions;
+import org.sessionchat.session.SessionSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the runtime keeps for one node: its actors, its router, its counters and its
- * view of the cluster. {@code SessionRuntime} is the public face of this class.
+ * Everything the runtime keeps for one node: its actors (one verticle each), its router,
+ * the monitor interceptors on its event bus, its counters and its view of the cluster.
+ * {@code SessionRuntime} is the public face of this class.
  */
 public final class NodeRuntime {
 
@@ -35,22 +38,28 @@ public final class NodeRuntime {
   private final SessionRuntimeOptions options;
   private final String nodeId;
   private final ClusterManager clusterManager;
-  private final ContextInternal context;
+  private final Context context;
   private final MetricCounters metrics = new MetricCounters();
+  private final Observers observers = new Observers();
+  private final MonitorRefusals refusals = new MonitorRefusals(metrics, observers);
   private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
   private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
   private final AtomicLong actorIds = new AtomicLong();
   private final Router router;
+  private final OutboundMonitor outbound;
+  private final InboundMonitor inbound;
   private ClusterMembership membership;
   private volatile boolean closed;
 
   private NodeRuntime(Vertx vertx, SessionRuntimeOptions options) {
     this.vertx = vertx;
     this.options = options;
-    this.clusterManager = vertx.isClustered() ? ((VertxInternal) vertx).clusterManager() : null;
+    this.clusterManager = VertxInternals.clusterManager(vertx);
     this.nodeId = clusterManager != null ? clusterManager.getNodeId() : "local-" + UUID.randomUUID();
-    this.context = ((VertxInternal) vertx).getOrCreateContext().unwrap();
+    this.context = vertx.getOrCreateContext();
     this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis());
+    this.outbound = new OutboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
+    this.inbound = new InboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
   }
 
   /** Starts the runtime of the node {@code vertx} belongs to; fails if one already runs there. */
@@ -62,15 +71,21 @@ public final class NodeRuntime {
     NodeRuntime node = new NodeRuntime(vertx, options);
     Promise<NodeRuntime> started = Promise.promise();
     node.context.runOnContext(v -> {
+      vertx.eventBus().addOutboundInterceptor(node.outbound);
+      vertx.eventBus().addInboundInterceptor(node.inbound);
       if (node.clusterManager != null) {
         node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
       }
       node.router.start().map(node).onComplete(started);
-      started.future().onFailure(e -> RUNNING.remove(vertx));
+      started.future().onFailure(e -> node.removeInterceptors());
     });
     return started.future();
   }
 
+  /**
+   * Deploys {@code actor} as a verticle of its own. Called from a verticle's context, the
+   * actor's verticle is a child deployment: undeploying the caller stops the actor.
+   */
   public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor) {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("the session runtime of node " + nodeId + " is closed"));
@@ -86,18 +101,13 @@ public final class NodeRuntime {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    ActorCell cell = new ActorCell(this, ref, actorKind, actor, ((VertxInternal) vertx).getOrCreateContext());
+    ActorCell cell = new ActorCell(this, ref, actorKind, actor);
     if (actors.putIfAbsent(id, cell) != null) {
       return Future.failedFuture(new IllegalStateException("actor id '" + id + "' is taken on node " + nodeId));
     }
-    Promise<ActorRef> spawned = Promise.promise();
-    cell.onContext(() -> {
-      cell.start();
-      return cell.isStopped()
-          ? Future.<ActorRef>failedFuture(new IllegalStateException("actor " + ref + " crashed in started()"))
-          : Future.succeededFuture(ref);
-    }).onComplete(spawned);
-    return spawned.future();
+    return vertx.deployVerticle(new ActorVerticle(cell), new DeploymentOptions())
+        .map(deployment -> ref)
+        .onFailure(e -> actors.remove(id, cell));
   }
 
   public String nodeId() {
@@ -116,6 +126,30 @@ public final class NodeRuntime {
     nodeLeftListeners.add(listener);
   }
 
+  public AutoCloseable observe(SessionObserver observer) {
+    return observers.add(observer);
+  }
+
+  /** Every local participant's sessions, each read on its actor's own context. */
+  public Future<List<SessionSnapshot>> sessions() {
+    List<Future<List<SessionSnapshot>>> parts = new ArrayList<>();
+    for (ActorCell cell : actors.values()) {
+      parts.add(cell.onContext(() -> Future.succeededFuture(cell.snapshots())).recover(e -> Future.succeededFuture(List.of())));
+    }
+    return Future.all(parts).map(all -> {
+      List<SessionSnapshot> out = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        out.addAll(all.<List<SessionSnapshot>>resultAt(i));
+      }
+      return out;
+    });
+  }
+
+  /** How many actors (actor verticles) this node runs. */
+  public int actorCount() {
+    return actors.size();
+  }
+
   public MetricCounters metrics() {
     return metrics;
   }
@@ -129,12 +163,22 @@ public final class NodeRuntime {
     if (membership != null) {
       membership.close();
     }
-    router.stopping();
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
     }
-    return Future.join(stops).transform(ar -> router.stop()).andThen(ar -> RUNNING.remove(vertx));
+    return Future.join(stops)
+        .transform(ar -> {
+          router.stopping();
+          return router.stop();
+        })
+        .andThen(ar -> removeInterceptors());
+  }
+
+  private void removeInterceptors() {
+    vertx.eventBus().removeOutboundInterceptor(outbound);
+    vertx.eventBus().removeInboundInterceptor(inbound);
+    RUNNING.remove(vertx);
   }
 
   // ---------------------------------------------------------------- for cells
@@ -147,8 +191,20 @@ public final class NodeRuntime {
     return options;
   }
 
+  boolean monitorEnabled() {
+    return options.monitorEnabled();
+  }
+
   Router router() {
     return router;
+  }
+
+  MonitorRefusals refusals() {
+    return refusals;
+  }
+
+  Observers observers() {
+    return observers;
   }
 
   void removed(ActorCell cell) {
@@ -158,6 +214,7 @@ public final class NodeRuntime {
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void nodeLeft(String departed) {
     LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    observers.nodeLeft(departed);
     for (ActorCell cell : actors.values()) {
       cell.onContext(() -> {
         cell.nodeLeft(departed);

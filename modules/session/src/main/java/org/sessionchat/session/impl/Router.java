@@ -9,35 +9,37 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import java.util.Map;
 import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves envelopes between nodes: one clustered consumer per node, then local dispatch by
- * actor id.
+ * Moves envelopes: to a local actor's address directly, to another node's address (one
+ * clustered consumer per node), and from this node's address on to the local actor.
  *
- * <p>Why not one address per actor: a clustered registration writes Hazelcast's
- * subscription map (10,000 of them take seconds), while a node address is registered once
- * and an actor id is a hash-map lookup.
+ * <p>Why the extra local hop for envelopes from other nodes: the inbound monitor
+ * interceptor must run on the receiving actor's own context, and Vert.x runs inbound
+ * interceptors on the context of the consumer that receives the message — so every
+ * envelope ends at the actor verticle's local consumer. While it hands an envelope on,
+ * the router says so ({@link #isForwarding()}), so that the outbound interceptor does not
+ * check the sender's FSM a second time on this node.
  */
 final class Router {
 
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-  private static final String ADDRESS_PREFIX = "sessionchat.node.";
-
-  /** {@link Message#fail} code: no such actor on the node. */
-  static final int NO_ACTOR = 404;
-  /** {@link Message#fail} code: the actor (or its kind) would not take the role. */
-  static final int REFUSED = 403;
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final EventBus eventBus;
   private final String nodeId;
   private final Map<String, ActorCell> actors;
   private final MetricCounters metrics;
   private final DeliveryOptions inviteOptions;
+  private final DeliveryOptions localInviteOptions;
   private MessageConsumer<Object> consumer;
+  private Thread thread;
+  private boolean forwarding;
   private volatile boolean stopping;
 
   Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs) {
@@ -46,16 +48,20 @@ final class Router {
     this.actors = actors;
     this.metrics = metrics;
     this.inviteOptions = new DeliveryOptions().setSendTimeout(inviteTimeoutMs);
+    this.localInviteOptions = new DeliveryOptions().setSendTimeout(inviteTimeoutMs).setLocalOnly(true);
   }
 
-  static String address(String nodeId) {
-    return ADDRESS_PREFIX + nodeId;
+  /** Where envelopes for {@code target} go from this node. */
+  Route route(ActorRef target) {
+    boolean local = target.nodeId().equals(nodeId);
+    return new Route(target, local ? Addresses.actor(target.actorId()) : Addresses.node(target.nodeId()), local);
   }
 
   /**
    * Registers the codec and this node's consumer; completes once the address is known
-   * cluster-wide. The codec stays registered after {@link #stop}: envelopes still in flight
-   * to this Vert.x must decode, and a later runtime on it reuses the codec.
+   * cluster-wide. Runs on the node's context, whose thread forwards envelopes. The codec
+   * stays registered after {@link #stop}: envelopes still in flight must decode, and a later
+   * runtime on the same Vert.x reuses it.
    */
   Future<Void> start() {
     try {
@@ -63,8 +69,9 @@ final class Router {
     } catch (IllegalStateException alreadyRegistered) {
       // an earlier runtime on this Vert.x registered it
     }
-    consumer = eventBus.consumer(address(nodeId));
-    consumer.handler(this::dispatch);
+    thread = Thread.currentThread();
+    consumer = eventBus.consumer(Addresses.node(nodeId));
+    consumer.handler(this::forward);
     return consumer.completion();
   }
 
@@ -77,23 +84,44 @@ final class Router {
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
-  void send(ActorRef target, Envelope envelope) {
-    if (stopping && target.nodeId().equals(nodeId)) {
-      return;
+  void send(Route route, Envelope envelope) {
+    if (route.local()) {
+      if (!stopping) {
+        eventBus.send(route.address(), envelope, LOCAL);
+      }
+    } else {
+      eventBus.send(route.address(), envelope);
     }
-    eventBus.send(address(target.nodeId()), envelope);
   }
 
-  Future<Message<Object>> request(ActorRef target, Envelope envelope) {
-    return eventBus.request(address(target.nodeId()), envelope, inviteOptions);
+  Future<Message<Object>> request(Route route, Envelope envelope) {
+    return eventBus.request(route.address(), envelope, route.local() ? localInviteOptions : inviteOptions);
+  }
+
+  /** True while this node hands an envelope from another node on to a local actor (on the forwarding thread only). */
+  boolean isForwarding() {
+    return forwarding && Thread.currentThread() == thread;
+  }
+
+  /** The typed reason behind a failed invitation request to {@code route}. */
+  static SetupFailure failureOf(Throwable failure, Route route) {
+    if (failure instanceof ReplyException reply) {
+      return switch (reply.failureType()) {
+        case NO_HANDLERS -> route.local() ? SetupFailure.UNKNOWN_ACTOR : SetupFailure.UNREACHABLE;
+        case TIMEOUT -> SetupFailure.TIMED_OUT;
+        default -> SetupFailure.fromWireCode(reply.failureCode());
+      };
+    }
+    return SetupFailure.UNREACHABLE;
   }
 
   /** Why a request failed, in words for a {@code SessionSetupException}. */
-  static String describe(Throwable failure, ActorRef target, long timeoutMs) {
+  static String describe(Throwable failure, Route route, long timeoutMs) {
     if (failure instanceof ReplyException reply) {
       switch (reply.failureType()) {
         case NO_HANDLERS:
-          return "is unreachable: node " + target.nodeId() + " is not in the cluster";
+          return route.local() ? "is unknown: no actor '" + route.target().actorId() + "' on this node"
+              : "is unreachable: node " + route.target().nodeId() + " is not in the cluster";
         case TIMEOUT:
           return "did not answer the invitation within " + timeoutMs + " ms";
         default:
@@ -103,7 +131,8 @@ final class Router {
     return failure.toString();
   }
 
-  private void dispatch(Message<Object> message) {
+  /** An envelope from another node: on to the local actor's consumer, where the inbound monitor runs. */
+  private void forward(Message<Object> message) {
     Object body;
     try {
       body = message.body();
@@ -120,17 +149,36 @@ final class Router {
       return;
     }
     ActorCell cell = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
-    if (cell == null) {
+    if (cell == null || stopping) {
       noActor(message, envelope);
       return;
     }
-    cell.deliver(envelope, message);
+    forwarding = true;
+    try {
+      if (envelope.kind() == Envelope.Kind.INVITE && message.replyAddress() != null) {
+        eventBus.request(cell.address(), envelope, localInviteOptions).onComplete(answer -> {
+          if (answer.succeeded()) {
+            message.reply(answer.result().body());
+          } else if (answer.cause() instanceof ReplyException reply) {
+            message.fail(reply.failureType() == io.vertx.core.eventbus.ReplyFailure.RECIPIENT_FAILURE
+                ? reply.failureCode() : SetupFailure.UNKNOWN_ACTOR.wireCode(), reply.getMessage());
+          } else {
+            message.fail(SetupFailure.UNKNOWN_ACTOR.wireCode(), String.valueOf(answer.cause()));
+          }
+        });
+      } else {
+        eventBus.send(cell.address(), envelope, LOCAL);
+      }
+    } finally {
+      forwarding = false;
+    }
   }
 
   private void noActor(Message<Object> message, Envelope envelope) {
     switch (envelope.kind()) {
       case INVITE:
-        message.fail(NO_ACTOR, "is unknown: no actor '" + envelope.targetActor() + "' on node " + nodeId);
+        message.fail(SetupFailure.UNKNOWN_ACTOR.wireCode(),
+            "is unknown: no actor '" + envelope.targetActor() + "' on node " + nodeId);
         break;
       case MESSAGE:
         metrics.late();
@@ -151,5 +199,9 @@ final class Router {
     if (message.replyAddress() != null) {
       message.fail(400, envelope.label());
     }
+  }
+
+  /** Where one peer's envelopes go: its actor address on this node, its node's address elsewhere. */
+  record Route(ActorRef target, String address, boolean local) {
   }
 }

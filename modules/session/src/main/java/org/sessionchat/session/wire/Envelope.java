@@ -13,6 +13,9 @@ import org.sessionchat.session.ActorRef;
  *
  * @param kind         what this envelope is
  * @param targetActor  the actor id on the receiving node
+ * @param sourceActor  the sending actor's id on the sending node: the monitor interceptors find
+ *                     the sender's FSM by it, and the receiver checks it against the session's
+ *                     participants (a member cannot speak for another actor)
  * @param sessionId    the session it belongs to
  * @param protocol     the session's protocol
  * @param fromRole     the sender's role ({@link Kind#END}: the role that left)
@@ -25,6 +28,7 @@ import org.sessionchat.session.ActorRef;
 public record Envelope(
     Kind kind,
     String targetActor,
+    String sourceActor,
     String sessionId,
     String protocol,
     String fromRole,
@@ -59,34 +63,36 @@ public record Envelope(
     participants = participants == null ? Map.of() : participants;
   }
 
-  public static Envelope message(String targetActor, String sessionId, String protocol, String fromRole,
-      String toRole, String label, List<Object> payload) {
-    return new Envelope(Kind.MESSAGE, targetActor, sessionId, protocol, fromRole, toRole, label, payload, null);
+  public static Envelope message(String targetActor, String sourceActor, String sessionId, String protocol,
+      String fromRole, String toRole, String label, List<Object> payload) {
+    return new Envelope(Kind.MESSAGE, targetActor, sourceActor, sessionId, protocol, fromRole, toRole, label, payload,
+        null);
   }
 
-  public static Envelope invite(String targetActor, String sessionId, String protocol, String initiatorRole,
-      String toRole, Map<String, ActorRef> participants) {
-    return new Envelope(Kind.INVITE, targetActor, sessionId, protocol, initiatorRole, toRole, null, null,
+  public static Envelope invite(String targetActor, String sourceActor, String sessionId, String protocol,
+      String initiatorRole, String toRole, Map<String, ActorRef> participants) {
+    return new Envelope(Kind.INVITE, targetActor, sourceActor, sessionId, protocol, initiatorRole, toRole, null, null,
         participants);
   }
 
-  public static Envelope establish(String targetActor, String sessionId, String protocol, String fromRole,
-      String toRole) {
-    return new Envelope(Kind.ESTABLISH, targetActor, sessionId, protocol, fromRole, toRole, null, null, null);
+  public static Envelope establish(String targetActor, String sourceActor, String sessionId, String protocol,
+      String fromRole, String toRole) {
+    return new Envelope(Kind.ESTABLISH, targetActor, sourceActor, sessionId, protocol, fromRole, toRole, null, null,
+        null);
   }
 
-  public static Envelope end(String targetActor, String sessionId, String protocol, String leftRole,
-      String toRole, String reason) {
-    return new Envelope(Kind.END, targetActor, sessionId, protocol, leftRole, toRole, reason, null, null);
+  public static Envelope end(String targetActor, String sourceActor, String sessionId, String protocol,
+      String leftRole, String toRole, String reason) {
+    return new Envelope(Kind.END, targetActor, sourceActor, sessionId, protocol, leftRole, toRole, reason, null, null);
   }
 
-  public static Envelope violation(String targetActor, String sessionId, String protocol, String refusingRole,
-      String toRole, String label, String state) {
-    return new Envelope(Kind.VIOLATION, targetActor, sessionId, protocol, refusingRole, toRole, label,
+  public static Envelope violation(String targetActor, String sourceActor, String sessionId, String protocol,
+      String refusingRole, String toRole, String label, String state) {
+    return new Envelope(Kind.VIOLATION, targetActor, sourceActor, sessionId, protocol, refusingRole, toRole, label,
         List.of(state), null);
   }
 
   public static Envelope malformed(String detail) {
-    return new Envelope(Kind.MALFORMED, null, null, null, null, null, detail, null, null);
+    return new Envelope(Kind.MALFORMED, null, null, null, null, null, null, detail, null, null);
   }
 }

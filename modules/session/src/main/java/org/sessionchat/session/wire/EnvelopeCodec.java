@@ -12,7 +12,7 @@ import org.sessionchat.session.ActorRef;
 /**
  * Carries {@link Envelope}s between nodes; within a node the envelope itself is handed over.
  *
- * <p>Wire form: {@code int length, byte version, byte kind, 6 strings, values, participants}.
+ * <p>Wire form: {@code int length, byte version, byte kind, 7 strings, values, participants}.
  * Strings are {@code int byteLength} (-1 for null) plus UTF-8; values are tagged
  * ({@code S}tring, {@code L}ong, {@code B}oolean, {@code A}rray).
  *
@@ -23,7 +23,7 @@ import org.sessionchat.session.ActorRef;
 public final class EnvelopeCodec implements MessageCodec<Envelope, Envelope> {
 
   public static final String NAME = "sessionchat-envelope";
-  static final byte VERSION = 1;
+  static final byte VERSION = 2;
   private static final int MAX_DEPTH = 8;
   private static final Envelope.Kind[] KINDS = Envelope.Kind.values();
 
@@ -34,6 +34,7 @@ public final class EnvelopeCodec implements MessageCodec<Envelope, Envelope> {
     buffer.appendByte(VERSION);
     buffer.appendByte((byte) envelope.kind().ordinal());
     appendString(buffer, envelope.targetActor());
+    appendString(buffer, envelope.sourceActor());
     appendString(buffer, envelope.sessionId());
     appendString(buffer, envelope.protocol());
     appendString(buffer, envelope.fromRole());
@@ -135,6 +136,7 @@ public final class EnvelopeCodec implements MessageCodec<Envelope, Envelope> {
         throw new IllegalArgumentException("unknown envelope kind " + kind);
       }
       String target = string();
+      String source = string();
       String session = string();
       String protocol = string();
       String from = string();
@@ -153,7 +155,7 @@ public final class EnvelopeCodec implements MessageCodec<Envelope, Envelope> {
       if (pos != end) {
         throw new IllegalArgumentException((end - pos) + " trailing bytes");
       }
-      return new Envelope(KINDS[kind], target, session, protocol, from, to, label,
+      return new Envelope(KINDS[kind], target, source, session, protocol, from, to, label,
           count == 0 ? List.of() : List.copyOf(payload), participants.isEmpty() ? Map.of() : Map.copyOf(participants));
     }
 

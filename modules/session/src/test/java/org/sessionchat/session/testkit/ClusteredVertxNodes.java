@@ -5,10 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,11 +65,23 @@ public final class ClusteredVertxNodes implements AutoCloseable {
         ClusterOptions.loopback(clusterName, port, members));
     VertxOptions options = new VertxOptions()
         .setEventLoopPoolSize(2)
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(0));
+        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(freePort()));
     Vertx vertx = await(Vertx.builder().with(options).withClusterManager(manager).buildClustered(), START_TIMEOUT_S);
     managers.add(manager);
     nodes.add(vertx);
     return vertx;
+  }
+
+  /** Closes member {@code vertx} (a clean leave) and forgets it; the others see one member fewer. */
+  public void remove(Vertx vertx) {
+    int i = nodes.indexOf(vertx);
+    if (i < 0) {
+      throw new IllegalArgumentException("not a member of " + clusterName);
+    }
+    closeQuietly(vertx);
+    nodes.remove(i);
+    managers.remove(i);
+    awaitSize(nodes.size());
   }
 
   public String clusterName() {
@@ -98,15 +106,21 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   }
 
   /**
-   * Kills member {@code i} the hard way: Hazelcast is terminated without saying goodbye,
-   * as when its process dies; the others find out from the broken connections.
+   * Kills member {@code i} the hard way, as when its process dies: first its event bus is
+   * silenced (an interceptor each way drops every message, so not one goodbye leaves it and
+   * nothing reaches it), then Hazelcast is terminated without a goodbye; the others find out
+   * from the broken connections, through the membership event only. Its Vert.x stays
+   * open, mute, until {@link #close()}: closing it now would run its actors' stop hooks.
+   *
+   * @return the messages the dead member tried to send afterwards (all dropped)
    */
-  public void kill(int i) {
-    try {
-      managers.get(i).getHazelcastInstance().getLifecycleService().terminate();
-    } finally {
-      closeQuietly(nodes.get(i));
-    }
+  public java.util.concurrent.atomic.AtomicLong kill(int i) {
+    java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    Vertx victim = nodes.get(i);
+    victim.eventBus().addOutboundInterceptor(delivery -> dropped.incrementAndGet());
+    victim.eventBus().addInboundInterceptor(delivery -> { });
+    managers.get(i).getHazelcastInstance().getLifecycleService().terminate();
+    return dropped;
   }
 
   /** Waits until every live member sees {@code expected} members. */
@@ -155,11 +169,7 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   }
 
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.next();
   }
 
   private static void sleepBriefly() {

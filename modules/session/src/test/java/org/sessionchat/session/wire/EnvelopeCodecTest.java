@@ -17,12 +17,12 @@ class EnvelopeCodecTest {
   @Test
   void everyKindOfEnvelopeSurvivesTheWire() {
     List<Envelope> envelopes = List.of(
-        Envelope.message("a-1", "s", "P", "A", "B", "label",
+        Envelope.message("a-1", "b-1", "s", "P", "A", "B", "label",
             List.of("text ✓", 42L, true, List.of("x", List.of(1L, false)))),
-        Envelope.invite("a-2", "s", "P", "A", "B", Map.of("A", new ActorRef("n1", "a-1"), "B", new ActorRef("n2", "a-2"))),
-        Envelope.establish("a-2", "s", "P", "A", "B"),
-        Envelope.end("a-2", "s", "P", "A", "B", "COMPLETED"),
-        Envelope.violation("a-1", "s", "P", "B", "A", "pong", "S3"));
+        Envelope.invite("a-2", "a-1", "s", "P", "A", "B", Map.of("A", new ActorRef("n1", "a-1"), "B", new ActorRef("n2", "a-2"))),
+        Envelope.establish("a-2", "a-1", "s", "P", "A", "B"),
+        Envelope.end("a-2", "a-1", "s", "P", "A", "B", "COMPLETED"),
+        Envelope.violation("a-1", "a-2", "s", "P", "B", "A", "pong", "S3"));
 
     for (Envelope envelope : envelopes) {
       assertThat(roundTrip(envelope)).isEqualTo(envelope);
@@ -31,7 +31,7 @@ class EnvelopeCodecTest {
 
   @Test
   void decodingStartsAtTheGivenPosition() {
-    Envelope envelope = Envelope.establish("a", "s", "P", "A", "B");
+    Envelope envelope = Envelope.establish("a", "b", "s", "P", "A", "B");
     Buffer buffer = Buffer.buffer("prefix");
     codec.encodeToWire(buffer, envelope);
 
@@ -41,7 +41,7 @@ class EnvelopeCodecTest {
   @Test
   void garbageBecomesAMalformedEnvelopeNeverAnException() {
     Buffer good = Buffer.buffer();
-    codec.encodeToWire(good, Envelope.message("a", "s", "P", "A", "B", "m", List.of(List.of(List.of("deep")))));
+    codec.encodeToWire(good, Envelope.message("a", "b", "s", "P", "A", "B", "m", List.of(List.of(List.of("deep")))));
     byte[] bytes = good.getBytes();
 
     assertMalformed(Buffer.buffer(), "frame");

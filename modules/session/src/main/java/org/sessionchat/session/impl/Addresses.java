@@ -1,0 +1,35 @@
+package org.sessionchat.session.impl;
+
+/**
+ * The runtime's event-bus addresses: one clustered address per node, one local address per actor.
+ *
+ * <p>Why two kinds: a clustered registration writes Hazelcast's subscription map (10,000 of
+ * them take seconds), so only the node registers cluster-wide; each actor verticle
+ * registers a local consumer, so that the inbound monitor interceptor runs on the actor's
+ * own context. An envelope from another node arrives at the node address and is handed on
+ * to the actor address.
+ */
+final class Addresses {
+
+  static final String NODE_PREFIX = "sessionchat.node.";
+  static final String ACTOR_PREFIX = "sessionchat.actor.";
+
+  private Addresses() {
+  }
+
+  static String node(String nodeId) {
+    return NODE_PREFIX + nodeId;
+  }
+
+  static String actor(String actorId) {
+    return ACTOR_PREFIX + actorId;
+  }
+
+  static boolean isNode(String address) {
+    return address.startsWith(NODE_PREFIX);
+  }
+
+  static boolean isActor(String address) {
+    return address.startsWith(ACTOR_PREFIX);
+  }
+}

@@ -1,0 +1,111 @@
+package org.sessionchat.session.impl;
+
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.DeliveryContext;
+import io.vertx.core.eventbus.Message;
+import java.util.Map;
+import org.sessionchat.scribble.fsm.Direction;
+import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.RefusalReason;
+import org.sessionchat.session.wire.Envelope;
+
+/**
+ * The receiver's half of the monitor: an inbound event-bus interceptor that steps the
+ * receiving role's FSM for every session message about to reach an actor on this node.
+ *
+ * <p>Threading: Vert.x runs inbound interceptors on the context of the consumer that
+ * receives the message. Every envelope ends at its actor verticle's own local consumer
+ * (envelopes from other nodes are handed on by the router), so this runs on the actor's
+ * event-loop thread and steps its FSM without a lock; a delivery on any other thread (a
+ * consumer someone else registered on the actor's address) is refused.
+ *
+ * <p>A refused envelope is not delivered ({@code next()} is not called); when the FSM
+ * forbade it, the sending actor is told with a {@code VIOLATION} envelope.
+ */
+final class InboundMonitor implements Handler<DeliveryContext<Object>> {
+
+  private final Map<String, ActorCell> actors;
+  private final Router router;
+  private final MonitorRefusals refusals;
+  private final Observers observers;
+  private final MetricCounters metrics;
+  private final boolean enforcing;
+
+  InboundMonitor(Map<String, ActorCell> actors, Router router, MonitorRefusals refusals, Observers observers,
+      MetricCounters metrics, boolean enforcing) {
+    this.actors = actors;
+    this.router = router;
+    this.refusals = refusals;
+    this.observers = observers;
+    this.metrics = metrics;
+    this.enforcing = enforcing;
+  }
+
+  @Override
+  public void handle(DeliveryContext<Object> delivery) {
+    Message<Object> message = delivery.message();
+    if (!Addresses.isActor(message.address())) {
+      delivery.next();
+      return;
+    }
+    Object body;
+    try {
+      body = message.body();
+    } catch (RuntimeException undecodable) {
+      delivery.next(); // the actor's handler counts it as malformed
+      return;
+    }
+    if (!(body instanceof Envelope envelope) || envelope.kind() != Envelope.Kind.MESSAGE) {
+      delivery.next();
+      return;
+    }
+    ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+    if (receiver == null) {
+      metrics.late(); // the actor stopped while the envelope was on its way
+      return;
+    }
+    if (!receiver.onOwnThread()) {
+      refuse(delivery, envelope, null, RefusalReason.NOT_ITS_ACTOR);
+      return;
+    }
+    LocalConversation conversation = receiver.session(envelope.sessionId());
+    RefusalReason reason;
+    if (conversation == null) {
+      if (receiver.endedRecently(envelope.sessionId())) {
+        metrics.late();
+        return;
+      }
+      reason = RefusalReason.UNKNOWN_SESSION;
+    } else if (!conversation.role().equals(envelope.toRole())) {
+      reason = RefusalReason.WRONG_ROLE;
+    } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
+      reason = RefusalReason.WRONG_PEER;
+    } else if (!conversation.monitor().step(Direction.RECEIVE, envelope.fromRole(), envelope.label(),
+        envelope.payload())) {
+      reason = RefusalReason.FORBIDDEN;
+    } else {
+      conversation.countReceived();
+      metrics.monitored();
+      observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
+      delivery.next();
+      return;
+    }
+    refuse(delivery, envelope, conversation, reason);
+  }
+
+  private void refuse(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation,
+      RefusalReason reason) {
+    if (!enforcing) {
+      refusals.allowed();
+      delivery.next();
+      return;
+    }
+    refusals.envelope(envelope, conversation, true, reason);
+    if (reason == RefusalReason.FORBIDDEN && conversation != null) {
+      ActorRef sender = conversation.participant(envelope.fromRole());
+      router.send(conversation.route(envelope.fromRole()), Envelope.violation(sender.actorId(),
+          conversation.actorCell().self().actorId(), envelope.sessionId(), envelope.protocol(), envelope.toRole(),
+          envelope.fromRole(), envelope.label(), conversation.monitor().describeState()));
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.sessionchat.session.impl;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.sessionchat.session.EndReason;
+import org.sessionchat.session.MonitorRefusal;
+import org.sessionchat.session.SessionObserver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SessionObserver}s of one node. With none registered every method returns after
+ * one volatile read: the hot path builds no event for nobody.
+ */
+final class Observers {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
+
+  private final CopyOnWriteArrayList<SessionObserver> observers = new CopyOnWriteArrayList<>();
+  private volatile boolean any;
+
+  AutoCloseable add(SessionObserver observer) {
+    observers.add(observer);
+    any = true;
+    return () -> {
+      observers.remove(observer);
+      any = !observers.isEmpty();
+    };
+  }
+
+  boolean any() {
+    return any;
+  }
+
+  void sessionStarted(LocalConversation conversation) {
+    if (any) {
+      var snapshot = conversation.snapshot();
+      each(observer -> observer.sessionStarted(snapshot));
+    }
+  }
+
+  void stepped(LocalConversation conversation, boolean sent, String peerRole, String label) {
+    if (any) {
+      String state = conversation.monitor().describeState();
+      each(observer -> observer.stepped(conversation.sessionId(), conversation.role(), sent, peerRole, label, state));
+    }
+  }
+
+  void sessionEnded(LocalConversation conversation, EndReason reason) {
+    if (any) {
+      each(observer -> observer.sessionEnded(conversation.sessionId(), conversation.role(), reason));
+    }
+  }
+
+  void refused(MonitorRefusal refusal) {
+    if (any) {
+      each(observer -> observer.refused(refusal));
+    }
+  }
+
+  void nodeLeft(String nodeId) {
+    if (any) {
+      each(observer -> observer.nodeLeft(nodeId));
+    }
+  }
+
+  private void each(java.util.function.Consumer<SessionObserver> event) {
+    for (SessionObserver observer : observers) {
+      try {
+        event.accept(observer);
+      } catch (RuntimeException e) {
+        LOG.error("session observer {} failed", observer, e);
+      }
+    }
+  }
+}
