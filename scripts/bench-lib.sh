@@ -32,6 +32,14 @@ start_chat_node() {
   return 1
 }
 
+# jar_has_option JAR OPTION: true if the node in JAR knows the command-line OPTION (a baseline
+# build may predate it).
+jar_has_option() {
+  local matches
+  matches=$(unzip -p "$1" org/sessionchat/chat/ChatNode.class 2>/dev/null | grep -ac -- "$2" || true)
+  [[ "${matches:-0}" -gt 0 ]]
+}
+
 # jar_build JAR: "jar <first 12 hex digits of its SHA-256>", to tell builds apart in result lines.
 jar_build() {
   [[ -f "$1" ]] || { echo "missing"; return 0; }

@@ -3,7 +3,9 @@
 'use strict';
 
 const Fsm = (() => {
-  let viz = new Viz();
+  // Graphviz runs in a worker: laying out a graph never holds up the page's live updates.
+  const newViz = () => new Viz({ workerURL: 'vendor/viz.js/full.render.js' });
+  let viz = newViz();
   const svgByDot = new Map();
 
   /** An SVG element for `dot` (a fresh copy each call, so each picture can be highlighted alone). */
@@ -12,7 +14,7 @@ const Fsm = (() => {
       try {
         svgByDot.set(dot, await viz.renderSVGElement(dot));
       } catch (e) {
-        viz = new Viz(); // a Viz instance is unusable after an error
+        viz = newViz(); // a Viz instance is unusable after an error
         throw e;
       }
     }
@@ -25,20 +27,22 @@ const Fsm = (() => {
   }
 
   /**
-   * Marks the states of `state` as current, and the edges from the states it left to the
-   * ones it entered (compared with `previous`) as the transition just taken.
+   * Marks the states of `state` as current and, when `label` is the message the FSM just
+   * moved on, the edges with that label from a state it was in (`previous`) to one it is in
+   * now as the transition just taken (a loop included).
    */
-  function highlight(svg, state, previous) {
+  function highlight(svg, state, previous, label) {
     const now = statesIn(state);
     const before = statesIn(previous);
-    const left = [...before].filter(s => !now.has(s));
-    const entered = [...now].filter(s => !before.has(s));
     svg.querySelectorAll('g.node').forEach(node => {
       node.classList.toggle('current', now.has(title(node)));
     });
     svg.querySelectorAll('g.edge').forEach(edge => {
       const [from, to] = title(edge).split('->');
-      edge.classList.toggle('taken', left.includes(from) && entered.includes(to));
+      const text = edge.querySelector('text');
+      const message = text ? text.textContent.replace(/^[!?]/, '') : '';
+      const onLabel = message === label || message.startsWith(label + '(');
+      edge.classList.toggle('taken', !!label && before.has(from) && now.has(to) && onLabel);
     });
   }
 

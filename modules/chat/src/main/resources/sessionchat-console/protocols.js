@@ -40,7 +40,7 @@ const Protocols = (() => {
         card.append(h, picture, details('local projection', role.local), details('FSM as text', role.fsm));
         section.append(card);
         Fsm.render(role.dot).then(svg => {
-          Fsm.highlight(svg, role.initial, null);
+          Fsm.highlight(svg, role.initial, null, null);
           picture.append(svg);
         }).catch(e => { picture.textContent = 'cannot draw: ' + e; });
       }
@@ -58,5 +58,5 @@ const Protocols = (() => {
     return d;
   }
 
-  return { load, show, dot };
+  return { load, show, dot, loaded: () => catalog !== null };
 })();

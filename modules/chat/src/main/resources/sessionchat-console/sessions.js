@@ -6,6 +6,7 @@ const Sessions = (() => {
   let socket = null;
   let selected = null;
   let drawn = { key: null, dot: null, svg: null };
+  const nodeNames = new Map(); // kept after a node left, so the log can name it
 
   function connect() {
     socket = new WebSocket(wsUrl('ws/view'));
@@ -21,7 +22,10 @@ const Sessions = (() => {
     }
   }
 
+  let frames = 0;
+
   function frame(f) {
+    document.getElementById('sessions').dataset.frames = ++frames; // for tests: a frame arrived
     members(f.members);
     sessionTable(f.sessions);
     selectedSession(f.selected);
@@ -34,6 +38,7 @@ const Sessions = (() => {
     body.textContent = '';
     rooms.textContent = '';
     for (const card of cards) {
+      nodeNames.set(card.nodeId, card.name);
       const link = card.httpPort ? link_(card) : document.createTextNode('off');
       body.append(row([card.name, card.nodeId.slice(0, 8), String(card.chatPort || '?'), link]));
       for (const room of card.rooms) {
@@ -62,6 +67,7 @@ const Sessions = (() => {
       tr.dataset.key = x.key;
       tr.dataset.protocol = x.protocol;
       tr.dataset.role = x.role;
+      tr.dataset.actor = x.actor;
       tr.classList.toggle('selected', x.key === selected);
       tr.onclick = () => select(x.key);
       body.append(tr);
@@ -71,6 +77,8 @@ const Sessions = (() => {
     for (const x of s.ended) {
       const tr = row([x.protocol, x.role, x.actor, x.ended, x.state]);
       tr.dataset.key = x.key;
+      tr.dataset.protocol = x.protocol;
+      tr.dataset.actor = x.actor;
       tr.onclick = () => select(x.key);
       ended.append(tr);
     }
@@ -91,7 +99,9 @@ const Sessions = (() => {
     title.textContent = x.protocol + ' at ' + x.role + ' — ' + x.actor + ' (session ' + x.sessionId.slice(0, 8) + ')'
       + (x.ended ? ', ended: ' + x.ended : '');
     state.textContent = x.state;
-    last.textContent = x.lastLabel ? 'after ' + (x.lastSent ? 'sending ' : 'receiving ') + x.lastLabel : '';
+    last.textContent = !x.lastLabel ? ''
+      : x.lastStep === 'RESUMED' ? 'after its sub-session ended: ' + x.lastLabel
+      : 'after ' + (x.lastStep === 'SENT' ? 'sending ' : 'receiving ') + x.lastLabel;
     picture.dataset.key = x.key;
     picture.dataset.state = x.state;
     const dot = Protocols.dot(x.protocol, x.role);
@@ -109,7 +119,7 @@ const Sessions = (() => {
       picture.append(svg);
     }
     if (drawn.svg) {
-      Fsm.highlight(drawn.svg, x.state, x.previousState);
+      Fsm.highlight(drawn.svg, x.state, x.previousState, x.lastLabel);
       picture.dataset.highlighted = x.state;
     }
   }
@@ -130,14 +140,14 @@ const Sessions = (() => {
   function describe(e) {
     switch (e.kind) {
       case 'REFUSED':
-        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state
+        return 'refused ' + e.label + ' in ' + e.protocol + '/' + e.role + ' at ' + e.state + ' (' + e.reason + ')'
           + ', expected ' + (e.expected.length ? e.expected.join(' or ') : 'nothing')
           + ' (session ' + e.sessionId.slice(0, 8) + ')';
       case 'PARTICIPANT_OFFLINE':
         return 'ParticipantOffline: ' + (e.protocol || '') + '/' + e.role + ' session ' + e.sessionId.slice(0, 8)
           + (e.state ? ' at ' + e.state : '');
       case 'NODE_LEFT':
-        return 'node left the cluster: ' + e.nodeId;
+        return 'node left the cluster: ' + (nodeNames.get(e.nodeId) || e.nodeId);
       default:
         return JSON.stringify(e);
     }

@@ -2,6 +2,9 @@ package org.sessionchat.session;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,6 +34,29 @@ public interface ActorContext {
    *     or refuses
    */
   Future<Conversation> startSession(String protocol, String myRole, Map<String, ActorRef> invitees);
+
+  /**
+   * Sends the same message to the peer playing {@code toRole} in each of
+   * {@code conversations} (all of them this actor's): what a chat room does with every line.
+   *
+   * <p>Each message is still one of its own session, checked by that session's monitor as it
+   * leaves and as it arrives, as if sent with {@link Conversation#send}. What differs is how
+   * they travel: the runtime puts the messages bound for one node (on this node: for one event
+   * loop) on the event bus as one message, instead of one per session. Messages to one peer
+   * keep their order with the ones sent to it by {@code send}.
+   *
+   * @return completes once every message has left; fails with the monitor's refusal
+   *     ({@link ProtocolViolationException}) if any was refused (the others still go), or if
+   *     a conversation is not active
+   */
+  default Future<Void> sendEach(Collection<? extends Conversation> conversations, String toRole, String label,
+      Object... payload) {
+    List<Future<Void>> sent = new ArrayList<>(conversations.size());
+    for (Conversation conversation : conversations) {
+      sent.add(conversation.send(toRole, label, payload));
+    }
+    return Future.join(sent).mapEmpty();
+  }
 
   /** Registers {@code conversation} under {@code key}, replacing any earlier one. */
   void register(String key, Conversation conversation);

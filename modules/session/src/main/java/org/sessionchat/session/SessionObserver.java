@@ -27,6 +27,14 @@ public interface SessionObserver {
   default void stepped(String sessionId, String role, boolean sent, String peerRole, String label, String state) {
   }
 
+  /**
+   * The FSM of {@code role} left an {@code initiates} state because its sub-session ended:
+   * {@code outcome} is {@code success} or the failure name of the {@code handle} block taken
+   * (e.g. {@code ParticipantOffline}); the FSM is now in {@code state}.
+   */
+  default void resumed(String sessionId, String role, String outcome, String state) {
+  }
+
   /** The session is over for the local actor playing {@code role}. */
   default void sessionEnded(String sessionId, String role, EndReason reason) {
   }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * Reads a JFR recording of a chat node and prints, as Markdown tables, where its CPU went:
- * the methods the execution samples were in (self), the share of samples each layer of the
- * server was on the stack for (inclusive: a sample counts once for every layer on its stack),
+ * the methods the execution samples were in (self), the layer each sample was in (self, JDK
+ * code counted for the layer that called it: the shares add up to 100 %), the share of samples
+ * each layer was on the stack for (inclusive: a sample counts once for every layer on its stack),
  * and optionally the sites that allocated the most. This is how the profiles in
  * {@code docs/benchmarks.md} are made, so a before/after pair is read the same way.
  */
@@ -47,6 +48,7 @@ public final class JfrTop implements Callable<Integer> {
   public Integer call() throws IOException {
     Counts self = new Counts();
     Counts layers = new Counts();
+    Counts selfLayers = new Counts();
     Counts ours = new Counts();
     Counts allocated = new Counts();
     long samples = 0;
@@ -60,6 +62,7 @@ public final class JfrTop implements Callable<Integer> {
         samples++;
         List<RecordedFrame> frames = stack.getFrames();
         self.add(selfKey(frames), 1);
+        selfLayers.add(Layer.of(firstOwnFrame(frames)), 1);
         Set<String> seenLayers = new HashSet<>();
         Set<String> seenMethods = new HashSet<>();
         for (RecordedFrame frame : frames) {
@@ -78,6 +81,8 @@ public final class JfrTop implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "%d execution samples in %s%n", samples, recording.getFileName());
     System.out.print(table("share of samples (self)", "method", self, samples, top));
+    System.out.print(table("share of samples (self; JDK code counts for its caller)", "layer", selfLayers, samples,
+        Layer.values().length));
     System.out.print(table("share of samples (on the stack)", "layer", layers, samples, Layer.values().length));
     System.out.print(table("share of samples (on the stack)", "session-chat method", ours, samples, top));
     if (allocations) {

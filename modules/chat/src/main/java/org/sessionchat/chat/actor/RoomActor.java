@@ -1,7 +1,9 @@
 package org.sessionchat.chat.actor;
 
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -30,6 +32,8 @@ public final class RoomActor implements SessionActor {
   private final RoomQuota quota;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
+  /** The members a line goes to; reused per line (sendEach reads it before it returns, on this context). */
+  private final List<Conversation> audience = new ArrayList<>();
   private ActorContext context;
 
   /**
@@ -71,11 +75,14 @@ public final class RoomActor implements SessionActor {
   public void received(Conversation from, SessionMessage message) {
     if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
       String line = message.string(0);
+      audience.clear();
       for (Conversation member : members.values()) {
         if (!member.sessionId().equals(from.sessionId()) && member.isActive()) {
-          member.send(ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
+          audience.add(member);
         }
       }
+      // one message per member session, each checked by its monitor; batched on the bus per destination
+      context.sendEach(audience, ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
     }
     // leaveRoom completes the member's session: conversationEnded drops it (the monitor tracks
     // the FSM also when it is off, so this holds in both modes)

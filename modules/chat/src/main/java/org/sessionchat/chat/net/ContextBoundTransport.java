@@ -20,7 +20,8 @@ import org.sessionchat.chat.wire.Command;
  * the actor's thread would race with the socket's own handlers and fill its write queue
  * ahead of the event loop. Here the actor's events and requests go, in order, into one
  * queue that a single task drains on the socket's context — so the lines a broadcast hands
- * a client in one turn are written in one go — and each command read from the socket is
+ * a client in one turn are written in one go, and one task (the context's {@link SocketLoop})
+ * drains every client of that context that has lines waiting — and each command read from the socket is
  * handed to the actor's context. When both contexts share an event-loop thread, calls go
  * straight through.
  *
@@ -39,6 +40,7 @@ public final class ContextBoundTransport implements ClientTransport {
   private final ClientTransport socketSide;
   private final Context socketContext;
   private final Thread socketThread;
+  private final SocketLoop socketLoop;
   private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile Context actorContext;
@@ -49,6 +51,7 @@ public final class ContextBoundTransport implements ClientTransport {
     this.socketSide = socketSide;
     this.socketContext = Objects.requireNonNull(Vertx.currentContext(), "must be created on the socket's context");
     this.socketThread = Thread.currentThread();
+    this.socketLoop = SocketLoop.of(socketContext);
     if (socketSide instanceof OrderedDisconnect ordered) {
       ordered.disconnectAfter(this::afterPendingReplies);
     }
@@ -106,11 +109,12 @@ public final class ContextBoundTransport implements ClientTransport {
     }
     outbox.add(item);
     if (drainScheduled.compareAndSet(false, true)) {
-      socketContext.runOnContext(v -> drain());
+      socketLoop.schedule(this); // one task on the socket's context for every transport with work
     }
   }
 
-  private void drain() {
+  /** Writes what is waiting, in order; on the socket's context (run by its {@link SocketLoop}). */
+  void drain() {
     drainScheduled.set(false);
     Object item;
     while ((item = outbox.poll()) != null) {

@@ -54,18 +54,21 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private boolean writesClosed;
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
+  private final BroadcastLines broadcastLines;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
-    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()));
+    this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()), new BroadcastLines());
   }
 
   /**
    * Wraps {@code socket} (paused until {@link #start}) under the limits of {@code guard}; call
-   * on the socket's context.
+   * on the socket's context. Chat lines are encoded through {@code broadcastLines}, shared by
+   * the connections of that context.
    */
-  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard) {
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines) {
     this.socket = socket;
+    this.broadcastLines = broadcastLines;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
     this.context = (ContextInternal) Vertx.currentContext();
@@ -152,9 +155,15 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
         () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
   }
 
-  /** Writes the line protocol's line for {@code event}. */
+  /** Writes the line protocol's line for {@code event}; a chat line encoded once for all members here. */
   @Override
   public void deliver(ClientEvent event) {
+    if (event instanceof ClientEvent.Message message) {
+      if (writable()) {
+        socket.write(broadcastLines.message(message.room(), message.nickAndText()));
+      }
+      return;
+    }
     send(Replies.line(event));
   }
 
@@ -169,14 +178,21 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
+    if (writable()) {
+      socket.write(line + "\n");
+    }
+  }
+
+  /** True if a line may be written now; a client whose write queue is full is disconnected. */
+  private boolean writable() {
     if (!open || writesClosed) {
-      return;
+      return false;
     }
     if (socket.writeQueueFull()) {
       disconnect(Disconnect.SLOW_CONSUMER);
-      return;
+      return false;
     }
-    socket.write(line + "\n");
+    return true;
   }
 
   /**

@@ -71,6 +71,7 @@ public final class TcpServerVerticle extends VerticleBase {
   public Future<?> start() {
     server = vertx.createNetServer(options);
     ConnectionLimits admission = new ConnectionLimits(limits, counters);
+    BroadcastLines broadcastLines = new BroadcastLines(); // this context's connections write chat lines here
     server.connectHandler(socket -> {
       socket.pause();
       String address = socket.remoteAddress().hostAddress();
@@ -81,7 +82,8 @@ public final class TcpServerVerticle extends VerticleBase {
         socket.end(Buffer.buffer(refused.get().errorLine() + "\n"));
         return;
       }
-      LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters));
+      LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters),
+          broadcastLines);
       connections.add(connection);
       connectionCount.incrementAndGet();
       connection.onServerShutdown(() -> {

@@ -125,7 +125,7 @@ final class ChatSocket implements ClientTransport {
   }
 
   private void send(String line) {
-    if (!open || closing) {
+    if (!open || closing || socket.isClosed()) {
       return;
     }
     if (socket.writeQueueFull()) {

@@ -14,6 +14,9 @@ import org.sessionchat.session.EndReason;
  */
 final class LiveSession {
 
+  /** How the FSM last moved. */
+  enum Step { SENT, RECEIVED, RESUMED }
+
   final String sessionId;
   final String protocol;
   final String role;
@@ -23,32 +26,46 @@ final class LiveSession {
   private volatile String state;
   private volatile String previousState;
   private volatile String lastLabel;
-  private volatile boolean lastSent;
+  private volatile Step lastStep;
   private volatile long sent;
   private volatile long received;
   private volatile EndReason ended;
   private volatile long endedMillis;
 
-  LiveSession(SessionEvents.Started started, long nowMillis) {
+  LiveSession(SessionEvents.Started started, long startedMillis) {
+    this(started, startedMillis, 0, 0);
+  }
+
+  /** A session already under way: it has sent and received so many messages. */
+  LiveSession(SessionEvents.Started started, long startedMillis, long sent, long received) {
     this.sessionId = started.sessionId();
     this.protocol = started.protocol();
     this.role = started.role();
     this.actor = started.actor();
     this.peers = started.peers();
-    this.startedMillis = nowMillis;
+    this.startedMillis = startedMillis;
     this.state = started.state();
+    this.sent = sent;
+    this.received = received;
   }
 
   void moved(SessionEvents.Moved moved) {
     previousState = state;
     state = moved.state();
     lastLabel = moved.label();
-    lastSent = moved.sent();
+    lastStep = moved.sent() ? Step.SENT : Step.RECEIVED;
     if (moved.sent()) {
       sent++;
     } else {
       received++;
     }
+  }
+
+  void resumed(String outcome, String newState) {
+    previousState = state;
+    state = newState;
+    lastLabel = outcome;
+    lastStep = Step.RESUMED;
   }
 
   void ended(EndReason reason, long nowMillis) {
@@ -68,8 +85,9 @@ final class LiveSession {
     return lastLabel;
   }
 
-  boolean lastSent() {
-    return lastSent;
+  /** How the FSM last moved, or null if it has not. */
+  Step lastStep() {
+    return lastStep;
   }
 
   long sent() {

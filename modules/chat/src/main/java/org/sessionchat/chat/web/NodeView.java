@@ -17,10 +17,10 @@ import org.sessionchat.session.EndReason;
  * counts, the last few that ended, and a log of refusals, ParticipantOffline ends and
  * departed nodes.
  *
- * <p>Why it keeps state even when no page is open: a page opened later must see the
- * sessions that started before it. The cost per monitored message is one map lookup and a
- * few field writes, no allocation and no lock; the pages read it at a throttled rate
- * ({@link ViewHub}).
+ * <p>It is fed only while a page watches ({@link RuntimeWatch}): then the cost per monitored
+ * message is one map lookup and a few field writes, no lock; the pages read it at a
+ * throttled rate ({@link ViewHub}). The log and the recently ended sessions outlive a
+ * watch, the running sessions are read afresh from the runtime when the next one starts.
  */
 public final class NodeView implements SessionEvents {
 
@@ -55,6 +55,30 @@ public final class NodeView implements SessionEvents {
     });
   }
 
+  /**
+   * A session found running when the view started watching: added unless an event added it
+   * already (the event is newer).
+   */
+  void seed(Started started, long startedMillis, long sent, long received) {
+    LiveSession session = new LiveSession(started, startedMillis, sent, received);
+    live.compute(started.sessionId(), (id, roles) -> {
+      if (roles == null) {
+        return new LiveSession[] {session};
+      }
+      if (find(roles, started.role()) != null) {
+        return roles;
+      }
+      LiveSession[] grown = Arrays.copyOf(roles, roles.length + 1);
+      grown[roles.length] = session;
+      return grown;
+    });
+  }
+
+  /** Forgets the running sessions (nobody watches; the next watcher seeds them afresh). */
+  void forgetRunning() {
+    live.clear();
+  }
+
   @Override
   public void moved(Moved moved) {
     LiveSession session = find(live.get(moved.sessionId()), moved.role());
@@ -64,10 +88,18 @@ public final class NodeView implements SessionEvents {
   }
 
   @Override
+  public void resumed(String sessionId, String role, String outcome, String state) {
+    LiveSession session = find(live.get(sessionId), role);
+    if (session != null) {
+      session.resumed(outcome, state);
+    }
+  }
+
+  @Override
   public void refused(Refused refused) {
     log.add(ViewLog.Kind.REFUSED, clock.getAsLong(), new JsonObject()
         .put("sessionId", refused.sessionId()).put("protocol", refused.protocol()).put("role", refused.role())
-        .put("state", refused.state()).put("label", refused.label())
+        .put("state", refused.state()).put("label", refused.label()).put("reason", refused.reason())
         .put("expected", new JsonArray(new ArrayList<>(refused.expected()))));
   }
 

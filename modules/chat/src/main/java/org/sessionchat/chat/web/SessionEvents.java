@@ -49,8 +49,10 @@ public interface SessionEvents {
    * @param state     the state the FSM was in
    * @param label     the refused label
    * @param expected  what the FSM would have taken, e.g. {@code !lookupRoom(1) to RoomRegistry}
+   * @param reason    why, e.g. {@code FORBIDDEN} (the FSM does not allow it) or {@code UNKNOWN_SESSION}
    */
-  record Refused(String sessionId, String protocol, String role, String state, String label, List<String> expected) {
+  record Refused(String sessionId, String protocol, String role, String state, String label, List<String> expected,
+      String reason) {
     public Refused {
       expected = List.copyOf(expected);
     }
@@ -59,6 +61,12 @@ public interface SessionEvents {
   void started(Started started);
 
   void moved(Moved moved);
+
+  /**
+   * The FSM left an {@code initiates} state: its sub-session ended with {@code outcome}
+   * ({@code success} or a handled failure such as {@code ParticipantOffline}).
+   */
+  void resumed(String sessionId, String role, String outcome, String state);
 
   void refused(Refused refused);
 

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why throttled and pulled from {@link NodeView} rather than pushed per event: a busy
  * node changes thousands of FSM states a second; the pages see the latest state a few
- * times a second, and with no page open the hub does nothing at all (no timer runs).
+ * times a second, and with no page open the hub does nothing at all (no timer runs, no
+ * observer is registered with the runtime).
  * At most {@link #MAX_VIEWERS} pages at once.
  */
 final class ViewHub {
@@ -32,6 +33,7 @@ final class ViewHub {
   private final Vertx vertx;
   private final NodeView view;
   private final NodeDirectory directory;
+  private final RuntimeWatch watch;
   private final String localNodeId;
   private final JsonObject nodeInfo;
   private final Function<String, String> nickOfLocalActor;
@@ -44,8 +46,9 @@ final class ViewHub {
    * @param nodeInfo         what every frame says about this node (name, id, monitor on or off)
    * @param nickOfLocalActor nickname of a client actor on this node by actor id, or null
    */
-  ViewHub(Vertx vertx, NodeView view, NodeDirectory directory, String localNodeId, JsonObject nodeInfo,
-      Function<String, String> nickOfLocalActor) {
+  ViewHub(Vertx vertx, NodeView view, RuntimeWatch watch, NodeDirectory directory, String localNodeId,
+      JsonObject nodeInfo, Function<String, String> nickOfLocalActor) {
+    this.watch = watch;
     this.nodeInfo = nodeInfo;
     this.vertx = vertx;
     this.view = view;
@@ -77,6 +80,7 @@ final class ViewHub {
     socket.closeHandler(closed -> left(viewer));
     socket.exceptionHandler(e -> log.debug("View socket failed: {}", e.getMessage()));
     if (timer < 0) {
+      watch.attach();
       refreshMembers();
       timer = vertx.setPeriodic(TICK_MILLIS, tick -> tick());
     }
@@ -100,6 +104,7 @@ final class ViewHub {
     if (viewers.isEmpty() && timer >= 0) {
       vertx.cancelTimer(timer);
       timer = -1;
+      watch.detach();
     }
   }
 
@@ -108,7 +113,11 @@ final class ViewHub {
       refreshMembers();
     }
     for (Viewer viewer : viewers) {
-      send(viewer, frame(viewer));
+      if (viewer.socket.isClosed()) {
+        left(viewer); // its close handler may not have run yet
+      } else {
+        send(viewer, frame(viewer));
+      }
     }
   }
 
@@ -145,6 +154,7 @@ final class ViewHub {
       vertx.cancelTimer(timer);
       timer = -1;
     }
+    watch.detach();
     viewers.forEach(viewer -> viewer.socket.close());
     viewers.clear();
   }

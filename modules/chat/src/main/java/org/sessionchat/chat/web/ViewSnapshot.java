@@ -70,6 +70,6 @@ final class ViewSnapshot {
     return summary(session, names, nowMillis)
         .put("previousState", session.previousState())
         .put("lastLabel", session.lastLabel())
-        .put("lastSent", session.lastSent());
+        .put("lastStep", session.lastStep() == null ? null : session.lastStep().name());
   }
 }

@@ -32,13 +32,11 @@ public final class WebConsole {
   /** The web jar that draws the FSMs. */
   static final String GRAPHVIZ = "viz.js";
 
-  private final NodeView view;
   private final ViewHub hub;
   private final NodeDirectory directory;
   private final ChatSockets chats;
 
-  private WebConsole(NodeView view, ViewHub hub, NodeDirectory directory, ChatSockets chats) {
-    this.view = view;
+  private WebConsole(ViewHub hub, NodeDirectory directory, ChatSockets chats) {
     this.hub = hub;
     this.directory = directory;
     this.chats = chats;
@@ -56,8 +54,8 @@ public final class WebConsole {
       node.runtime().onNodeLeft(view::nodeLeft);
       JsonObject nodeInfo = new JsonObject().put("name", node.nodeName()).put("nodeId", node.runtime().nodeId())
           .put("clustered", node.runtime().isClustered()).put("monitor", monitorEnabled).put("chatPort", node.port());
-      ViewHub hub = new ViewHub(vertx, view, directory, node.runtime().nodeId(), nodeInfo,
-          node.clientDirectory()::nick);
+      ViewHub hub = new ViewHub(vertx, view, new RuntimeWatch(node.runtime(), view), directory,
+          node.runtime().nodeId(), nodeInfo, node.clientDirectory()::nick);
       ChatSockets chats = new ChatSockets(vertx, node);
       String catalog = ProtocolCatalog.of(protocols).json().encode();
       router.get("/api/protocols").handler(context -> context.response()
@@ -70,13 +68,8 @@ public final class WebConsole {
       router.get("/vendor/" + GRAPHVIZ + "/*").handler(StaticHandler.create(graphviz.resourceRoot())
           .setMaxAgeSeconds(86_400));
       router.get("/*").handler(StaticHandler.create(ASSETS).setCachingEnabled(false));
-      return new WebConsole(view, hub, directory, chats);
+      return new WebConsole(hub, directory, chats);
     });
-  }
-
-  /** Where the session runtime's observations go. */
-  public SessionEvents events() {
-    return view;
   }
 
   /** Upgrades same-origin requests to a WebSocket handed to {@code accept}; others get 403. */

@@ -150,13 +150,18 @@ final class ScriptedCluster implements AutoCloseable {
     try {
       java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host(node).getHostAddress() + ":"
-              + (httpBasePort + node) + "/health")).timeout(Duration.ofSeconds(2)).build(),
+              + httpPort(node) + "/health")).timeout(Duration.ofSeconds(2)).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());
       java.util.regex.Matcher size = java.util.regex.Pattern.compile("\"clusterSize\":(\\d+)").matcher(response.body());
       return size.find() ? Integer.parseInt(size.group(1)) : -1;
     } catch (IOException | InterruptedException | RuntimeException e) {
       return -1;
     }
+  }
+
+  /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */
+  int httpPort(int node) {
+    return httpBasePort + node;
   }
 
   String log(int node) throws IOException {

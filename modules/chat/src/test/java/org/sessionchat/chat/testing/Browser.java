@@ -11,12 +11,14 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * A headless Chromium driven by Selenium: Debian's {@code chromium} through Debian's
@@ -61,10 +63,10 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1400,1100",
-        "--remote-debugging-port=" + FreePort.pick());
+        "--remote-debugging-port=" + FreePorts.next());
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-        .usingPort(FreePort.pick())
+        .usingPort(FreePorts.next())
         .withSilent(true)
         .build();
     try {
@@ -91,7 +93,8 @@ public final class Browser implements AutoCloseable {
 
   /** Waits (at most 30 s) until {@code condition} holds, i.e. returns neither null nor false. */
   public <T> T await(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).until(condition);
+    // the live view redraws its tables: an element found a moment ago may have been replaced
+    return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /** Text of the element {@code css}, or "" if there is none (yet). */

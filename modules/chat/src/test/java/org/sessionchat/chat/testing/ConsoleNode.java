@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.sessionchat.chat.HealthServer;
 import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.chat.web.WebConsole;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * A single chat node with its HTTP server and web console, as {@code --http-port} starts
@@ -24,7 +25,7 @@ public final class ConsoleNode implements AutoCloseable {
   public static ConsoleNode start(String name) throws Exception {
     LocalChatNode node = LocalChatNode.start(name, true);
     try {
-      HealthServer http = HealthServer.start(node.vertx(), "127.0.0.1", FreePort.pick(), name)
+      HealthServer http = HealthServer.start(node.vertx(), "127.0.0.1", FreePorts.next(), name)
           .await(10, TimeUnit.SECONDS);
       http.serving(node.node());
       WebConsole console = WebConsole.mount(node.vertx(), http.router(), node.node(),

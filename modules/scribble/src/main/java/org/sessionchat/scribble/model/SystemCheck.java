@@ -130,9 +130,9 @@ public final class SystemCheck {
       } else {
         List<String> on = waitsFor(c, r).stream().map(roles::get).toList();
         problem(at, "role " + roles.get(r) + " can be left waiting"
-            + (waiting == null ? "" : " at " + waiting.signature())
-            + (on.isEmpty() ? "" : " for " + String.join(", ", on)) + " after "
-            + (on.isEmpty() ? "everyone" : String.join(", ", on)) + " finished (unfinished role)");
+            + (waiting == null ? "" : " at " + waiting.signature()) + " after "
+            + (on.isEmpty() ? "the others" : String.join(", ", on)) + " finished"
+            + " (unfinished role)");
       }
     }
   }

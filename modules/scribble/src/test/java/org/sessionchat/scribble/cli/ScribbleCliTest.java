@@ -27,6 +27,22 @@ class ScribbleCliTest {
   }
 
   @Test
+  void checkReadsImportsAndNamesAuxProtocolsAsCheckedWhereCalled() {
+    assertThat(run("check", "src/test/resources/imports/App.scr")).isZero();
+    assertThat(out.toString().lines()).containsExactly("ok: App(Client, Server)",
+        "ok: aux Greet(From, To), checked where do calls it",
+        "ok: aux Broken(From, To), checked where do calls it");
+  }
+
+  @Test
+  void projectShowsADoExpanded() {
+    assertThat(run("project", "src/test/resources/good/do/Calls.scr", "--protocol", "Main",
+        "--role", "Server")).isZero();
+    assertThat(out.toString()).contains("hello(Text) from Client;", "hello(Text) to Client;",
+        "rec __good_calls_Calls_Serve__Client_Server {").doesNotContain("do ");
+  }
+
+  @Test
   void checkReportsEveryErrorWithPositionAndExitsOne() {
     String bad = "src/test/resources/bad/several/all-reported.scr";
     assertThat(run("check", bad)).isEqualTo(1);

@@ -6,6 +6,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -135,6 +136,16 @@ final class ActorCell implements ActorContext {
 
   ProtocolLibrary protocols() {
     return node.options().protocols();
+  }
+
+  /** The actor verticle's context; null until it started. */
+  Context context() {
+    return context;
+  }
+
+  /** The actor's event-loop thread; null until it started. */
+  Thread thread() {
+    return thread;
   }
 
   /** True on the actor's event-loop thread: the only thread that may touch its sessions. */
@@ -282,6 +293,19 @@ final class ActorCell implements ActorContext {
       case VIOLATION -> conversation.violationReported(envelope);
       default -> LOG.warn("unexpected {} envelope for session {}", envelope.kind(), envelope.sessionId());
     }
+  }
+
+  /**
+   * A session message that came in a batch and passed the inbound interceptor; on this
+   * actor's context (dispatched there by its event loop's {@link LoopVerticle}).
+   */
+  void handleBatched(Envelope envelope) {
+    LocalConversation conversation = sessions.get(envelope.sessionId());
+    if (conversation == null) {
+      metrics().late();
+      return;
+    }
+    conversation.receive(envelope);
   }
 
   /** A node left the cluster: every participant there left each of this actor's sessions. */
@@ -442,6 +466,15 @@ final class ActorCell implements ActorContext {
   @Override
   public Vertx vertx() {
     return node.vertx();
+  }
+
+  @Override
+  public Future<Void> sendEach(Collection<? extends Conversation> conversations, String toRole, String label,
+      Object... payload) {
+    if (!isOnContext()) {
+      return onContext(() -> sendEach(conversations, toRole, label, payload));
+    }
+    return Broadcast.send(this, conversations, toRole, label, payload);
   }
 
   @Override

@@ -1,7 +1,8 @@
 package org.sessionchat.session.impl;
 
 /**
- * The runtime's event-bus addresses: one clustered address per node, one local address per actor.
+ * The runtime's event-bus addresses: one clustered address per node, one local address per actor,
+ * and one local address per event loop for batches (see {@link LoopVerticle}).
  *
  * <p>Why two kinds: a clustered registration writes Hazelcast's subscription map (10,000 of
  * them take seconds), so only the node registers cluster-wide; each actor verticle
@@ -13,6 +14,7 @@ final class Addresses {
 
   static final String NODE_PREFIX = "sessionchat.node.";
   static final String ACTOR_PREFIX = "sessionchat.actor.";
+  static final String LOOP_PREFIX = "sessionchat.loop.";
 
   private Addresses() {
   }
@@ -23,6 +25,15 @@ final class Addresses {
 
   static String actor(String actorId) {
     return ACTOR_PREFIX + actorId;
+  }
+
+  /** The local address of the batch consumer on event loop {@code index} of this node. */
+  static String loop(String nodeId, int index) {
+    return LOOP_PREFIX + nodeId + "." + index;
+  }
+
+  static boolean isLoop(String address) {
+    return address.startsWith(LOOP_PREFIX);
   }
 
   static boolean isNode(String address) {

@@ -8,6 +8,7 @@ import org.sessionchat.scribble.fsm.Direction;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.RefusalReason;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
  * The receiver's half of the monitor: an inbound event-bus interceptor that steps the
@@ -18,6 +19,10 @@ import org.sessionchat.session.wire.Envelope;
  * (envelopes from other nodes are handed on by the router), so this runs on the actor's
  * event-loop thread and steps its FSM without a lock; a delivery on any other thread (a
  * consumer someone else registered on the actor's address) is refused.
+ *
+ * <p>An {@link EnvelopeBatch} for one of this node's event loops ({@link LoopVerticle}) is
+ * checked envelope by envelope on that loop's consumer context, which is the thread of every
+ * receiver in it; refused envelopes are dropped from it.
  *
  * <p>A refused envelope is not delivered ({@code next()} is not called); when the FSM
  * forbade it, the sending actor is told with a {@code VIOLATION} envelope.
@@ -44,7 +49,8 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
   @Override
   public void handle(DeliveryContext<Object> delivery) {
     Message<Object> message = delivery.message();
-    if (!Addresses.isActor(message.address())) {
+    boolean toLoop = Addresses.isLoop(message.address());
+    if (!toLoop && !Addresses.isActor(message.address())) {
       delivery.next();
       return;
     }
@@ -53,6 +59,14 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       body = message.body();
     } catch (RuntimeException undecodable) {
       delivery.next(); // the actor's handler counts it as malformed
+      return;
+    }
+    if (toLoop) {
+      if (body instanceof EnvelopeBatch batch) {
+        handleBatch(delivery, batch);
+      } else {
+        delivery.next(); // the batch consumer counts it as malformed
+      }
       return;
     }
     if (!(body instanceof Envelope envelope) || envelope.kind() != Envelope.Kind.MESSAGE) {
@@ -64,16 +78,53 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
     }
+    Verdict verdict = check(envelope, receiver);
+    if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
+      delivery.next();
+    }
+  }
+
+  /**
+   * Every envelope of a batch for this event loop, each against its receiver's FSM (every
+   * receiver of the batch runs on this thread); refused and late ones are dropped, the batch
+   * consumer delivers the rest.
+   */
+  private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.isDropped(i)) {
+        continue;
+      }
+      Envelope envelope = batch.get(i);
+      ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+      if (envelope.kind() != Envelope.Kind.MESSAGE) {
+        metrics.malformed(); // batches carry session messages only
+        batch.drop(i);
+      } else if (receiver == null) {
+        metrics.late();
+        batch.drop(i);
+      } else {
+        Verdict verdict = check(envelope, receiver);
+        if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
+          batch.drop(i);
+        }
+      }
+    }
+    if (batch.remaining() > 0) {
+      delivery.next();
+    }
+  }
+
+  /** What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it passes. */
+  private Verdict check(Envelope envelope, ActorCell receiver) {
     if (!receiver.onOwnThread()) {
-      refuse(delivery, envelope, null, RefusalReason.NOT_ITS_ACTOR);
-      return;
+      return Verdict.refused(null, RefusalReason.NOT_ITS_ACTOR);
     }
     LocalConversation conversation = receiver.session(envelope.sessionId());
     RefusalReason reason;
     if (conversation == null) {
       if (receiver.endedRecently(envelope.sessionId())) {
         metrics.late();
-        return;
+        return Verdict.LATE;
       }
       reason = RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.toRole())) {
@@ -87,18 +138,19 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       conversation.countReceived();
       metrics.monitored();
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
-      delivery.next();
-      return;
+      return Verdict.PASSED;
     }
-    refuse(delivery, envelope, conversation, reason);
+    return Verdict.refused(conversation, reason);
   }
 
-  private void refuse(DeliveryContext<Object> delivery, Envelope envelope, LocalConversation conversation,
-      RefusalReason reason) {
+  /**
+   * Records a refusal; true if the envelope must not be delivered (the monitor enforces),
+   * false if it goes on (monitor off: tracked, never refused).
+   */
+  private boolean refuse(Envelope envelope, LocalConversation conversation, RefusalReason reason) {
     if (!enforcing) {
       refusals.allowed();
-      delivery.next();
-      return;
+      return false;
     }
     refusals.envelope(envelope, conversation, true, reason);
     if (reason == RefusalReason.FORBIDDEN && conversation != null) {
@@ -106,6 +158,21 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       router.send(conversation.route(envelope.fromRole()), Envelope.violation(sender.actorId(),
           conversation.actorCell().self().actorId(), envelope.sessionId(), envelope.protocol(), envelope.toRole(),
           envelope.fromRole(), envelope.label(), conversation.monitor().describeState()));
+    }
+    return true;
+  }
+
+  /** The receiver's verdict on one envelope: passed, late (dropped silently), or refused for a reason. */
+  private record Verdict(boolean passed, LocalConversation conversation, RefusalReason reason) {
+    static final Verdict PASSED = new Verdict(true, null, null);
+    static final Verdict LATE = new Verdict(false, null, null);
+
+    static Verdict refused(LocalConversation conversation, RefusalReason reason) {
+      return new Verdict(false, conversation, reason);
+    }
+
+    boolean refused() {
+      return reason != null;
     }
   }
 }

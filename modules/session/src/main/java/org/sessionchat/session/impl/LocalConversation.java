@@ -276,7 +276,8 @@ final class LocalConversation implements Conversation {
     }
   }
 
-  private void endIfTerminal() {
+  /** Ends the session if this role's FSM has nothing left to do (after a message went out or came in). */
+  void endIfTerminal() {
     if (state == State.ACTIVE && monitor.isTerminal()) {
       end(EndReason.COMPLETED, true, true);
     }
@@ -374,6 +375,7 @@ final class LocalConversation implements Conversation {
       return;
     }
     if (monitor.resume(outcome)) {
+      cell.node().observers().resumed(this, outcome);
       endIfTerminal();
       return;
     }

@@ -5,6 +5,7 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ public final class NodeRuntime {
   private final OutboundMonitor outbound;
   private final InboundMonitor inbound;
   private ClusterMembership membership;
+  private String loopDeployment;
   private volatile boolean closed;
 
   private NodeRuntime(Vertx vertx, SessionRuntimeOptions options) {
@@ -76,10 +78,23 @@ public final class NodeRuntime {
       if (node.clusterManager != null) {
         node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
       }
-      node.router.start().map(node).onComplete(started);
+      node.router.start().compose(ok -> node.deployLoops()).map(node).onComplete(started);
       started.future().onFailure(e -> node.removeInterceptors());
     });
     return started.future();
+  }
+
+  /**
+   * One {@link LoopVerticle} per event loop (Vert.x's default pool size): the instances of one
+   * deployment get consecutive event loops. Should two share a loop, or a Vert.x have more
+   * loops, actors on a loop without one get their envelopes one by one, as without batches.
+   */
+  private Future<Void> deployLoops() {
+    int[] next = {0};
+    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, actors, router, metrics),
+            new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+        .onSuccess(id -> loopDeployment = id)
+        .mapEmpty();
   }
 
   /**
@@ -170,7 +185,9 @@ public final class NodeRuntime {
     return Future.join(stops)
         .transform(ar -> {
           router.stopping();
-          return router.stop();
+          Future<Void> loops = loopDeployment == null ? Future.succeededFuture()
+              : vertx.undeploy(loopDeployment).recover(gone -> Future.succeededFuture());
+          return loops.transform(done -> router.stop());
         })
         .andThen(ar -> removeInterceptors());
   }
@@ -197,6 +214,11 @@ public final class NodeRuntime {
 
   Router router() {
     return router;
+  }
+
+  /** The local actor {@code actorId}, or null. */
+  ActorCell actor(String actorId) {
+    return actors.get(actorId);
   }
 
   MonitorRefusals refusals() {

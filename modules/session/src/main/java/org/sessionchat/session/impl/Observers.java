@@ -45,6 +45,13 @@ final class Observers {
     }
   }
 
+  void resumed(LocalConversation conversation, String outcome) {
+    if (any) {
+      String state = conversation.monitor().describeState();
+      each(observer -> observer.resumed(conversation.sessionId(), conversation.role(), outcome, state));
+    }
+  }
+
   void sessionEnded(LocalConversation conversation, EndReason reason) {
     if (any) {
       each(observer -> observer.sessionEnded(conversation.sessionId(), conversation.role(), reason));

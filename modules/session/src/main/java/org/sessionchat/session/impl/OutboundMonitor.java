@@ -7,6 +7,7 @@ import org.sessionchat.scribble.fsm.Direction;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.RefusalReason;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
  * The sender's half of the monitor: an outbound event-bus interceptor that steps the
@@ -19,6 +20,9 @@ import org.sessionchat.session.wire.Envelope;
  * not running as and is refused before the FSM is touched: only an actor speaks for itself.
  * Envelopes the router hands on from another node are not checked again here (the sending
  * node did; the receiver's inbound interceptor checks next).
+ *
+ * <p>An {@link EnvelopeBatch} (a broadcast's envelopes for one destination) is checked
+ * envelope by envelope, each with its own session's FSM; refused ones are dropped from it.
  *
  * <p>A refused envelope goes nowhere: {@code next()} is not called. The sending actor learns
  * it from its refusal slot (its {@code send} future fails); a forger who used
@@ -45,39 +49,90 @@ final class OutboundMonitor implements Handler<DeliveryContext<Object>> {
 
   @Override
   public void handle(DeliveryContext<Object> delivery) {
+    if (delivery.body() instanceof EnvelopeBatch batch && !router.isForwarding()) {
+      handleBatch(delivery, batch);
+      return;
+    }
     if (!(delivery.body() instanceof Envelope envelope) || envelope.kind() != Envelope.Kind.MESSAGE
         || router.isForwarding()) {
       delivery.next();
       return;
     }
-    ActorCell sender = envelope.sourceActor() == null ? null : actors.get(envelope.sourceActor());
-    if (sender == null || !sender.onOwnThread()) {
-      refuse(delivery, envelope, null, null, RefusalReason.NOT_ITS_ACTOR);
-      return;
-    }
-    LocalConversation conversation = sender.session(envelope.sessionId());
-    RefusalReason reason;
-    if (conversation == null) {
-      reason = RefusalReason.UNKNOWN_SESSION;
-    } else if (!conversation.role().equals(envelope.fromRole())) {
-      reason = RefusalReason.WRONG_ROLE;
-    } else if (!conversation.isPeer(envelope.toRole(), envelope.targetActor())) {
-      reason = RefusalReason.WRONG_PEER;
-    } else if (!conversation.monitor().step(Direction.SEND, envelope.toRole(), envelope.label(),
-        envelope.payload())) {
-      reason = RefusalReason.FORBIDDEN;
-    } else {
+    ActorCell sender = senderOf(envelope);
+    LocalConversation conversation = sender == null ? null : sender.session(envelope.sessionId());
+    RefusalReason reason = check(envelope, sender, conversation);
+    if (reason == null) {
       passed(delivery, conversation, envelope);
       return;
     }
     refuse(delivery, envelope, sender, conversation, reason);
   }
 
+  /**
+   * Every envelope of a batch, each against its own session's FSM; refused ones are dropped
+   * from the batch (with the monitor enforcing), and the batch goes on with the rest.
+   */
+  private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.isDropped(i)) {
+        continue;
+      }
+      Envelope envelope = batch.get(i);
+      ActorCell sender = senderOf(envelope);
+      LocalConversation conversation = sender == null ? null : sender.session(envelope.sessionId());
+      RefusalReason reason = envelope.kind() != Envelope.Kind.MESSAGE ? RefusalReason.FORBIDDEN
+          : check(envelope, sender, conversation);
+      if (reason == null) {
+        count(conversation, envelope);
+      } else if (!enforcing) {
+        refusals.allowed();
+      } else {
+        batch.drop(i);
+        ProtocolViolationException refusal = refusals.envelope(envelope, conversation, false, reason);
+        if (sender != null) {
+          sender.refusedOutbound(refusal);
+        }
+      }
+    }
+    if (batch.remaining() > 0) {
+      delivery.next();
+    } else if (delivery.message().replyAddress() != null) {
+      delivery.message().fail(RefusalReason.FORBIDDEN.ordinal() + 1, "every envelope of the batch was refused");
+    }
+  }
+
+  /** The sending actor, if the envelope comes from an actor of this node on its own thread. */
+  private ActorCell senderOf(Envelope envelope) {
+    ActorCell sender = envelope.sourceActor() == null ? null : actors.get(envelope.sourceActor());
+    return sender == null || !sender.onOwnThread() ? null : sender;
+  }
+
+  /** Why the sender's side refuses {@code envelope}, or null once its FSM took the step. */
+  private static RefusalReason check(Envelope envelope, ActorCell sender, LocalConversation conversation) {
+    if (sender == null) {
+      return RefusalReason.NOT_ITS_ACTOR;
+    } else if (conversation == null) {
+      return RefusalReason.UNKNOWN_SESSION;
+    } else if (!conversation.role().equals(envelope.fromRole())) {
+      return RefusalReason.WRONG_ROLE;
+    } else if (!conversation.isPeer(envelope.toRole(), envelope.targetActor())) {
+      return RefusalReason.WRONG_PEER;
+    } else if (!conversation.monitor().step(Direction.SEND, envelope.toRole(), envelope.label(),
+        envelope.payload())) {
+      return RefusalReason.FORBIDDEN;
+    }
+    return null;
+  }
+
   private void passed(DeliveryContext<Object> delivery, LocalConversation conversation, Envelope envelope) {
+    count(conversation, envelope);
+    delivery.next();
+  }
+
+  private void count(LocalConversation conversation, Envelope envelope) {
     conversation.countSent();
     metrics.monitored();
     observers.stepped(conversation, true, envelope.toRole(), envelope.label());
-    delivery.next();
   }
 
   private void refuse(DeliveryContext<Object> delivery, Envelope envelope, ActorCell sender,

@@ -7,10 +7,16 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
+import org.sessionchat.session.wire.EnvelopeBatchCodec;
 import org.sessionchat.session.wire.EnvelopeCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +43,8 @@ final class Router {
   private final MetricCounters metrics;
   private final DeliveryOptions inviteOptions;
   private final DeliveryOptions localInviteOptions;
+  /** The batch consumer's address of each event loop that has one ({@link LoopVerticle}). */
+  private final Map<Thread, String> loopAddresses = new ConcurrentHashMap<>();
   private MessageConsumer<Object> consumer;
   private Thread thread;
   private boolean forwarding;
@@ -66,8 +74,9 @@ final class Router {
   Future<Void> start() {
     try {
       eventBus.registerDefaultCodec(Envelope.class, new EnvelopeCodec());
+      eventBus.registerDefaultCodec(EnvelopeBatch.class, new EnvelopeBatchCodec());
     } catch (IllegalStateException alreadyRegistered) {
-      // an earlier runtime on this Vert.x registered it
+      // an earlier runtime on this Vert.x registered them
     }
     thread = Thread.currentThread();
     consumer = eventBus.consumer(Addresses.node(nodeId));
@@ -92,6 +101,30 @@ final class Router {
     } else {
       eventBus.send(route.address(), envelope);
     }
+  }
+
+  /** A batch to {@code address}: another node's, or a local {@link LoopVerticle}'s. */
+  void sendBatch(String address, boolean local, EnvelopeBatch batch) {
+    if (local) {
+      if (!stopping) {
+        eventBus.send(address, batch, LOCAL);
+      }
+    } else {
+      eventBus.send(address, batch);
+    }
+  }
+
+  /** The batch address of the event loop {@code actorThread} is, or null if it has no batch consumer. */
+  String loopAddress(Thread actorThread) {
+    return actorThread == null ? null : loopAddresses.get(actorThread);
+  }
+
+  void loopStarted(Thread loop, String address) {
+    loopAddresses.putIfAbsent(loop, address);
+  }
+
+  void loopStopped(Thread loop, String address) {
+    loopAddresses.remove(loop, address);
   }
 
   Future<Message<Object>> request(Route route, Envelope envelope) {
@@ -140,6 +173,10 @@ final class Router {
       malformed(message, Envelope.malformed("undecodable body: " + e));
       return;
     }
+    if (body instanceof EnvelopeBatch batch) {
+      forwardBatch(batch);
+      return;
+    }
     if (!(body instanceof Envelope envelope)) {
       malformed(message, Envelope.malformed("not an envelope: " + (body == null ? "null" : body.getClass().getName())));
       return;
@@ -169,6 +206,42 @@ final class Router {
       } else {
         eventBus.send(cell.address(), envelope, LOCAL);
       }
+    } finally {
+      forwarding = false;
+    }
+  }
+
+  /**
+   * A batch from another node, split by the event loop of each receiving actor here: one
+   * local batch per loop (or the envelope alone, for an actor on a loop without a batch
+   * consumer), so that each envelope's inbound check runs on its receiver's thread.
+   */
+  private void forwardBatch(EnvelopeBatch batch) {
+    Map<String, List<Envelope>> byLoop = new LinkedHashMap<>();
+    forwarding = true;
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        Envelope envelope = batch.get(i);
+        if (batch.isDropped(i)) {
+          continue;
+        }
+        if (envelope.kind() != Envelope.Kind.MESSAGE) {
+          metrics.malformed();
+          continue;
+        }
+        ActorCell cell = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+        if (cell == null || stopping) {
+          metrics.late();
+          continue;
+        }
+        String loop = loopAddress(cell.thread());
+        if (loop == null) {
+          eventBus.send(cell.address(), envelope, LOCAL);
+        } else {
+          byLoop.computeIfAbsent(loop, k -> new ArrayList<>()).add(envelope);
+        }
+      }
+      byLoop.forEach((loop, envelopes) -> eventBus.send(loop, new EnvelopeBatch(envelopes), LOCAL));
     } finally {
       forwarding = false;
     }

@@ -1,0 +1,42 @@
+package org.sessionchat.chat.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BroadcastLinesTest {
+
+  private final BroadcastLines lines = new BroadcastLines();
+
+  @Test
+  void theSameChatLineForAnotherMemberIsEncodedOnce() {
+    String said = "ann:" + "hello".repeat(2);
+    Buffer first = lines.message("deck", said);
+    Buffer second = lines.message(new String("deck"), new String(said.toCharArray()));
+
+    assertThat(second).isSameAs(first);
+    assertThat(first.toString(StandardCharsets.UTF_8)).isEqualTo("MSG:deck:ann:hellohello\n");
+    assertThat(lines.encoded()).isEqualTo(1);
+    assertThat(lines.reused()).isEqualTo(1);
+  }
+
+  @Test
+  void anotherTextOrAnotherRoomIsALineOfItsOwn() {
+    Buffer first = lines.message("deck", "ann:hi");
+    Buffer otherText = lines.message("deck", "ann:ho");
+    Buffer otherRoom = lines.message("hall", "ann:ho");
+
+    assertThat(otherText).isNotSameAs(first);
+    assertThat(otherRoom.toString(StandardCharsets.UTF_8)).isEqualTo("MSG:hall:ann:ho\n");
+    assertThat(lines.encoded()).isEqualTo(3);
+  }
+
+  @Test
+  void nonAsciiTextIsUtf8() {
+    Buffer line = lines.message("café", "zoë:grüße ✓");
+
+    assertThat(line.getBytes()).isEqualTo("MSG:café:zoë:grüße ✓\n".getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,74 @@
+package org.sessionchat.session.impl;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import java.util.Map;
+import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
+
+/**
+ * One per event loop of the node: a local consumer for the {@link EnvelopeBatch}es bound for
+ * the actors whose verticles run on that loop.
+ *
+ * <p>Why: a room's broadcast is one envelope per member, and one event-bus message each costs
+ * a task on the receiver's event loop, a duplicated context and, across threads, a wake-up.
+ * Grouped by the receivers' event loop, the envelopes travel as one message per loop. The
+ * inbound monitor interceptor runs on this consumer's context — the same thread as every
+ * receiver in the batch — and checks each envelope against its receiver's FSM; the ones that
+ * pass are handed to their actors here, one after the other, each as code of its actor's own
+ * context.
+ */
+final class LoopVerticle extends VerticleBase {
+
+  private final String nodeId;
+  private final int index;
+  private final Map<String, ActorCell> actors;
+  private final Router router;
+  private final MetricCounters metrics;
+  private MessageConsumer<Object> consumer;
+
+  LoopVerticle(String nodeId, int index, Map<String, ActorCell> actors, Router router, MetricCounters metrics) {
+    this.nodeId = nodeId;
+    this.index = index;
+    this.actors = actors;
+    this.router = router;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    String address = Addresses.loop(nodeId, index);
+    consumer = vertx.eventBus().localConsumer(address);
+    consumer.handler(this::deliver);
+    router.loopStarted(Thread.currentThread(), address);
+    return consumer.completion();
+  }
+
+  @Override
+  public Future<?> stop() {
+    router.loopStopped(Thread.currentThread(), Addresses.loop(nodeId, index));
+    return consumer == null ? Future.succeededFuture() : consumer.unregister();
+  }
+
+  /** The envelopes of a batch that passed the inbound monitor, each to its actor. */
+  private void deliver(Message<Object> message) {
+    if (!(message.body() instanceof EnvelopeBatch batch)) {
+      metrics.malformed();
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      if (batch.isDropped(i)) {
+        continue;
+      }
+      Envelope envelope = batch.get(i);
+      ActorCell cell = actors.get(envelope.targetActor());
+      if (cell == null || !cell.onOwnThread()) {
+        metrics.late(); // stopped (or, never here, moved) since the interceptor checked it
+        continue;
+      }
+      VertxInternals.dispatch(cell.context(), envelope, cell::handleBatched);
+    }
+  }
+}

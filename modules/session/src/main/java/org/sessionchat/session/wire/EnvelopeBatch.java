@@ -1,0 +1,61 @@
+package org.sessionchat.session.wire;
+
+import java.util.List;
+
+/**
+ * The envelopes of one broadcast that go to one place, as one event-bus message: to one
+ * other node, or to one event loop of this node. A room of N members thereby puts a handful
+ * of messages on the bus per chat line instead of N.
+ *
+ * <p>Every envelope in it is still a message of its own session: the monitor interceptors
+ * check each one with its own session's FSM, at the sender and at the receiver, exactly as if
+ * it had travelled alone. An envelope an interceptor refuses is {@linkplain #drop dropped}
+ * from the batch (the body of an event-bus message cannot be replaced on its way), and only
+ * the rest is delivered, or encoded for another node.
+ *
+ * <p>Handed from the sending thread to the receiving event loop through the event bus (whose
+ * task queue orders the two); never used by two threads at once.
+ */
+public final class EnvelopeBatch {
+
+  private final Envelope[] envelopes;
+  private final boolean[] dropped;
+  private int remaining;
+
+  public EnvelopeBatch(List<Envelope> envelopes) {
+    this.envelopes = envelopes.toArray(new Envelope[0]);
+    this.dropped = new boolean[this.envelopes.length];
+    this.remaining = this.envelopes.length;
+  }
+
+  /** Envelopes in the batch, dropped ones included (indexes stay put). */
+  public int size() {
+    return envelopes.length;
+  }
+
+  public Envelope get(int index) {
+    return envelopes[index];
+  }
+
+  public boolean isDropped(int index) {
+    return dropped[index];
+  }
+
+  /** Takes the envelope at {@code index} out: it is not delivered, nor encoded for another node. */
+  public void drop(int index) {
+    if (!dropped[index]) {
+      dropped[index] = true;
+      remaining--;
+    }
+  }
+
+  /** Envelopes not dropped. */
+  public int remaining() {
+    return remaining;
+  }
+
+  @Override
+  public String toString() {
+    return "EnvelopeBatch[" + remaining + " of " + envelopes.length + "]";
+  }
+}
