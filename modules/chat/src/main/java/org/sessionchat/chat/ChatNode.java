@@ -60,6 +60,12 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--port", defaultValue = "7000", description = "TCP port for chat clients; 0 = ephemeral (default: ${DEFAULT-VALUE}).")
   int port;
 
+  @Option(names = "--irc-port", defaultValue = "6667", description = "TCP port for IRC clients on --host; 0 = no IRC listener (default: ${DEFAULT-VALUE}).")
+  int ircPort;
+
+  @Option(names = "--server-name", description = "IRC server name: the prefix of server replies and in 001-004 (default: the node name).")
+  String serverName;
+
   @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
   String nodeName;
 
@@ -187,7 +193,8 @@ public final class ChatNode implements Callable<Integer> {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls, cluster ? clusterQuorum : 0)));
+        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)
+            .withClusterQuorum(cluster ? clusterQuorum : 0))));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
@@ -196,7 +203,8 @@ public final class ChatNode implements Callable<Integer> {
         runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
-        + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size();
+        + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size()
+        + " irc=" + Math.max(0, node.ircPort());
     log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
@@ -238,6 +246,11 @@ public final class ChatNode implements Callable<Integer> {
         Duration.ofSeconds(idleTimeoutSeconds), rate, maxOutbound, Math.max(1 << 20, 4L * maxLine));
   }
 
+  /** The IRC listener of --irc-port and --server-name (none for port 0). */
+  ChatServerNode.Settings ircSettings(ChatServerNode.Settings settings) {
+    return ircPort == 0 ? settings : settings.withIrc(ircPort, serverName);
+  }
+
   /** TLS from --tls-cert and --tls-key, or null when neither is given. */
   ServerTls tls() {
     if (tlsCert == null && tlsKey == null) {
@@ -265,6 +278,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
+    requireRange("--irc-port", ircPort, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);
     requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);

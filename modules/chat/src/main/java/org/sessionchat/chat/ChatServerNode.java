@@ -6,8 +6,14 @@ import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
+import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
+import org.sessionchat.chat.actor.ClientMode;
 import org.sessionchat.chat.actor.ClientTransport;
+import org.sessionchat.chat.actor.NickServer;
+import org.sessionchat.chat.irc.IrcWire;
+import org.sessionchat.chat.limits.ConnectionLimits;
+import org.sessionchat.chat.net.LineWire;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.chat.cluster.Quorum;
@@ -44,11 +50,31 @@ public final class ChatServerNode {
    * @param maxLineLength the longest client line accepted, in bytes
    * @param limits        connection, room and flood limits
    * @param tls           TLS on the client port, or null for plain TCP
+   * @param ircPort       the IRC port (0: ephemeral), or {@link #IRC_OFF}
+   * @param serverName    the IRC server name; null for the node's name
    * @param clusterQuorum cluster members this node's side needs to create rooms (a majority
    *                      of the planned cluster); 0 or 1 = none needed
    */
   public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls,
-      int clusterQuorum) {
+      int ircPort, String serverName, int clusterQuorum) {
+
+    /** No IRC listener. */
+    public static final int IRC_OFF = -1;
+
+    /** Settings without an IRC listener and without a cluster quorum. */
+    public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
+      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null, 0);
+    }
+
+    /** The same settings with an IRC listener on {@code port} (0: ephemeral), named {@code name} (null: the node's name). */
+    public Settings withIrc(int port, String name) {
+      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name, clusterQuorum);
+    }
+
+    /** The same settings with a cluster quorum of {@code members} (0: none). */
+    public Settings withClusterQuorum(int members) {
+      return new Settings(nodeName, host, port, maxLineLength, limits, tls, ircPort, serverName, members);
+    }
 
     /** Settings without limits (tests of other things). */
     public Settings(String nodeName, String host, int port, int maxLineLength) {
@@ -60,13 +86,12 @@ public final class ChatServerNode {
       this(nodeName, host, port, maxLineLength, limits, null);
     }
 
-    /** Settings without a cluster quorum. */
-    public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
-      this(nodeName, host, port, maxLineLength, limits, tls, 0);
+    NetServerOptions serverOptions() {
+      return serverOptions(port);
     }
 
-    NetServerOptions serverOptions() {
-      NetServerOptions options = TcpServerVerticle.serverOptions(host, port);
+    NetServerOptions serverOptions(int listenPort) {
+      NetServerOptions options = TcpServerVerticle.serverOptions(host, listenPort);
       return tls == null ? options : tls.applyTo(options);
     }
 
@@ -80,23 +105,25 @@ public final class ChatServerNode {
   private final SessionRuntime runtime;
   private final RoomManager roomManager;
   private final TcpServerVerticle tcpServer;
-  private final String deploymentId;
+  private final TcpServerVerticle ircServer;
+  private final List<String> deploymentIds;
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
   private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
-      TcpServerVerticle tcpServer, String deploymentId, String nodeName, LimitCounters limitCounters,
-      ClientFactory clients, RegistryRepair repair) {
+      TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
+      LimitCounters limitCounters, ClientFactory clients, RegistryRepair repair) {
     this.repair = repair;
-    this.limitCounters = limitCounters;
+    this.ircServer = ircServer;
     this.clients = clients;
+    this.limitCounters = limitCounters;
     this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
     this.tcpServer = tcpServer;
-    this.deploymentId = deploymentId;
+    this.deploymentIds = deploymentIds;
     this.nodeName = nodeName;
   }
 
@@ -107,46 +134,80 @@ public final class ChatServerNode {
   }
 
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
-    return RoomRegistry.open(vertx, runtime::clusterNodes).compose(registry -> {
+    Future<RoomRegistry> rooms = RoomRegistry.open(vertx, runtime::clusterNodes);
+    Future<RoomRegistry> nicks = RoomRegistry.open(vertx, NickServer.MAP_NAME, runtime::clusterNodes);
+    return Future.all(rooms, nicks).compose(opened -> {
+      RoomRegistry registry = rooms.result();
       LimitCounters counters = new LimitCounters();
       RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters,
           new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
+      NickServer nickServer = new NickServer(nicks.result());
+      runtime.onNodeLeft(nickServer::forgetNode);
       RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager);
-      return runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager).compose(managerRef -> {
-        ClientFactory clients = new ClientFactory(runtime, managerRef, manager.quota(), settings);
+      Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
+      Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
+      return Future.all(managerRef, nickRef).compose(spawned -> {
+        ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
+        ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
+            settings);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
-            settings.limits(), counters, clients::connected);
-        return vertx.deployVerticle(server).map(id -> new ChatServerNode(vertx, runtime, manager, server, id,
-            settings.nameFor(server.actualPort()), counters, clients, repair));
+            settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
+        return vertx.deployVerticle(server).compose(id -> {
+          String name = settings.nameFor(server.actualPort());
+          manager.nodeName(name);
+          clients.nodeName = name;
+          if (settings.ircPort() < 0) {
+            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
+                name, counters, clients, repair));
+          }
+          String serverName = settings.serverName() != null ? settings.serverName() : name;
+          TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
+              settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
+          return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
+              List.of(ircId, id), name, counters, clients, repair));
+        });
       }).onFailure(failed -> repair.close());
     });
   }
 
-  /** Spawns a client actor for each new connection, whatever its transport. */
+  /** Spawns a client actor for each new connection. */
   private static final class ClientFactory {
     private final SessionRuntime runtime;
     private final ActorRef roomManager;
+    private final ActorRef nickServer;
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
     private final AtomicLong guests = new AtomicLong();
+    volatile String nodeName;
 
-    ClientFactory(SessionRuntime runtime, ActorRef roomManager, RoomQuota quota, Settings settings) {
+    ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
+        Settings settings) {
       this.runtime = runtime;
       this.roomManager = roomManager;
+      this.nickServer = nickServer;
       this.quota = quota;
       this.settings = settings;
     }
 
     void connected(LineConnection connection) {
-      spawn(connection, settings.nameFor(connection.localPort()));
+      spawn(connection, ClientMode.LINE, settings.nameFor(connection.localPort()));
     }
 
-    Future<ActorRef> spawn(ClientTransport transport, String nodeName) {
+    void connectedIrc(LineConnection connection) {
+      spawn(connection, ClientMode.IRC, nodeName);
+    }
+
+    Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
       String nick = "guest-" + guests.incrementAndGet();
       // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientDirectory.Watched watched = directory.watch(new ContextBoundTransport(transport));
-      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, roomManager, nick, nodeName, quota))
+      ClientTransport toSocket = new ContextBoundTransport(transport);
+      if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
+        toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
+      }
+      ClientDirectory.Watched watched = directory.watch(toSocket);
+      return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
+              node, quota))
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
@@ -161,10 +222,11 @@ public final class ChatServerNode {
    */
   public Future<Void> close() {
     repair.close();
-    // BYE to every client first: undeploying the server would stop its client actors (child
+    // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
-    return tcpServer.shutdownConnections()
-        .transform(shut -> vertx.undeploy(deploymentId))
+    return Future.join(tcpServer.shutdownConnections(),
+            ircServer == null ? Future.succeededFuture() : ircServer.shutdownConnections())
+        .transform(shut -> Future.join(deploymentIds.stream().map(vertx::undeploy).toList()))
         .transform(undeployed -> runtime.close())
         .onComplete(closed -> log.info("Node {} stopped", nodeName));
   }
@@ -192,7 +254,7 @@ public final class ChatServerNode {
    * client actor exactly like a TCP connection's, with the same commands and monitors.
    */
   public Future<ActorRef> serveClient(ClientTransport transport) {
-    return clients.spawn(transport, nodeName);
+    return clients.spawn(transport, ClientMode.LINE, nodeName);
   }
 
   /** What the node was started with (its limits, the longest line). */
@@ -224,8 +286,13 @@ public final class ChatServerNode {
     return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
-  /** Client connections open on this node. */
+  /** Client connections open on this node, both listeners. */
   public int connectionCount() {
-    return tcpServer.connectionCount();
+    return tcpServer.connectionCount() + (ircServer == null ? 0 : ircServer.connectionCount());
+  }
+
+  /** The IRC port, or {@link Settings#IRC_OFF} when the node has no IRC listener. */
+  public int ircPort() {
+    return ircServer == null ? Settings.IRC_OFF : ircServer.actualPort();
   }
 }

@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.sessionchat.scribble.ProtocolLibrary;
 import org.sessionchat.scribble.ScribbleException;
@@ -27,14 +29,18 @@ public final class ProtocolSource {
   /** The role configuration's file name, in the bundle and in a protocols directory. */
   public static final String ROLES_FILE = "chat-roles.json";
   private static final String BUNDLE = "protocols/";
-  private static final String BUNDLED_PROTOCOL = "ChatServer.scr";
+  /** The bundled protocol files: the seed's two protocols, and what IRC clients add to them. */
+  private static final List<String> BUNDLED_PROTOCOLS =
+      List.of("ChatServer.scr", "ChannelPresence.scr", "NickRegistry.scr", "DirectMessage.scr");
 
   private ProtocolSource() {
   }
 
   /** The protocols and roles bundled with the application. */
   public static SessionRuntimeOptions bundled(boolean monitorEnabled) throws ScribbleException {
-    ProtocolLibrary protocols = ProtocolLibrary.parse(BUNDLED_PROTOCOL, resource(BUNDLE + BUNDLED_PROTOCOL));
+    Map<String, String> texts = new LinkedHashMap<>();
+    BUNDLED_PROTOCOLS.forEach(file -> texts.put(file, resource(BUNDLE + file)));
+    ProtocolLibrary protocols = ProtocolLibrary.parse(texts);
     return new SessionRuntimeOptions(protocols, RoleConfig.parse(resource(BUNDLE + ROLES_FILE), protocols), monitorEnabled);
   }
 

@@ -22,15 +22,16 @@ import org.sessionchat.chat.testing.LineClient;
  */
 class ChatNodeProcessTest {
 
-  private static final Pattern READY = Pattern.compile("READY node=(\\S+) port=(\\d+) http=(\\d+) cluster=(\\d+)");
+  private static final Pattern READY = Pattern.compile("READY node=(\\S+) port=(\\d+) http=(\\d+) cluster=(\\d+) irc=(\\d+)");
 
   @Test
   void printsReadyThenOnSigtermSaysByeAndExitsZero() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    int ircPort = freePortBelowEphemeralRange();
     // the node's own logging configuration, not the tests' (several logback-test.xml are on the test class path)
     Process node = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-Dlogback.configurationFile=logback.xml",
         "-cp", System.getProperty("java.class.path"),
-        ChatNode.class.getName(), "--port", "0", "--node-name", "proc"))
+        ChatNode.class.getName(), "--port", "0", "--node-name", "proc", "--irc-port", String.valueOf(ircPort)))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     try {
@@ -41,6 +42,10 @@ class ChatNodeProcessTest {
       assertThat(fields.group(1)).isEqualTo("proc");
       assertThat(fields.group(3)).isEqualTo("0");
       assertThat(fields.group(4)).isEqualTo("1");
+      assertThat(fields.group(5)).isEqualTo(String.valueOf(ircPort));
+      try (org.sessionchat.chat.testing.IrcClient irc = org.sessionchat.chat.testing.IrcClient.connect(ircPort, "ann")) {
+        irc.expectNothingPending();
+      }
       CompletableFuture<List<String>> restOfStdout = CompletableFuture.supplyAsync(() -> stdout.lines().toList());
 
       try (LineClient client = LineClient.connect(Integer.parseInt(fields.group(2)), "ann")) {
@@ -65,5 +70,18 @@ class ChatNodeProcessTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A free port in 20000-31999: below the kernel's ephemeral range, so no outgoing connection takes it meanwhile. */
+  private static int freePortBelowEphemeralRange() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
+      try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+        return port;
+      } catch (java.io.IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port in 20000-31999");
   }
 }

@@ -58,6 +58,19 @@ public final class ProtocolLibrary {
   }
 
   /**
+   * Parses protocol texts together (e.g. the copies bundled in a jar), keyed by the name
+   * diagnostics give each: an {@code initiates} in one may name a protocol of another.
+   *
+   * @throws ScribbleException with every problem of every text
+   */
+  public static ProtocolLibrary parse(Map<String, String> textsBySourceName) throws ScribbleException {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Module> modules = new ArrayList<>();
+    textsBySourceName.forEach((name, text) -> modules.add(Parser.parse(name, text, diagnostics)));
+    return build(modules, diagnostics);
+  }
+
+  /**
    * Loads protocol files together: an {@code initiates} or a {@code do} in one may name a
    * protocol of another. Imported modules that are not among the files are read from where
    * their names place them (see {@link #importedFiles}).

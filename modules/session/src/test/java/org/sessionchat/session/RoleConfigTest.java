@@ -16,7 +16,7 @@ class RoleConfigTest {
   void theChatRoleConfigurationMatchesListingOne() throws IOException {
     RoleConfig roles = RoleConfig.load(TestProtocols.projectProtocols().resolve("chat-roles.json"), protocols);
 
-    assertThat(roles.actorKinds()).containsExactlyInAnyOrder("ChatClient", "RoomManager", "ChatRoom");
+    assertThat(roles.actorKinds()).containsExactlyInAnyOrder("ChatClient", "RoomManager", "ChatRoom", "NickServer");
     assertThat(roles.mayPlay("ChatClient", "ChatServer", "ClientThread")).isTrue();
     assertThat(roles.mayPlay("ChatClient", "ChatSession", "ClientThread")).isTrue();
     assertThat(roles.mayPlay("RoomManager", "ChatServer", "RoomRegistry")).isTrue();

@@ -64,12 +64,15 @@ public final class ClientActor implements SessionActor {
   }
 
   private final ClientTransport transport;
+  private final ClientMode mode;
   private final ActorRef roomManager;
+  private final ActorRef nickServer;
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
   private final List<Conversation> lobbies = new ArrayList<>(2);
+  private final IrcExtras irc;
   private ActorContext context;
   private String nick;
   private Future<Conversation> lobbyStarting;
@@ -90,8 +93,20 @@ public final class ClientActor implements SessionActor {
    */
   public ClientActor(ClientTransport transport, ActorRef roomManager, String nick, String nodeName,
       RoomQuota quota) {
+    this(transport, ClientMode.LINE, roomManager, null, nick, nodeName, quota);
+  }
+
+  /**
+   * @param mode       what the client's wire protocol offers
+   * @param nickServer this node's nick server (IRC only; null for the line protocol)
+   */
+  public ClientActor(ClientTransport transport, ClientMode mode, ActorRef roomManager, ActorRef nickServer,
+      String nick, String nodeName, RoomQuota quota) {
     this.quota = quota;
     this.transport = transport;
+    this.mode = mode;
+    this.nickServer = nickServer;
+    this.irc = mode == ClientMode.IRC ? new IrcExtras(this) : null;
     this.roomManager = roomManager;
     this.nick = nick;
     this.nodeName = nodeName;
@@ -113,28 +128,44 @@ public final class ClientActor implements SessionActor {
       return tell(new ClientEvent.Invalid(invalid.error()));
     } else if (command instanceof Command.Ping ping) {
       return tell(new ClientEvent.Pong(ping.token()));
+    } else if (command instanceof Command.Deferred deferred) {
+      return execute(deferred.command().get());
+    } else if (command instanceof Command.Sequence sequence) {
+      Future<Void> done = Future.succeededFuture();
+      for (Command next : sequence.commands()) {
+        done = done.compose(previous -> execute(next));
+      }
+      return done;
+    } else if (command instanceof Command.Local local) {
+      local.action().run();
+      return Future.succeededFuture();
     } else if (command instanceof Command.Nick rename) {
+      if (irc != null) {
+        return irc.claimNick(rename.name());
+      }
       nick = rename.name();
       return tell(new ClientEvent.NickSet(nick));
-    } else if (command instanceof Command.Quit) {
-      return quit();
+    } else if (command instanceof Command.Quit quit) {
+      return quit(quit.reason());
     } else if (command instanceof Command.ListRooms) {
       return inLobby(this::listRooms);
     } else if (command instanceof Command.Create create) {
       return inLobby(() -> create(create.room()));
     } else if (command instanceof Command.Join join) {
-      return inLobby(() -> join(join.room()));
+      return irc != null ? irc.join(join.room(), null) : inLobby(() -> join(join.room()));
     } else if (command instanceof Command.Chat chat) {
       return inRoom(room -> chat(room, chat.text()));
     } else if (command instanceof Command.Leave) {
-      return inRoom(this::leave);
+      return inRoom(in -> leave(in, null));
+    } else if (irc != null) {
+      return irc.execute(command);
     }
     throw new IllegalStateException("unhandled command " + command);
   }
 
-  /** Runs a lobby command if the client is in no room (one room at a time). */
+  /** Runs a lobby command if the client is in no room (one room at a time; IRC: any time). */
   private Future<Void> inLobby(Supplier<Future<Void>> action) {
-    return rooms.isEmpty() ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
+    return rooms.isEmpty() || irc != null ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
   }
 
   /** Runs a room command in the room the client is in. */
@@ -174,7 +205,28 @@ public final class ClientActor implements SessionActor {
   }
 
   private Future<Void> join(String name) {
-    return join(name, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
+    return lookup(name).compose(answer -> ChatProtocol.ROOM_PID.equals(answer.label())
+        ? enter(name, ActorRef.parse(answer.string(1))).mapEmpty()
+        : refuse(Refusal.ROOM_NOT_FOUND, name), failure -> failed("JOIN", failure));
+  }
+
+  /** {@code lookupRoom(name)} in a free lobby session: answered {@code roomPID} or {@code roomNotFound}. */
+  Future<SessionMessage> lookup(String name) {
+    return request("JOIN", ChatProtocol.LOOKUP_ROOM, name);
+  }
+
+  /** {@code createRoom(name)} in a free lobby session: answered {@code createRoomSuccess} or {@code roomExists}. */
+  Future<SessionMessage> createRoom(String name) {
+    return request("CREATE", ChatProtocol.CREATE_ROOM, name);
+  }
+
+  /**
+   * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} from the
+   * lobby session that asked. Succeeds with the room session, or with null once the
+   * refusal was told (the room is full or went away; the lobby resumed in its handle block).
+   */
+  Future<Conversation> enter(String name, ActorRef roomRef) {
+    return enter(name, roomRef, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
   }
 
   /**
@@ -182,47 +234,50 @@ public final class ClientActor implements SessionActor {
    * into the cluster (after a pause or a split) and its event-bus address is republished
    * only once the merge completed. So an invitation that finds no one there is tried again,
    * with a fresh lookup, until {@code deadline}; a room that is really gone is no longer in
-   * the registry and answers at once.
+   * the registry and is refused at once.
    */
-  private Future<Void> join(String name, long deadline) {
-    return request("JOIN", ChatProtocol.LOOKUP_ROOM, name).compose(answer -> {
-      if (!ChatProtocol.ROOM_PID.equals(answer.label())) {
-        return refuse(Refusal.ROOM_NOT_FOUND, name);
-      }
-      ActorRef roomRef = ActorRef.parse(answer.string(1));
-      Conversation lobby = context.conversation(LOBBY).orElseThrow();
-      rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
-      return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
-              Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
-          .compose(chatSession -> {
-            entered(chatSession);
-            return Future.<Void>succeededFuture();
-          }, failure -> {
-            // the room refused or went away between lookup and invitation: the lobby has resumed in its handle block
-            rooms.remove(name);
-            log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
-            if (RoomQuota.isRefusal(failure)) {
-              return refuse(Refusal.ROOM_FULL, name);
-            }
-            if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
-                && System.nanoTime() < deadline) {
-              Promise<Void> again = Promise.promise();
-              Vertx.currentContext().owner().setTimer(UNREACHABLE_RETRY_PAUSE_MILLIS,
-                  timer -> join(name, deadline).onComplete(again));
-              return again.future();
-            }
-            return refuse(Refusal.ROOM_NOT_FOUND, name);
-          });
-    }, failure -> failed("JOIN", failure));
+  private Future<Conversation> enter(String name, ActorRef roomRef, long deadline) {
+    Conversation lobby = context.conversation(LOBBY).orElseThrow();
+    rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
+    return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
+            Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
+        .compose(chatSession -> {
+          entered(chatSession);
+          return Future.succeededFuture(chatSession);
+        }, failure -> {
+          rooms.remove(name);
+          log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
+          if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
+              && System.nanoTime() < deadline) {
+            return later(UNREACHABLE_RETRY_PAUSE_MILLIS).compose(waited -> lookup(name)).compose(answer ->
+                ChatProtocol.ROOM_PID.equals(answer.label())
+                    ? enter(name, ActorRef.parse(answer.string(1)), deadline)
+                    : refuse(Refusal.ROOM_NOT_FOUND, name).map((Conversation) null));
+          }
+          return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name)
+              .map((Conversation) null);
+        });
+  }
+
+  /** Completes after {@code millis} on this actor's context. */
+  private Future<Void> later(long millis) {
+    Promise<Void> done = Promise.promise();
+    Vertx.currentContext().owner().setTimer(millis, timer -> done.complete());
+    return done.future();
   }
 
   /** Sends {@code label(payload)} to the room manager in a free lobby session and waits for its answer. */
   private Future<SessionMessage> request(String command, String label, Object... payload) {
-    return freeLobby().compose(started -> inSession(LOBBY, lobby -> {
+    return freeLobby().compose(started -> ask(LOBBY, ChatProtocol.ROOM_REGISTRY, label, payload));
+  }
+
+  /** Sends {@code label(payload)} in the session registered as {@code key} and waits for the one answer. */
+  Future<SessionMessage> ask(String key, String toRole, String label, Object... payload) {
+    return inSession(key, session -> {
       Promise<SessionMessage> answer = Promise.promise();
-      pending = new PendingReply(lobby.sessionId(), answer);
-      return lobby.send(ChatProtocol.ROOM_REGISTRY, label, payload).compose(sent -> answer.future());
-    })).onFailure(failure -> pending = null);
+      pending = new PendingReply(session.sessionId(), answer);
+      return session.send(toRole, label, payload).compose(sent -> answer.future());
+    }).onFailure(failure -> pending = null);
   }
 
   /**
@@ -269,9 +324,9 @@ public final class ClientActor implements SessionActor {
    * Sends {@code leaveRoom} and answers as soon as the monitor let it through: the session
    * completes right there (the FSM is terminal after {@code leaveRoom}) and the lobby resumes.
    */
-  private Future<Void> leave(RoomState.InRoom in) {
+  Future<Void> leave(RoomState.InRoom in, String reason) {
     String sessionId = in.session().sessionId();
-    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId));
+    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
     return inSession(roomKey(in.room()), chatSession ->
             chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
         .compose(sent -> {
@@ -289,7 +344,7 @@ public final class ClientActor implements SessionActor {
   private void left(String room, String sessionId) {
     if (rooms.get(room) instanceof RoomState.Leaving leaving && leaving.sessionId().equals(sessionId)) {
       forget(room);
-      transport.deliver(new ClientEvent.Left(room));
+      transport.deliver(new ClientEvent.Left(room, leaving.reason()));
     }
   }
 
@@ -321,7 +376,7 @@ public final class ClientActor implements SessionActor {
     return Optional.empty();
   }
 
-  private static String roomKey(String room) {
+  static String roomKey(String room) {
     return ROOM + ":" + room;
   }
 
@@ -338,11 +393,18 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void received(Conversation conversation, SessionMessage message) {
-    if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())) {
+    if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())
+        || ChatProtocol.NICK_REGISTRY.equals(conversation.protocol())) {
       PendingReply awaited = pending;
       if (awaited != null && awaited.sessionId().equals(conversation.sessionId())) {
         pending = null;
         awaited.answer().complete(message);
+      }
+      return;
+    }
+    if (!ChatProtocol.CHAT_SESSION.equals(conversation.protocol())) {
+      if (irc != null) {
+        irc.received(conversation, message);
       }
       return;
     }
@@ -358,6 +420,13 @@ public final class ClientActor implements SessionActor {
       lobbiesEnded(conversation, reason);
       return;
     }
+    if (!ChatProtocol.CHAT_SESSION.equals(conversation.protocol())) {
+      failPending(conversation, reason);
+      if (irc != null) {
+        irc.ended(conversation);
+      }
+      return;
+    }
     Optional<RoomState> found = roomOf(conversation.sessionId());
     if (found.isEmpty()) {
       return;
@@ -370,7 +439,11 @@ public final class ClientActor implements SessionActor {
     forget(state.room());
     if (reason != EndReason.LOCAL_STOP) {
       log.info("Client {}: room {} went offline ({})", nick, state.room(), reason);
-      transport.deliver(new ClientEvent.RoomOffline(state.room()));
+      if (irc != null) {
+        irc.roomLost(state.room());
+      } else {
+        transport.deliver(new ClientEvent.RoomOffline(state.room()));
+      }
     }
   }
 
@@ -378,10 +451,14 @@ public final class ClientActor implements SessionActor {
     lobbies.removeIf(known -> known.sessionId().equals(lobby.sessionId()));
     context.conversation(LOBBY).filter(current -> current.sessionId().equals(lobby.sessionId()))
         .ifPresent(current -> context.unregister(LOBBY));
+    failPending(lobby, reason);
+  }
+
+  private void failPending(Conversation session, EndReason reason) {
     PendingReply awaited = pending;
-    if (awaited != null && awaited.sessionId().equals(lobby.sessionId())) {
+    if (awaited != null && awaited.sessionId().equals(session.sessionId())) {
       pending = null;
-      awaited.answer().fail(new IllegalStateException("lobby session ended: " + reason));
+      awaited.answer().fail(new IllegalStateException(session.protocol() + " session ended: " + reason));
     }
   }
 
@@ -392,8 +469,11 @@ public final class ClientActor implements SessionActor {
 
   // --- connection
 
-  private Future<Void> quit() {
+  private Future<Void> quit(String reason) {
     commands.clear();
+    if (irc != null) {
+      irc.quitChannels(reason == null ? "Quit" : "Quit: " + reason);
+    }
     transport.close(ClientTransport.CloseReason.CLIENT_QUIT);
     return Future.succeededFuture();
   }
@@ -401,19 +481,65 @@ public final class ClientActor implements SessionActor {
   private void disconnected() {
     log.info("Client {} disconnected", nick);
     commands.clear();
+    if (irc != null) {
+      irc.quitChannels("Connection closed");
+    }
     context.stop();
   }
 
-  private Future<Void> tell(ClientEvent event) {
+  // --- for IrcExtras
+
+  ActorContext context() {
+    return context;
+  }
+
+  ClientTransport transport() {
+    return transport;
+  }
+
+  RoomQuota quota() {
+    return quota;
+  }
+
+  ActorRef nickServer() {
+    return nickServer;
+  }
+
+  String nodeName() {
+    return nodeName;
+  }
+
+  String nick() {
+    return nick;
+  }
+
+  void nick(String newNick) {
+    nick = newNick;
+  }
+
+  Map<String, RoomState> rooms() {
+    return rooms;
+  }
+
+  /** Queues {@code task} behind the client's commands. */
+  void submit(Supplier<Future<Void>> task) {
+    commands.submit(task::get);
+  }
+
+  Future<Void> chatIn(RoomState.InRoom in, String text) {
+    return chat(in, text);
+  }
+
+  Future<Void> tell(ClientEvent event) {
     transport.deliver(event);
     return Future.succeededFuture();
   }
 
-  private Future<Void> refuse(Refusal refusal, String argument) {
+  Future<Void> refuse(Refusal refusal, String argument) {
     return tell(new ClientEvent.Refused(refusal, argument));
   }
 
-  private Future<Void> failed(String command, Throwable failure) {
+  Future<Void> failed(String command, Throwable failure) {
     if (failure instanceof ProtocolViolationException violation) {
       log.warn("Client {}: monitor refused {} in session {} ({}/{} in state {})", nick, violation.label(),
           violation.sessionId(), violation.protocol(), violation.role(), violation.state());
@@ -424,7 +550,7 @@ public final class ClientActor implements SessionActor {
   }
 
   /** Runs {@code action} in the session registered under {@code key} (see {@link ActorContext#become}). */
-  private <T> Future<T> inSession(String key, Function<Conversation, Future<T>> action) {
+  <T> Future<T> inSession(String key, Function<Conversation, Future<T>> action) {
     List<Future<T>> result = new ArrayList<>(1);
     if (!context.become(key, conversation -> result.add(action.apply(conversation)))) {
       return Future.failedFuture(new IllegalStateException("no active " + key + " session"));

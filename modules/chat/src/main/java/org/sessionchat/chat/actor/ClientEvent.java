@@ -29,8 +29,77 @@ public sealed interface ClientEvent {
   record Joined(String room) implements ClientEvent {
   }
 
-  /** The client left {@code room} on its own request. */
-  record Left(String room) implements ClientEvent {
+  /** The client left {@code room} on its own request; {@code reason} (IRC's PART) may be null. */
+  record Left(String room, String reason) implements ClientEvent {
+    public Left(String room) {
+      this(room, null);
+    }
+  }
+
+  /** The user name of {@code nick!user@host} was set (IRC's USER). */
+  record UserSet(String user) implements ClientEvent {
+  }
+
+  /**
+   * Who is in a channel the client just entered (IRC): the topic (empty: none), who set it
+   * ({@code nick!user@host}) and when (epoch seconds), the node hosting the room, and the
+   * members as {@code nick!user@host node} entries, the client included.
+   */
+  record Present(String room, Topic topic, String hostNode, List<String> members) implements ClientEvent {
+    public Present {
+      members = List.copyOf(members);
+    }
+  }
+
+  /**
+   * The room of a channel the client is in was lost with its host node {@code lostNode} and
+   * is now hosted on {@code hostNode}; the client is a member again. {@code members} as in
+   * {@link Present}.
+   */
+  record Rehomed(String room, String lostNode, String hostNode, Topic topic, List<String> members)
+      implements ClientEvent {
+    public Rehomed {
+      members = List.copyOf(members);
+    }
+  }
+
+  /** A channel's topic: {@code text} (empty: none), set by {@code setBy} at {@code setAt} (epoch seconds). */
+  record Topic(String text, String setBy, long setAt) {
+  }
+
+  /** Another member ({@code nick!user@host}, connected to {@code node}) joined {@code room}. */
+  record MemberJoined(String room, String mask, String node) implements ClientEvent {
+  }
+
+  /** Another member left {@code room}. */
+  record MemberParted(String room, String mask, String reason) implements ClientEvent {
+  }
+
+  /** Another member of {@code room} quit (or was lost with its node). */
+  record MemberQuit(String room, String mask, String reason) implements ClientEvent {
+  }
+
+  /** A member of {@code room} is now called {@code nick}. */
+  record MemberRenamed(String room, String mask, String nick) implements ClientEvent {
+  }
+
+  /** The topic of {@code room} changed (the client's own change included). */
+  record TopicChanged(String room, Topic topic) implements ClientEvent {
+  }
+
+  /** A NOTICE to {@code room} from {@code mask}. */
+  record Noticed(String room, String mask, String text) implements ClientEvent {
+  }
+
+  /** The members of {@code room} (entries as in {@link Present}), in answer to a NAMES. */
+  record Members(String room, List<String> members) implements ClientEvent {
+    public Members {
+      members = List.copyOf(members);
+    }
+  }
+
+  /** A private message (or notice) from {@code mask}. */
+  record DirectMessage(String mask, String text, boolean notice) implements ClientEvent {
   }
 
   /** The rooms of the cluster, sorted by name. */
@@ -93,6 +162,14 @@ public sealed interface ClientEvent {
     /** A room command while in no room. */
     NOT_IN_ROOM,
     /** The node could not serve the command (registry failure, shutting down). */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The nick is taken by another client somewhere in the cluster. */
+    NICK_IN_USE,
+    /** No client has that nick. */
+    NO_SUCH_NICK,
+    /** A channel command for a channel the client is not in. */
+    NOT_ON_CHANNEL,
+    /** A message to a channel the client is not in. */
+    CANNOT_SEND
   }
 }

@@ -37,6 +37,8 @@ public interface ClientTransport {
   enum CloseReason {
     /** The client asked to quit (the line protocol answers {@code BYE} first). */
     CLIENT_QUIT,
+    /** The node shuts down in order (the line protocol answers {@code BYE} first). */
+    NODE_SHUTDOWN,
     /** The actor stopped (its node shuts down, or it failed). */
     ACTOR_STOPPED
   }

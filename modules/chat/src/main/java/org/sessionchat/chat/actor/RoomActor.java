@@ -32,6 +32,7 @@ public final class RoomActor implements SessionActor {
   private final RoomQuota quota;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
+  private final ChannelPresences presences;
   /** The members a line goes to; reused per line (sendEach reads it before it returns, on this context). */
   private final List<Conversation> audience = new ArrayList<>();
   private ActorContext context;
@@ -48,6 +49,14 @@ public final class RoomActor implements SessionActor {
    * @param quota how many members the room takes (a full room refuses the invitation)
    */
   public RoomActor(String name, RoomQuota quota, Consumer<RoomActor> onStopped) {
+    this(name, quota, "", onStopped);
+  }
+
+  /**
+   * @param hostNode the name of the node hosting the room, told to IRC members
+   */
+  public RoomActor(String name, RoomQuota quota, String hostNode, Consumer<RoomActor> onStopped) {
+    this.presences = new ChannelPresences(name, hostNode);
     this.name = name;
     this.quota = quota;
     this.onStopped = onStopped;
@@ -61,11 +70,14 @@ public final class RoomActor implements SessionActor {
 
   @Override
   public boolean acceptInvitation(String protocol, String role) {
-    return quota.mayJoin(members.size());
+    return ChatProtocol.CHANNEL_PRESENCE.equals(protocol) || quota.mayJoin(members.size());
   }
 
   @Override
   public void conversationEstablished(Conversation conversation) {
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
+      return; // a member once its hello arrives
+    }
     members.put(conversation.sessionId(), conversation);
     log.info("Room {}: {} joined ({} members)", name,
         conversation.participant(ChatProtocol.CLIENT_THREAD), members.size());
@@ -73,7 +85,9 @@ public final class RoomActor implements SessionActor {
 
   @Override
   public void received(Conversation from, SessionMessage message) {
-    if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(from.protocol())) {
+      presences.received(from, message);
+    } else if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
       String line = message.string(0);
       audience.clear();
       for (Conversation member : members.values()) {
@@ -90,7 +104,11 @@ public final class RoomActor implements SessionActor {
 
   @Override
   public void conversationEnded(Conversation conversation, EndReason reason) {
-    drop(conversation, reason.name());
+    if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
+      presences.ended(conversation);
+    } else {
+      drop(conversation, reason.name());
+    }
   }
 
   private void drop(Conversation member, String why) {

@@ -48,6 +48,7 @@ public final class RoomManager implements SessionActor {
   private final Set<String> creating = ConcurrentHashMap.newKeySet();
   private final RoomQuota quota;
   private final Quorum quorum;
+  private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
     this(runtime, registry, Limits.NONE, new LimitCounters());
@@ -106,7 +107,7 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, stopped -> {
+    RoomActor actor = new RoomActor(room, quota, nodeName, stopped -> {
       hosted.remove(room, stopped);
       registry.release(room, ref);
     });
@@ -187,6 +188,11 @@ public final class RoomManager implements SessionActor {
           }
         }));
     return Future.join(steps).mapEmpty();
+  }
+
+  /** The node's name, told to IRC members of the rooms created from now on. */
+  public void nodeName(String name) {
+    nodeName = name;
   }
 
   /** A room hosted on this node, by name. */

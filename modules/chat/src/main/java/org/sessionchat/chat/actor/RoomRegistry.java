@@ -42,7 +42,15 @@ public final class RoomRegistry {
    * @param liveNodes the node ids of the cluster's current members
    */
   public static Future<RoomRegistry> open(Vertx vertx, Supplier<Set<String>> liveNodes) {
-    return vertx.sharedData().<String, String>getAsyncMap(MAP_NAME)
+    return open(vertx, MAP_NAME, liveNodes);
+  }
+
+  /**
+   * The same kind of registry over another cluster-wide map: name to the actor that holds
+   * the name, live as long as its node is (the {@link NickServer}'s nicks).
+   */
+  public static Future<RoomRegistry> open(Vertx vertx, String mapName, Supplier<Set<String>> liveNodes) {
+    return vertx.sharedData().<String, String>getAsyncMap(mapName)
         .map(map -> new RoomRegistry(map, liveNodes));
   }
 

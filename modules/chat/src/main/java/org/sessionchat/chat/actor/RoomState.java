@@ -28,8 +28,11 @@ sealed interface RoomState {
   record InRoom(String room, Conversation lobby, Conversation session) implements RoomState {
   }
 
-  /** {@code leaveRoom} is on its way in session {@code sessionId}; the room is as good as left. */
-  record Leaving(String room, Conversation lobby, String sessionId) implements RoomState {
+  /**
+   * {@code leaveRoom} is on its way in session {@code sessionId}; the room is as good as
+   * left. {@code reason} is the client's (IRC's PART), null for none.
+   */
+  record Leaving(String room, Conversation lobby, String sessionId, String reason) implements RoomState {
   }
 
   /** The id of the room session this state belongs to, or null while joining. */

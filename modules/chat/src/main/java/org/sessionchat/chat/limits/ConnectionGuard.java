@@ -17,6 +17,7 @@ public final class ConnectionGuard {
   private final LimitCounters counters;
   private final long idleNanos;
   private long lastLineAt = System.nanoTime();
+  private boolean pinged;
 
   public ConnectionGuard(Limits limits, LimitCounters counters) {
     this.limits = limits;
@@ -39,11 +40,24 @@ public final class ConnectionGuard {
   /** A complete line of the client is being handled: the client is alive. */
   public void lineArrived() {
     lastLineAt = System.nanoTime();
+    pinged = false;
   }
 
   /** True if the client sent no complete line for longer than the idle timeout. */
   public boolean isIdle(long nowNanos) {
     return idleNanos > 0 && nowNanos - lastLineAt > idleNanos;
+  }
+
+  /**
+   * True once per quiet spell, when the client sent nothing for half the idle timeout: a
+   * format with a keep-alive (IRC's PING) asks it now, before {@link #isIdle} strikes.
+   */
+  public boolean shouldPing(long nowNanos) {
+    if (idleNanos <= 0 || pinged || nowNanos - lastLineAt <= idleNanos / 2) {
+      return false;
+    }
+    pinged = true;
+    return true;
   }
 
   /** True if the line being received, {@code bytes} long so far, must end the connection. */

@@ -17,9 +17,7 @@ import org.sessionchat.chat.limits.FloodGate;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.wire.Command;
-import org.sessionchat.chat.wire.CommandParser;
 import org.sessionchat.chat.wire.LineFramer;
-import org.sessionchat.chat.wire.Replies;
 import org.sessionchat.chat.wire.Utf8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +43,8 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private final NetSocket socket;
   private final int maxLineLength;
   private final ConnectionGuard guard;
-  private final Utf8 utf8 = new Utf8();
+  private final WireFormat format;
+  private final Utf8 utf8;
   private final ReadHolds reading;
   private final ContextInternal context;
   private FloodGate<LineFramer.Frame> floodGate;
@@ -67,6 +66,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
    * the connections of that context.
    */
   public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines) {
+    this(socket, maxLineLength, guard, broadcastLines, LineWire.INSTANCE);
+  }
+
+  /** A connection that speaks {@code format} (the line protocol, IRC) over the shared stages. */
+  public LineConnection(NetSocket socket, int maxLineLength, ConnectionGuard guard, BroadcastLines broadcastLines,
+      WireFormat format) {
+    this.format = format;
+    this.utf8 = new Utf8(format.allowsFormattingCodes());
     this.socket = socket;
     this.broadcastLines = broadcastLines;
     this.maxLineLength = maxLineLength;
@@ -106,7 +113,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       if (frame instanceof LineFramer.Frame.Line line) {
         decode(line.bytes(), commands);
       } else {
-        commands.accept(new Command.Invalid(Replies.LINE_TOO_LONG));
+        commands.accept(new Command.Invalid(format.lineTooLong()));
       }
     };
     floodGate = guard.floodGate(this::later, new FloodSource(), parse).orElse(null);
@@ -149,29 +156,31 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     utf8.decode(bytes).ifPresentOrElse(
         text -> {
           if (!text.isBlank()) {
-            commands.accept(CommandParser.parse(text));
+            commands.accept(format.parse(text));
           }
         },
-        () -> commands.accept(new Command.Invalid(Replies.BAD_ENCODING)));
+        () -> commands.accept(new Command.Invalid(format.badEncoding())));
   }
 
   /** Writes the line protocol's line for {@code event}; a chat line encoded once for all members here. */
   @Override
   public void deliver(ClientEvent event) {
-    if (event instanceof ClientEvent.Message message) {
+    if (event instanceof ClientEvent.Message message && format == LineWire.INSTANCE) {
       if (writable()) {
         socket.write(broadcastLines.message(message.room(), message.nickAndText()));
       }
       return;
     }
-    send(Replies.line(event));
+    if (open && !writesClosed) {
+      format.deliver(event, this::send);
+    }
   }
 
-  /** {@code BYE} first if the client quit, then {@link #close()}. */
+  /** The format's last lines for {@code reason} (the line protocol's {@code BYE}), then {@link #close()}. */
   @Override
   public void close(CloseReason reason) {
-    if (reason == CloseReason.CLIENT_QUIT) {
-      send(Replies.BYE);
+    if (open && !writesClosed) {
+      format.closing(reason, this::send);
     }
     close();
   }
@@ -179,7 +188,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
     if (writable()) {
-      socket.write(line + "\n");
+      socket.write(line + format.lineEnd());
     }
   }
 
@@ -212,7 +221,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     closing = true; // nothing more is read or handled; replies to what was are still written
     guard.disconnecting(reason);
     log.info("Closing the connection from {}: {}", remoteAddress(), reason.why());
-    if (reason.errorLine() == null) {
+    if (format.lastLine(reason) == null) {
       abort();
       return;
     }
@@ -230,7 +239,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       return;
     }
     writesClosed = true;
-    socket.write(reason.errorLine() + "\n").onComplete(written -> endOutput());
+    socket.write(format.lastLine(reason) + format.lineEnd()).onComplete(written -> endOutput());
     later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
   }
 
@@ -267,6 +276,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   public void closeIfIdle(long nowNanos) {
     if (guard.isIdle(nowNanos)) {
       disconnect(Disconnect.IDLE);
+    } else if (guard.shouldPing(nowNanos)) {
+      String ping = format.keepAlive();
+      if (ping != null) {
+        send(ping);
+      }
     }
   }
 
@@ -307,6 +321,11 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   @Override
   public void onClose(Runnable handler) {
     closeHandlers.add(handler);
+  }
+
+  /** The wire format this connection speaks. */
+  public WireFormat format() {
+    return format;
   }
 
   /** The server port the client connected to. */

@@ -12,12 +12,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.ConnectionLimits;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
-import org.sessionchat.chat.wire.Replies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,8 @@ public final class TcpServerVerticle extends VerticleBase {
   private final Limits limits;
   private final LimitCounters counters;
   private final Consumer<LineConnection> onConnect;
+  private final Function<String, WireFormat> formats;
+  private final ConnectionLimits admission;
   private final Set<LineConnection> connections = new LinkedHashSet<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
   private NetServer server;
@@ -60,6 +63,20 @@ public final class TcpServerVerticle extends VerticleBase {
    */
   public TcpServerVerticle(NetServerOptions options, int maxLineLength, Limits limits, LimitCounters counters,
       Consumer<LineConnection> onConnect) {
+    this(options, maxLineLength, limits, counters, new ConnectionLimits(limits, counters), host -> LineWire.INSTANCE,
+        onConnect);
+  }
+
+  /**
+   * A listener for another wire format, e.g. IRC.
+   *
+   * @param admission the node's connection counts, shared by all its listeners
+   * @param formats   a new {@link WireFormat} for each connection, given the client's address
+   */
+  public TcpServerVerticle(NetServerOptions options, int maxLineLength, Limits limits, LimitCounters counters,
+      ConnectionLimits admission, Function<String, WireFormat> formats, Consumer<LineConnection> onConnect) {
+    this.admission = admission;
+    this.formats = formats;
     this.options = options;
     this.maxLineLength = maxLineLength;
     this.limits = limits;
@@ -70,7 +87,6 @@ public final class TcpServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     server = vertx.createNetServer(options);
-    ConnectionLimits admission = new ConnectionLimits(limits, counters);
     BroadcastLines broadcastLines = new BroadcastLines(); // this context's connections write chat lines here
     server.connectHandler(socket -> {
       socket.pause();
@@ -79,17 +95,15 @@ public final class TcpServerVerticle extends VerticleBase {
       if (refused.isPresent()) {
         // DEBUG: a connection flood must not flood the log too; sessionchat_disconnects_total counts them
         log.debug("Refused a connection from {}: {}", address, refused.get().why());
-        socket.end(Buffer.buffer(refused.get().errorLine() + "\n"));
+        WireFormat format = formats.apply(address);
+        socket.end(Buffer.buffer(format.lastLine(refused.get()) + format.lineEnd()));
         return;
       }
       LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters),
-          broadcastLines);
+          broadcastLines, formats.apply(address));
       connections.add(connection);
       connectionCount.incrementAndGet();
-      connection.onServerShutdown(() -> {
-        connection.send(Replies.BYE);
-        connection.close();
-      });
+      connection.onServerShutdown(() -> connection.close(ClientTransport.CloseReason.NODE_SHUTDOWN));
       connection.onClose(() -> {
         connections.remove(connection);
         connectionCount.decrementAndGet();
@@ -101,8 +115,9 @@ public final class TcpServerVerticle extends VerticleBase {
       long period = Math.max(100, Math.min(10_000, limits.idleTimeout().toMillis() / 10));
       vertx.setPeriodic(period, timer -> closeIdleConnections());
     }
-    return server.listen().onSuccess(s -> log.info("Listening for chat clients on {}:{}{}", options.getHost(),
-        s.actualPort(), options.isSsl() ? " (TLS)" : ""));
+    return server.listen().onSuccess(s -> log.info("Listening for {} clients on {}:{}{}",
+        formats.apply("") instanceof LineWire ? "chat" : "IRC", options.getHost(), s.actualPort(),
+        options.isSsl() ? " (TLS)" : ""));
   }
 
   /** Plain TCP on {@code host:port} (0 = ephemeral), without Nagle's delay: lines go out at once. */

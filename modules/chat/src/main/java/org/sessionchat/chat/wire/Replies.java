@@ -71,6 +71,8 @@ public final class Replies {
       case IN_ROOM -> inRoom(argument);
       case NOT_IN_ROOM -> NOT_IN_ROOM;
       case UNAVAILABLE -> unavailable(argument);
+      case NICK_IN_USE, NO_SUCH_NICK, NOT_ON_CHANNEL, CANNOT_SEND ->
+          throw new IllegalArgumentException("not a line-protocol refusal: " + refusal);
     };
   }
 

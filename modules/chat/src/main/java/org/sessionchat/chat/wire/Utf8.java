@@ -23,10 +23,32 @@ public final class Utf8 {
       .onMalformedInput(CodingErrorAction.REPORT)
       .onUnmappableCharacter(CodingErrorAction.REPORT);
 
+  private final boolean formattingCodes;
+
+  /** Strict: no control character but TAB. */
+  public Utf8() {
+    this(false);
+  }
+
+  /**
+   * @param formattingCodes also let through the control characters IRC uses for colours,
+   *     bold and CTCP (all but NUL, CR and LF, which still make a line bad)
+   */
+  public Utf8(boolean formattingCodes) {
+    this.formattingCodes = formattingCodes;
+  }
+
+  private boolean isForbidden(byte b) {
+    if (formattingCodes) {
+      return b == 0 || b == '\r' || b == '\n';
+    }
+    return (b >= 0 && b < ' ' && b != '\t') || b == 0x7f;
+  }
+
   /** The text of {@code bytes}, or empty if they are not valid UTF-8 or hold a control character. */
   public Optional<String> decode(byte[] bytes) {
     for (byte b : bytes) {
-      if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+      if (isForbidden(b)) {
         return Optional.empty();
       }
     }

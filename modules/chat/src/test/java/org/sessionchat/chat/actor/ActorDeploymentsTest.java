@@ -28,7 +28,7 @@ class ActorDeploymentsTest {
   void eachClientAndEachRoomIsOneDeploymentGoneWhenTheClientLeaves() throws Exception {
     node = LocalChatNode.start();
     int idle = node.vertx().deploymentIDs().size();
-    assertThat(node.node().runtime().actorCount()).as("the room manager").isEqualTo(1);
+    assertThat(node.node().runtime().actorCount()).as("the room manager and the nick server").isEqualTo(2);
 
     try (LineClient ann = node.connect("ann"); LineClient bob = node.connect("bob")) {
       assertDeployments(idle + 2);
@@ -36,13 +36,13 @@ class ActorDeploymentsTest {
       assertDeployments(idle + 3);
       bob.call("JOIN:deck", "OK:JOIN:deck");
       assertDeployments(idle + 3);
-      assertThat(node.node().runtime().actorCount()).isEqualTo(4);
+      assertThat(node.node().runtime().actorCount()).isEqualTo(5);
 
       bob.call("QUIT", "BYE");
       assertDeployments(idle + 2);
       ann.close();
       assertDeployments(idle + 1);
-      assertThat(node.node().runtime().actorCount()).as("the room manager and room deck").isEqualTo(2);
+      assertThat(node.node().runtime().actorCount()).as("the room manager, the nick server and room deck").isEqualTo(3);
     }
 
     node.node().close().await(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

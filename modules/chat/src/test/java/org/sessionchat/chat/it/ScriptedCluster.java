@@ -36,6 +36,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final int basePort;
   private final int httpBasePort;
   private final int clusterBasePort;
+  private final int ircBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
   /** Each node on its own loopback address 127.X.Y.i, or all on 127.0.0.1 when null. */
   private final String hostPattern;
@@ -57,10 +58,11 @@ final class ScriptedCluster implements AutoCloseable {
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
-    int[] bases = freeBasePorts(3, 10);
+    int[] bases = freeBasePorts(4, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
+    this.ircBasePort = bases[3];
   }
 
   /**
@@ -159,6 +161,11 @@ final class ScriptedCluster implements AutoCloseable {
     }
   }
 
+  /** Node {@code node}'s IRC port. */
+  int ircPort(int node) {
+    return ircBasePort + node;
+  }
+
   /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */
   int httpPort(int node) {
     return httpBasePort + node;
@@ -213,6 +220,7 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_BASE_PORT", String.valueOf(basePort));
     env.put("CHAT_HTTP_BASE_PORT", String.valueOf(httpBasePort));
     env.put("CHAT_CLUSTER_BASE_PORT", String.valueOf(clusterBasePort));
+    env.put("CHAT_IRC_BASE_PORT", String.valueOf(ircBasePort));
     env.put("CHAT_CLUSTER_NAME", clusterName);
     env.put("CHAT_RUN_DIR", runDir.toString());
     env.put("CHAT_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC");

@@ -21,11 +21,21 @@ public final class ClusteredChat implements AutoCloseable {
   }
 
   public static ClusteredChat start(int count) {
+    return start(count, false);
+  }
+
+  /** Nodes with an IRC listener each (ephemeral ports) besides the line protocol. */
+  public static ClusteredChat startWithIrc(int count) {
+    return start(count, true);
+  }
+
+  private static ClusteredChat start(int count, boolean irc) {
     ClusteredChat chat = new ClusteredChat(ClusteredVertxNodes.start(count));
     try {
       for (int i = 0; i < count; i++) {
         chat.nodes.add(ClusteredVertxNodes.await(ChatServerNode.start(chat.cluster.node(i), ProtocolSource.bundled(true),
-            new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096)), 30));
+            irc ? new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096).withIrc(0, null)
+                : new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096)), 30));
       }
       return chat;
     } catch (Exception e) {
@@ -45,6 +55,11 @@ public final class ClusteredChat implements AutoCloseable {
 
   public LineClient connect(int node, String nick) {
     return LineClient.connect(nodes.get(node).port(), nick);
+  }
+
+  /** An IRC client registered as {@code nick} on node {@code node}. */
+  public IrcClient irc(int node, String nick) {
+    return IrcClient.connect(nodes.get(node).ircPort(), nick);
   }
 
   /** Kills node {@code i} abruptly (its Hazelcast member leaves without a goodbye). */

@@ -32,6 +32,11 @@ public final class LocalChatNode implements AutoCloseable {
     return start(Vertx.vertx(), monitor, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits));
   }
 
+  /** A node with an IRC listener on an ephemeral port (the monitor on). */
+  public static LocalChatNode withIrc(String name, Limits limits) {
+    return start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits).withIrc(0, null));
+  }
+
   /** A node with {@code settings} on {@code vertx} (e.g. one with metrics); both are closed by {@link #close}. */
   public static LocalChatNode start(Vertx vertx, boolean monitor, ChatServerNode.Settings settings) {
     try {
@@ -58,6 +63,15 @@ public final class LocalChatNode implements AutoCloseable {
 
   public int port() {
     return node.port();
+  }
+
+  /** The IRC port (a node started {@link #withIrc}). */
+  public int ircPort() {
+    return node.ircPort();
+  }
+
+  public IrcClient irc(String nick) {
+    return IrcClient.connect(ircPort(), nick);
   }
 
   public LineClient connect(String nick) {

@@ -18,7 +18,7 @@ class ProtocolViewBrowserTest {
   void drawsEachRolesFsmWithNestedParFsmsAsClustersAndLoadsNothingFromOutside() throws Exception {
     try (ConsoleNode node = ConsoleNode.start("protocol-view"); Browser browser = Browser.start()) {
       browser.open(node.url() + "#protocols");
-      browser.await(d -> d.findElements(By.cssSelector(".role-card .fsm svg")).size() == 4);
+      browser.await(d -> d.findElements(By.cssSelector(".role-card .fsm svg")).size() == 10); // 5 protocols, 2 roles each
 
       WebElement clientInRoom = browser.find(".role-card[data-protocol='ChatSession'][data-role='ClientThread']");
       List<String> states = clientInRoom.findElements(By.cssSelector("g.node title")).stream()

@@ -54,8 +54,8 @@ class WebConsoleHttpTest {
   @Test
   void listsEveryRoleOfEveryProtocolWithItsDot() throws Exception {
     JsonArray protocols = new JsonObject(get("api/protocols").body()).getJsonArray("protocols");
-    assertThat(protocols.stream().map(p -> ((JsonObject) p).getString("name"))).containsExactly("ChatServer", "ChatSession");
-    JsonObject chatSession = protocols.getJsonObject(1);
+    assertThat(protocols.stream().map(p -> ((JsonObject) p).getString("name"))).containsExactly("ChannelPresence", "ChatServer", "ChatSession", "DirectMessage", "NickRegistry");
+    JsonObject chatSession = protocols.getJsonObject(2);
     assertThat(chatSession.getJsonArray("roles").stream().map(r -> ((JsonObject) r).getString("role")))
         .containsExactly("ClientThread", "ChatRoom");
     JsonObject client = chatSession.getJsonArray("roles").getJsonObject(0);

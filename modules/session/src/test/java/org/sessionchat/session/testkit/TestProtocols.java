@@ -45,7 +45,12 @@ public final class TestProtocols {
     if (library == null) {
       try {
         Path games = Path.of(TestProtocols.class.getResource("/protocols/Games.scr").toURI());
-        library = ProtocolLibrary.load(List.of(projectProtocols().resolve("ChatServer.scr"), games));
+        List<Path> files = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> listing = Files.list(projectProtocols())) {
+          listing.filter(file -> file.toString().endsWith(".scr")).sorted().forEach(files::add);
+        }
+        files.add(games);
+        library = ProtocolLibrary.load(files);
       } catch (ScribbleException e) {
         throw new IllegalStateException("test protocols do not check:\n" + e.getMessage(), e);
       } catch (IOException e) {

@@ -1,0 +1,123 @@
+package org.sessionchat.chat.irc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.sessionchat.chat.actor.ClientEvent;
+
+/**
+ * What one IRC client has been shown of its channels: who is in each (as the client's own
+ * list would have it) and each topic.
+ *
+ * <p>Why the connection keeps this: IRC shows a user's QUIT or NICK once, not once per
+ * shared channel, and a channel re-created after its node died must not show members that
+ * were there all along as joining again. Both need to know what the client has seen.
+ * Nicks compare in ASCII lower case. Used from the connection's context only.
+ */
+final class IrcChannels {
+
+  /** A member as shown: {@code nick!user@host} and the node it is connected to. */
+  record Member(String mask, String node) {
+
+    String nick() {
+      return nickOf(mask);
+    }
+
+    /** From a {@code present}/{@code members} entry {@code nick!user@host node}. */
+    static Member of(String entry) {
+      int space = entry.indexOf(' ');
+      return space < 0 ? new Member(entry, "") : new Member(entry.substring(0, space), entry.substring(space + 1));
+    }
+  }
+
+  /** One channel: its members by lower-case nick and its topic. */
+  static final class Channel {
+    final String room;
+    final Map<String, Member> members = new LinkedHashMap<>();
+    ClientEvent.Topic topic = new ClientEvent.Topic("", "", 0);
+
+    Channel(String room) {
+      this.room = room;
+    }
+  }
+
+  private final Map<String, Channel> channels = new LinkedHashMap<>();
+
+  Optional<Channel> get(String room) {
+    return Optional.ofNullable(channels.get(room));
+  }
+
+  Channel open(String room) {
+    return channels.computeIfAbsent(room, Channel::new);
+  }
+
+  void close(String room) {
+    channels.remove(room);
+  }
+
+  List<Channel> all() {
+    return new ArrayList<>(channels.values());
+  }
+
+  /** Sets a channel's members to {@code entries}. */
+  void replaceMembers(Channel channel, List<String> entries) {
+    channel.members.clear();
+    entries.forEach(entry -> add(channel, Member.of(entry)));
+  }
+
+  /** Adds {@code member}; false if its nick was shown already. */
+  boolean add(Channel channel, Member member) {
+    return channel.members.put(key(member.nick()), member) == null;
+  }
+
+  /** Removes {@code nick} from {@code room}; the member, if it was shown there. */
+  Optional<Member> remove(String room, String nick) {
+    Channel channel = channels.get(room);
+    return channel == null ? Optional.empty() : Optional.ofNullable(channel.members.remove(key(nick)));
+  }
+
+  /** Removes {@code nick} from every channel; true if it was shown in any. */
+  boolean removeEverywhere(String nick) {
+    boolean shown = false;
+    for (Channel channel : channels.values()) {
+      shown |= channel.members.remove(key(nick)) != null;
+    }
+    return shown;
+  }
+
+  /** Renames {@code oldNick} in every channel; true if it was shown in any. */
+  boolean renameEverywhere(String oldNick, String newNick, String newMask) {
+    boolean shown = false;
+    for (Channel channel : channels.values()) {
+      Member member = channel.members.remove(key(oldNick));
+      if (member != null) {
+        channel.members.put(key(newNick), new Member(newMask, member.node()));
+        shown = true;
+      }
+    }
+    return shown;
+  }
+
+  /** The member called {@code nick} in any channel. */
+  Optional<Member> find(String nick) {
+    for (Channel channel : channels.values()) {
+      Member member = channel.members.get(key(nick));
+      if (member != null) {
+        return Optional.of(member);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static String nickOf(String mask) {
+    int bang = mask.indexOf('!');
+    return bang < 0 ? mask : mask.substring(0, bang);
+  }
+
+  static String key(String nick) {
+    return nick.toLowerCase(Locale.ROOT);
+  }
+}
