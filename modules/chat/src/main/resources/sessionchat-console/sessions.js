@@ -7,6 +7,8 @@ const Sessions = (() => {
   let selected = null;
   let drawn = { key: null, dot: null, svg: null };
   const nodeNames = new Map(); // kept after a node left, so the log can name it
+  // ?watch=ChatSession/ChatRoom selects the busiest such session by itself (demos, measurements)
+  const watch = new URLSearchParams(location.search).get('watch');
 
   function connect() {
     socket = new WebSocket(wsUrl('ws/view'));
@@ -56,22 +58,48 @@ const Sessions = (() => {
     return a;
   }
 
+  function autoSelect(list) {
+    if (selected || !watch) {
+      return;
+    }
+    const busiest = list.filter(x => x.protocol + '/' + x.role === watch)
+      .sort((a, b) => (b.sent + b.received) - (a.sent + a.received))[0];
+    if (busiest) {
+      select(busiest.key);
+    }
+  }
+
   function sessionTable(s) {
+    autoSelect(s.list);
     document.getElementById('session-count').textContent = '(' + s.running + ' running)';
     document.getElementById('session-totals').textContent =
       Object.entries(s.totals).map(([k, v]) => k + ': ' + v).join(', ');
     const body = document.querySelector('#session-table tbody');
-    body.textContent = '';
+    // rows are kept by session and updated in place, so a row being clicked is never replaced
+    const rows = new Map([...body.children].map(tr => [tr.dataset.key, tr]));
+    let previous = null;
     for (const x of s.list) {
-      const tr = row([x.protocol, x.role, x.actor, peers(x), x.ageSeconds + ' s', x.sent + ' / ' + x.received, x.state]);
-      tr.dataset.key = x.key;
-      tr.dataset.protocol = x.protocol;
-      tr.dataset.role = x.role;
-      tr.dataset.actor = x.actor;
+      const cells = [x.protocol, x.role, x.actor, peers(x), x.ageSeconds + ' s', x.sent + ' / ' + x.received, x.state];
+      let tr = rows.get(x.key);
+      rows.delete(x.key);
+      if (tr) {
+        cells.forEach((c, i) => { if (tr.children[i].textContent !== c) tr.children[i].textContent = c; });
+      } else {
+        tr = row(cells);
+        tr.dataset.key = x.key;
+        tr.dataset.protocol = x.protocol;
+        tr.dataset.role = x.role;
+        tr.onclick = () => select(x.key);
+      }
+      tr.dataset.actor = x.actor; // a nickname may change
       tr.classList.toggle('selected', x.key === selected);
-      tr.onclick = () => select(x.key);
-      body.append(tr);
+      const position = previous ? previous.nextSibling : body.firstChild;
+      if (position !== tr) {
+        body.insertBefore(tr, position);
+      }
+      previous = tr;
     }
+    rows.forEach(tr => tr.remove());
     const ended = document.querySelector('#ended-table tbody');
     ended.textContent = '';
     for (const x of s.ended) {

@@ -41,6 +41,8 @@ public final class ContextBoundTransport implements ClientTransport {
   private final Context socketContext;
   private final Thread socketThread;
   private final SocketLoop socketLoop;
+  /** The socket side, if it can gather the lines of one drain into one write. */
+  private final WriteBatches batches;
   private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile Context actorContext;
@@ -52,6 +54,7 @@ public final class ContextBoundTransport implements ClientTransport {
     this.socketContext = Objects.requireNonNull(Vertx.currentContext(), "must be created on the socket's context");
     this.socketThread = Thread.currentThread();
     this.socketLoop = SocketLoop.of(socketContext);
+    this.batches = socketSide instanceof WriteBatches gathering ? gathering : null;
     if (socketSide instanceof OrderedDisconnect ordered) {
       ordered.disconnectAfter(this::afterPendingReplies);
     }
@@ -116,9 +119,18 @@ public final class ContextBoundTransport implements ClientTransport {
   /** Writes what is waiting, in order; on the socket's context (run by its {@link SocketLoop}). */
   void drain() {
     drainScheduled.set(false);
-    Object item;
-    while ((item = outbox.poll()) != null) {
-      apply(item);
+    if (batches != null) {
+      batches.beginBatch();
+    }
+    try {
+      Object item;
+      while ((item = outbox.poll()) != null) {
+        apply(item);
+      }
+    } finally {
+      if (batches != null) {
+        batches.endBatch(); // what this drain wrote goes out as one write
+      }
     }
   }
 

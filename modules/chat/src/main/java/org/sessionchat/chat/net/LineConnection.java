@@ -3,6 +3,7 @@ package org.sessionchat.chat.net;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
  * only.
  */
-public final class LineConnection implements ClientTransport, OrderedDisconnect {
+public final class LineConnection implements ClientTransport, OrderedDisconnect, WriteBatches {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -54,6 +55,10 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
   private final BroadcastLines broadcastLines;
+  /** Within a batch ({@link WriteBatches}): the one line gathered so far, or all of them. */
+  private boolean batching;
+  private Buffer gatheredLine;
+  private Buffer gathered;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
@@ -167,7 +172,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   public void deliver(ClientEvent event) {
     if (event instanceof ClientEvent.Message message && format == LineWire.INSTANCE) {
       if (writable()) {
-        socket.write(broadcastLines.message(message.room(), message.nickAndText()));
+        out(broadcastLines.message(message.room(), message.nickAndText()));
       }
       return;
     }
@@ -188,8 +193,45 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** Writes one line (the terminator is added); does nothing once the connection is closed. */
   public void send(String line) {
     if (writable()) {
-      socket.write(line + format.lineEnd());
+      out(Buffer.buffer(line + format.lineEnd()));
     }
+  }
+
+  @Override
+  public void beginBatch() {
+    batching = true;
+  }
+
+  @Override
+  public void endBatch() {
+    batching = false;
+    flushGathered();
+  }
+
+  /** Writes {@code line} now, or gathers it within a batch (a single line is written as it is). */
+  private void out(Buffer line) {
+    if (!batching) {
+      socket.write(line);
+    } else if (gatheredLine == null && gathered == null) {
+      gatheredLine = line;
+    } else {
+      if (gathered == null) {
+        gathered = Buffer.buffer(gatheredLine.length() * 4);
+        gathered.appendBuffer(gatheredLine);
+        gatheredLine = null;
+      }
+      gathered.appendBuffer(line);
+    }
+  }
+
+  private void flushGathered() {
+    if (gatheredLine != null) {
+      socket.write(gatheredLine);
+    } else if (gathered != null) {
+      socket.write(gathered);
+    }
+    gatheredLine = null;
+    gathered = null;
   }
 
   /** True if a line may be written now; a client whose write queue is full is disconnected. */
@@ -238,6 +280,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     if (!open || writesClosed) {
       return;
     }
+    flushGathered();
     writesClosed = true;
     socket.write(format.lastLine(reason) + format.lineEnd()).onComplete(written -> endOutput());
     later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
@@ -264,6 +307,8 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
    * run now, so the client leaves its room now.
    */
   private void abort() {
+    gatheredLine = null;
+    gathered = null;
     closed();
     if (socket instanceof NetSocketInternal internal) {
       internal.channelHandlerContext().close();
@@ -301,6 +346,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
   /** Closes the connection after the lines already written. */
   public void close() {
     if (open) {
+      flushGathered();
       socket.close();
     }
   }

@@ -93,7 +93,7 @@ final class ViewHub {
     }
     try {
       viewer.selected = new JsonObject(text).getString("select");
-      viewer.lastFrame = null; // answer the selection on the next tick
+      send(viewer, frame(viewer)); // the selection is answered at once
     } catch (RuntimeException malformed) {
       log.debug("Ignored a malformed view request");
     }
@@ -132,7 +132,7 @@ final class ViewHub {
         .put("node", nodeInfo);
   }
 
-  private void send(Viewer viewer, JsonObject frame) {
+  private synchronized void send(Viewer viewer, JsonObject frame) {
     JsonArray entries = view.log().since(viewer.logSeq);
     String body = frame.encode();
     if (body.equals(viewer.lastFrame) && entries.isEmpty()) {

@@ -78,6 +78,12 @@ class SessionViewBrowserTest {
       ann.call("LEAVE", "OK:LEAVE:deck");
       page.awaitCurrent(Set.of(lobbyHead)).awaitTaken("success"); // back in the lobby's loop
       assertThat(page.lastStep()).isEqualTo("after its sub-session ended: success");
+
+      watcher.open(node.url() + "?watch=ChatSession/ChatRoom#sessions"); // bob is still in deck
+      watcher.await(d -> {
+        String key = watcher.find("#session-fsm").getAttribute("data-key");
+        return key != null && key.endsWith("/" + ChatProtocol.CHAT_ROOM);
+      });
     }
   }
 
