@@ -146,7 +146,7 @@ public final class ChatServerNode {
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings, new GuestNames(vertx));
+            settings, new GuestNames(vertx), admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
@@ -177,11 +177,13 @@ public final class ChatServerNode {
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
     private final GuestNames guestNames;
+    private final ConnectionLimits admission;
     volatile String nodeName;
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
-        Settings settings, GuestNames guestNames) {
+        Settings settings, GuestNames guestNames, ConnectionLimits admission) {
       this.guestNames = guestNames;
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.nickServer = nickServer;
@@ -270,6 +272,11 @@ public final class ChatServerNode {
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */
