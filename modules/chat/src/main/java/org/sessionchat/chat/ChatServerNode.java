@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
@@ -110,11 +109,13 @@ public final class ChatServerNode {
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final NodeNames nodeNames;
   private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
-      LimitCounters limitCounters, ClientFactory clients, RegistryRepair repair) {
+      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames, RegistryRepair repair) {
+    this.nodeNames = nodeNames;
     this.repair = repair;
     this.ircServer = ircServer;
     this.clients = clients;
@@ -136,35 +137,39 @@ public final class ChatServerNode {
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     Future<RoomRegistry> rooms = RoomRegistry.open(vertx, runtime::clusterNodes);
     Future<RoomRegistry> nicks = RoomRegistry.open(vertx, NickServer.MAP_NAME, runtime::clusterNodes);
-    return Future.all(rooms, nicks).compose(opened -> {
+    Future<NodeNames> nodeNames = NodeNames.open(vertx);
+    return Future.all(rooms, nicks, nodeNames).compose(opened -> {
       RoomRegistry registry = rooms.result();
+      NodeNames names = nodeNames.result();
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters,
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names,
           new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
       NickServer nickServer = new NickServer(nicks.result());
+      runtime.nameNodesWith(names::of);
       runtime.onNodeLeft(nickServer::forgetNode);
-      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager);
+      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager, names::departed);
       Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
       Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings);
+            settings, new GuestNames(vertx), admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
           String name = settings.nameFor(server.actualPort());
           manager.nodeName(name);
           clients.nodeName = name;
+          names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
             return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
-                name, counters, clients, repair));
+                name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
           return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
-              List.of(ircId, id), name, counters, clients, repair));
+              List.of(ircId, id), name, counters, clients, names, repair));
         });
       }).onFailure(failed -> repair.close());
     });
@@ -178,11 +183,14 @@ public final class ChatServerNode {
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
-    private final AtomicLong guests = new AtomicLong();
+    private final GuestNames guestNames;
+    private final ConnectionLimits admission;
     volatile String nodeName;
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
-        Settings settings) {
+        Settings settings, GuestNames guestNames, ConnectionLimits admission) {
+      this.guestNames = guestNames;
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.nickServer = nickServer;
@@ -199,9 +207,15 @@ public final class ChatServerNode {
     }
 
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
-      String nick = "guest-" + guests.incrementAndGet();
       // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientTransport toSocket = new ContextBoundTransport(transport);
+      // (bound here, on that context, before the guest name is drawn elsewhere)
+      ClientTransport bound = new ContextBoundTransport(transport);
+      return guestNames.next(node).compose(nick -> spawn(transport, bound, mode, node, nick));
+    }
+
+    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, ClientMode mode, String node,
+        String nick) {
+      ClientTransport toSocket = bound;
       if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
         toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
       }
@@ -222,6 +236,7 @@ public final class ChatServerNode {
    */
   public Future<Void> close() {
     repair.close();
+    nodeNames.close();
     // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
     return Future.join(tcpServer.shutdownConnections(),
@@ -233,6 +248,11 @@ public final class ChatServerNode {
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** Names of the cluster's nodes by node id, for log lines and {@code /health}. */
+  public NodeNames nodeNames() {
+    return nodeNames;
   }
 
   /** The TCP port clients connect to. */
@@ -260,6 +280,11 @@ public final class ChatServerNode {
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.cluster.Quorum;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
@@ -48,6 +49,7 @@ public final class RoomManager implements SessionActor {
   private final Set<String> creating = ConcurrentHashMap.newKeySet();
   private final RoomQuota quota;
   private final Quorum quorum;
+  private final NodeNames names;
   private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
@@ -56,7 +58,13 @@ public final class RoomManager implements SessionActor {
 
   /** A manager that hosts at most {@link Limits#maxRooms()} rooms of {@link Limits#maxRoomMembers()} each. */
   public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters) {
-    this(runtime, registry, limits, counters, Quorum.none());
+    this(runtime, registry, limits, counters, NodeNames.local());
+  }
+
+  /** @param names node names for the log lines of the rooms */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
+      NodeNames names) {
+    this(runtime, registry, limits, counters, names, Quorum.none());
   }
 
   /**
@@ -64,11 +72,12 @@ public final class RoomManager implements SessionActor {
    * and whose lookups wait a little for the quorum when a name is not found without it.
    */
   public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
-      Quorum quorum) {
+      NodeNames names, Quorum quorum) {
     this.runtime = runtime;
     this.registry = registry;
     this.quorum = quorum;
     this.quota = new RoomQuota(limits, counters, hosted::size, quorum::present);
+    this.names = names;
   }
 
   @Override
@@ -107,8 +116,10 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, nodeName, stopped -> {
-      hosted.remove(room, stopped);
+    RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
+      if (hosted.remove(room, stopped)) {
+        log.info("Room {} closed", room); // a room that lost the race for its name was never created
+      }
       registry.release(room, ref);
     });
     creating.add(room);
@@ -122,7 +133,8 @@ public final class RoomManager implements SessionActor {
           creating.remove(room);
           if (claimed.succeeded() && claimed.result()) {
             hosted.put(room, actor);
-            log.info("Room {} created on {}", room, runtime.nodeId());
+            log.info("Room {} created", room);
+            log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
             warnIfFailed(claimed, "create", room);

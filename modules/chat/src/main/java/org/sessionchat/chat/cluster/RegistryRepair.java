@@ -4,6 +4,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
 import org.sessionchat.session.SessionRuntime;
@@ -33,20 +34,26 @@ public final class RegistryRepair implements AutoCloseable {
   private boolean running;
 
   private RegistryRepair(Vertx vertx, Context context, SessionRuntime runtime, RoomRegistry registry,
-      RoomManager manager) {
+      RoomManager manager, Consumer<String> afterNodeLeft) {
     this.vertx = vertx;
     this.manager = manager;
     runtime.onNodeLeft(node -> registry.forgetNode(node)
         .compose(forgotten -> manager.reconcile())
-        .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
+        .onComplete(done -> afterNodeLeft.accept(node))
+        .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", node))
         .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
     this.changes = ClusterChanges.watch(vertx, context, this::repair);
     this.timer = runtime.isClustered() ? vertx.setPeriodic(PERIOD_MILLIS, id -> repair()) : -1;
   }
 
-  /** Starts repairing for {@code manager}'s node; call on the node's context. */
-  public static RegistryRepair start(Vertx vertx, SessionRuntime runtime, RoomRegistry registry, RoomManager manager) {
-    return new RegistryRepair(vertx, vertx.getOrCreateContext(), runtime, registry, manager);
+  /**
+   * Starts repairing for {@code manager}'s node; call on the node's context.
+   *
+   * @param afterNodeLeft run once the registry was updated after a node left
+   */
+  public static RegistryRepair start(Vertx vertx, SessionRuntime runtime, RoomRegistry registry, RoomManager manager,
+      Consumer<String> afterNodeLeft) {
+    return new RegistryRepair(vertx, vertx.getOrCreateContext(), runtime, registry, manager, afterNodeLeft);
   }
 
   /** One pass, unless one is still running. */
