@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
  * for bad usage, 1 when the node cannot start; both with a one-line message.
  */
 @Command(name = "session-chat", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ChatNode.Version.class, usageHelpWidth = 120,
     description = "A chat node whose actors talk only through monitored multiparty sessions.")
 public final class ChatNode implements Callable<Integer> {
 
@@ -69,7 +70,7 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
   String nodeName;
 
-  @Option(names = "--max-line", defaultValue = "4096", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-line", defaultValue = "4096", paramLabel = "BYTES", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxLine;
 
   @Option(names = "--max-connections", defaultValue = "10000", description = "Client connections open on this node at once (default: ${DEFAULT-VALUE}).")
@@ -198,7 +199,9 @@ public final class ChatNode implements Callable<Integer> {
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size()
         + " irc=" + Math.max(0, node.ircPort());
-    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+    log.info("Node {} serving: clients on port {}, IRC {}, HTTP {}, {} cluster member(s), monitor {}", node.nodeName(),
+        node.port(), node.ircPort() > 0 ? node.ircPort() : "off", health == null ? "off" : health.port(),
+        node.runtime().clusterNodes().size(), noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
   }
@@ -285,5 +288,14 @@ public final class ChatNode implements Callable<Integer> {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** {@code -V}: the version the jar was built as (its manifest), or a note when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ChatNode.class.getPackage().getImplementationVersion();
+      return new String[] {"session-chat " + (version == null ? "(development build)" : version)};
+    }
   }
 }

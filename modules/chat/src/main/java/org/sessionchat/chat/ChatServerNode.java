@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
@@ -99,10 +98,12 @@ public final class ChatServerNode {
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final NodeNames nodeNames;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
-      LimitCounters limitCounters, ClientFactory clients) {
+      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames) {
+    this.nodeNames = nodeNames;
     this.ircServer = ircServer;
     this.clients = clients;
     this.limitCounters = limitCounters;
@@ -123,39 +124,45 @@ public final class ChatServerNode {
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     Future<RoomRegistry> rooms = RoomRegistry.open(vertx, runtime::clusterNodes);
     Future<RoomRegistry> nicks = RoomRegistry.open(vertx, NickServer.MAP_NAME, runtime::clusterNodes);
-    return Future.all(rooms, nicks).compose(opened -> {
+    Future<NodeNames> nodeNames = NodeNames.open(vertx);
+    return Future.all(rooms, nicks, nodeNames).compose(opened -> {
       RoomRegistry registry = rooms.result();
+      NodeNames names = nodeNames.result();
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names);
       NickServer nickServer = new NickServer(nicks.result());
+      runtime.nameNodesWith(names::of);
       runtime.onNodeLeft(node -> {
         nickServer.forgetNode(node);
         registry.forgetNode(node)
             .compose(forgotten -> manager.reclaimHostedRooms())
-            .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-            .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage()));
+            .onComplete(done -> names.departed(node))
+            .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", names.of(node)))
+            .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", names.of(node),
+                e.getMessage()));
       });
       Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
       Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings);
+            settings, new GuestNames(vertx), admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
           String name = settings.nameFor(server.actualPort());
           manager.nodeName(name);
           clients.nodeName = name;
+          names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
             return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
-                name, counters, clients));
+                name, counters, clients, names));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
           return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
-              List.of(ircId, id), name, counters, clients));
+              List.of(ircId, id), name, counters, clients, names));
         });
       });
     });
@@ -169,11 +176,14 @@ public final class ChatServerNode {
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
-    private final AtomicLong guests = new AtomicLong();
+    private final GuestNames guestNames;
+    private final ConnectionLimits admission;
     volatile String nodeName;
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
-        Settings settings) {
+        Settings settings, GuestNames guestNames, ConnectionLimits admission) {
+      this.guestNames = guestNames;
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.nickServer = nickServer;
@@ -190,9 +200,15 @@ public final class ChatServerNode {
     }
 
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
-      String nick = "guest-" + guests.incrementAndGet();
       // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientTransport toSocket = new ContextBoundTransport(transport);
+      // (bound here, on that context, before the guest name is drawn elsewhere)
+      ClientTransport bound = new ContextBoundTransport(transport);
+      return guestNames.next(node).compose(nick -> spawn(transport, bound, mode, node, nick));
+    }
+
+    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, ClientMode mode, String node,
+        String nick) {
+      ClientTransport toSocket = bound;
       if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
         toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
       }
@@ -212,6 +228,7 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+    nodeNames.close();
     // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
     return Future.join(tcpServer.shutdownConnections(),
@@ -223,6 +240,11 @@ public final class ChatServerNode {
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** Names of the cluster's nodes by node id, for log lines and {@code /health}. */
+  public NodeNames nodeNames() {
+    return nodeNames;
   }
 
   /** The TCP port clients connect to. */
@@ -250,6 +272,11 @@ public final class ChatServerNode {
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */

@@ -72,6 +72,8 @@ public final class ClientActor implements SessionActor {
   private String nick;
   private Future<Conversation> lobbyStarting;
   private PendingReply pending;
+  /** Why the actor closes its transport; null while it has not (the client or a limit closes it). */
+  private ClientTransport.CloseReason closing;
 
   /**
    * @param transport   the client's connection (or a test's stand-in), not yet started
@@ -121,6 +123,8 @@ public final class ClientActor implements SessionActor {
   private Future<Void> execute(Command command) {
     if (command instanceof Command.Invalid invalid) {
       return tell(new ClientEvent.Invalid(invalid.error()));
+    } else if (command instanceof Command.Help help) {
+      return tell(new ClientEvent.Help(help.command()));
     } else if (command instanceof Command.Ping ping) {
       return tell(new ClientEvent.Pong(ping.token()));
     } else if (command instanceof Command.Deferred deferred) {
@@ -431,6 +435,7 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void stopped() {
+    closing = ClientTransport.CloseReason.ACTOR_STOPPED;
     transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
   }
 
@@ -438,6 +443,7 @@ public final class ClientActor implements SessionActor {
 
   private Future<Void> quit(String reason) {
     commands.clear();
+    closing = ClientTransport.CloseReason.CLIENT_QUIT;
     if (irc != null) {
       irc.quitChannels(reason == null ? "Quit" : "Quit: " + reason);
     }
@@ -446,7 +452,8 @@ public final class ClientActor implements SessionActor {
   }
 
   private void disconnected() {
-    log.info("Client {} disconnected", nick);
+    log.info("Client {} disconnected ({})", nick, closing == null ? "connection closed"
+        : closing == ClientTransport.CloseReason.CLIENT_QUIT ? "QUIT" : "node stopping");
     commands.clear();
     if (irc != null) {
       irc.quitChannels("Connection closed");

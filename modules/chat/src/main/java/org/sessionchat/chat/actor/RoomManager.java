@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -39,6 +40,7 @@ public final class RoomManager implements SessionActor {
   private final RoomRegistry registry;
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
   private final RoomQuota quota;
+  private final NodeNames names;
   private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
@@ -47,9 +49,16 @@ public final class RoomManager implements SessionActor {
 
   /** A manager that hosts at most {@link Limits#maxRooms()} rooms of {@link Limits#maxRoomMembers()} each. */
   public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters) {
+    this(runtime, registry, limits, counters, NodeNames.local());
+  }
+
+  /** @param names node names for the log lines of the rooms */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
+      NodeNames names) {
     this.runtime = runtime;
     this.registry = registry;
     this.quota = new RoomQuota(limits, counters, hosted::size);
+    this.names = names;
   }
 
   @Override
@@ -79,8 +88,10 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, nodeName, stopped -> {
-      hosted.remove(room, stopped);
+    RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
+      if (hosted.remove(room, stopped)) {
+        log.info("Room {} closed", room); // a room that lost the race for its name was never created
+      }
       registry.release(room, ref);
     });
     runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
@@ -92,7 +103,8 @@ public final class RoomManager implements SessionActor {
         .onComplete(claimed -> {
           if (claimed.succeeded() && claimed.result()) {
             hosted.put(room, actor);
-            log.info("Room {} created on {}", room, runtime.nodeId());
+            log.info("Room {} created", room);
+            log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
             warnIfFailed(claimed, "create", room);

@@ -45,6 +45,7 @@ public final class NodeRuntime {
   private final MonitorRefusals refusals = new MonitorRefusals(metrics, observers);
   private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
   private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
+  private volatile java.util.function.Function<String, String> nodeNames = java.util.function.Function.identity();
   private final AtomicLong actorIds = new AtomicLong();
   private final Router router;
   private final OutboundMonitor outbound;
@@ -141,6 +142,11 @@ public final class NodeRuntime {
     nodeLeftListeners.add(listener);
   }
 
+  /** How log lines name a node (see {@code SessionRuntime#nameNodesWith}). */
+  public void nameNodesWith(java.util.function.Function<String, String> names) {
+    nodeNames = names;
+  }
+
   public AutoCloseable observe(SessionObserver observer) {
     return observers.add(observer);
   }
@@ -235,7 +241,8 @@ public final class NodeRuntime {
 
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void nodeLeft(String departed) {
-    LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    LOG.info("node {} left the cluster; ending local sessions with participants there", nodeNames.apply(departed));
+    LOG.debug("node {} is {}", nodeNames.apply(departed), departed);
     observers.nodeLeft(departed);
     for (ActorCell cell : actors.values()) {
       cell.onContext(() -> {
