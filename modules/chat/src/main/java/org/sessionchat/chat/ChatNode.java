@@ -40,6 +40,7 @@ import picocli.CommandLine.Spec;
  * for bad usage, 1 when the node cannot start; both with a one-line message.
  */
 @Command(name = "session-chat", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ChatNode.Version.class, usageHelpWidth = 120,
     description = "A chat node whose actors talk only through monitored multiparty sessions.")
 public final class ChatNode implements Callable<Integer> {
 
@@ -71,7 +72,7 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
   String nodeName;
 
-  @Option(names = "--max-line", defaultValue = "4096", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-line", defaultValue = "4096", paramLabel = "BYTES", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxLine;
 
   @Option(names = "--max-connections", defaultValue = "10000", description = "Client connections open on this node at once (default: ${DEFAULT-VALUE}).")
@@ -139,6 +140,12 @@ public final class ChatNode implements Callable<Integer> {
       description = "Hazelcast members to join, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> clusterMembers;
 
+  @Option(names = "--cluster-bus-port", defaultValue = "0", description = "Port of the clustered event bus on --cluster-host; 0 = any free one (default: ${DEFAULT-VALUE}). Fix it when a firewall sits between nodes.")
+  int clusterBusPort;
+
+  @Option(names = "--cluster-quorum", defaultValue = "0", paramLabel = "N", description = "Members a side of a split cluster needs to create rooms; a majority of the cluster, e.g. 2 of 3. 0 = none (default: ${DEFAULT-VALUE}).")
+  int clusterQuorum;
+
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
 
@@ -200,7 +207,8 @@ public final class ChatNode implements Callable<Integer> {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls))));
+        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)
+            .withClusterQuorum(cluster ? clusterQuorum : 0))));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
@@ -230,7 +238,7 @@ public final class ChatNode implements Callable<Integer> {
 
   private Future<Vertx> clusteredVertx(NodeMetrics metrics, String name, ClusterTrust trust) {
     ClusterOptions options = new ClusterOptions(name, clusterHost, clusterPort, clusterMembers, clusterConfig);
-    EventBusOptions eventBus = new EventBusOptions().setHost(clusterHost).setPort(0);
+    EventBusOptions eventBus = new EventBusOptions().setHost(clusterHost).setPort(clusterBusPort);
     if (trust != null) {
       trust.tls().applyTo(eventBus);
       options = trust.announcedIn(options);
@@ -315,11 +323,13 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--rate-limit", rateLimit, 1, 1_000_000);
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
+    requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--irc-port", ircPort, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);
+    requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
   }
 
@@ -332,5 +342,14 @@ public final class ChatNode implements Callable<Integer> {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** {@code -V}: the version the jar was built as (its manifest), or a note when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ChatNode.class.getPackage().getImplementationVersion();
+      return new String[] {"session-chat " + (version == null ? "(development build)" : version)};
+    }
   }
 }

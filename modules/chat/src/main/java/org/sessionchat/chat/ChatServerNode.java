@@ -15,6 +15,8 @@ import org.sessionchat.chat.limits.ConnectionLimits;
 import org.sessionchat.chat.net.LineWire;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.chat.cluster.Quorum;
+import org.sessionchat.chat.cluster.RegistryRepair;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -47,21 +49,30 @@ public final class ChatServerNode {
    * @param maxLineLength the longest client line accepted, in bytes
    * @param limits        connection, room and flood limits
    * @param tls           TLS on the client port, or null for plain TCP
+   * @param ircPort       the IRC port (0: ephemeral), or {@link #IRC_OFF}
+   * @param serverName    the IRC server name; null for the node's name
+   * @param clusterQuorum cluster members this node's side needs to create rooms (a majority
+   *                      of the planned cluster); 0 or 1 = none needed
    */
   public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls,
-      int ircPort, String serverName) {
+      int ircPort, String serverName, int clusterQuorum) {
 
     /** No IRC listener. */
     public static final int IRC_OFF = -1;
 
-    /** Settings without an IRC listener. */
+    /** Settings without an IRC listener and without a cluster quorum. */
     public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
-      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null);
+      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null, 0);
     }
 
     /** The same settings with an IRC listener on {@code port} (0: ephemeral), named {@code name} (null: the node's name). */
     public Settings withIrc(int port, String name) {
-      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name);
+      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name, clusterQuorum);
+    }
+
+    /** The same settings with a cluster quorum of {@code members} (0: none). */
+    public Settings withClusterQuorum(int members) {
+      return new Settings(nodeName, host, port, maxLineLength, limits, tls, ircPort, serverName, members);
     }
 
     /** Settings without limits (tests of other things). */
@@ -99,11 +110,13 @@ public final class ChatServerNode {
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
   private final NodeNames nodeNames;
+  private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
-      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames) {
+      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames, RegistryRepair repair) {
     this.nodeNames = nodeNames;
+    this.repair = repair;
     this.ircServer = ircServer;
     this.clients = clients;
     this.limitCounters = limitCounters;
@@ -129,18 +142,12 @@ public final class ChatServerNode {
       RoomRegistry registry = rooms.result();
       NodeNames names = nodeNames.result();
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names);
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names,
+          new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
       NickServer nickServer = new NickServer(nicks.result());
       runtime.nameNodesWith(names::of);
-      runtime.onNodeLeft(node -> {
-        nickServer.forgetNode(node);
-        registry.forgetNode(node)
-            .compose(forgotten -> manager.reclaimHostedRooms())
-            .onComplete(done -> names.departed(node))
-            .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", names.of(node)))
-            .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", names.of(node),
-                e.getMessage()));
-      });
+      runtime.onNodeLeft(nickServer::forgetNode);
+      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager, names::departed);
       Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
       Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
       return Future.all(managerRef, nickRef).compose(spawned -> {
@@ -156,15 +163,15 @@ public final class ChatServerNode {
           names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
             return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
-                name, counters, clients, names));
+                name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
           return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
-              List.of(ircId, id), name, counters, clients, names));
+              List.of(ircId, id), name, counters, clients, names, repair));
         });
-      });
+      }).onFailure(failed -> repair.close());
     });
   }
 
@@ -228,6 +235,7 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+    repair.close();
     nodeNames.close();
     // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone

@@ -43,8 +43,8 @@ public final class MemberLeftNoiseFilter extends TurboFilter {
       new Noise("ClusterService", List.of("Mastership of", "is accepted", "MembersView{")),
       new Noise("OperationService", List.of("Not Member! target:")),
       new Noise("InternalPartitionService", List.of("Following unknown addresses are found in partition table")),
-      // a write to the member that just died, with the stack trace of its "Connection reset by peer"
-      new Noise("TcpServerConnection", List.of("closed. Reason: Exception in Connection"), "Connection reset by peer"));
+      // a read or write of the member that just died, with the stack trace of its "Connection reset (by peer)"
+      new Noise("TcpServerConnection", List.of("closed. Reason: Exception in Connection"), "Connection reset"));
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {

@@ -39,6 +39,8 @@ class MemberLeftNoiseFilterTest {
     String closed = PREFIX + "Connection[id=2, endpoint=[127.0.0.1]:13201] closed. Reason: Exception in Connection[id=2]";
     assertThat(filter.decide(null, log, Level.WARN, closed, null, new java.io.IOException("Connection reset by peer")))
         .isEqualTo(FilterReply.DENY);
+    assertThat(filter.decide(null, log, Level.WARN, closed, null, new java.net.SocketException("Connection reset")))
+        .isEqualTo(FilterReply.DENY);
     assertThat(filter.decide(null, log, Level.WARN, closed, null, new IllegalStateException("Connection reset by peer")))
         .isEqualTo(FilterReply.NEUTRAL);
     assertThat(filter.decide(null, log, Level.WARN, closed, null, new java.io.IOException("Too many open files")))
