@@ -20,10 +20,12 @@ import org.sessionchat.chat.web.WebConsole;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 import org.sessionchat.session.SessionRuntimeOptions;
+import org.sessionchat.session.security.PeerCertificateCheck;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,6 +40,7 @@ import picocli.CommandLine.Spec;
  * for bad usage, 1 when the node cannot start; both with a one-line message.
  */
 @Command(name = "session-chat", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = ChatNode.Version.class, usageHelpWidth = 120,
     description = "A chat node whose actors talk only through monitored multiparty sessions.")
 public final class ChatNode implements Callable<Integer> {
 
@@ -69,7 +72,7 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--node-name", description = "Name shown to clients and in logs (default: node-<port>).")
   String nodeName;
 
-  @Option(names = "--max-line", defaultValue = "4096", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-line", defaultValue = "4096", paramLabel = "BYTES", description = "Longest client line accepted, in bytes (default: ${DEFAULT-VALUE}).")
   int maxLine;
 
   @Option(names = "--max-connections", defaultValue = "10000", description = "Client connections open on this node at once (default: ${DEFAULT-VALUE}).")
@@ -137,8 +140,20 @@ public final class ChatNode implements Callable<Integer> {
       description = "Hazelcast members to join, comma-separated (default: ${DEFAULT-VALUE}).")
   List<String> clusterMembers;
 
+  @Option(names = "--cluster-bus-port", defaultValue = "0", description = "Port of the clustered event bus on --cluster-host; 0 = any free one (default: ${DEFAULT-VALUE}). Fix it when a firewall sits between nodes.")
+  int clusterBusPort;
+
+  @Option(names = "--cluster-quorum", defaultValue = "0", paramLabel = "N", description = "Members a side of a split cluster needs to create rooms; a majority of the cluster, e.g. 2 of 3. 0 = none (default: ${DEFAULT-VALUE}).")
+  int clusterQuorum;
+
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
+
+  @Mixin
+  ClusterSecurityArgs clusterSecurity;
+
+  /** Checks the event-bus certificates of joining members; null without cluster TLS. */
+  private volatile PeerCertificateCheck peerCheck;
 
   public static void main(String[] args) {
     System.setProperty("hazelcast.logging.type", "slf4j");
@@ -166,11 +181,16 @@ public final class ChatNode implements Callable<Integer> {
   public Integer call() throws Exception {
     checkRanges();
     ServerTls tls = tls();
+    ClusterTrust trust = clusterTrust();
+    String name = cluster ? resolvedClusterName() : null;
     SessionRuntimeOptions runtimeOptions = protocols == null
         ? ProtocolSource.bundled(!noMonitor)
         : ProtocolSource.directory(protocols, !noMonitor);
+    if (trust != null) {
+      runtimeOptions = trust.bindingSenders(runtimeOptions);
+    }
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
-    Vertx vertx = await(cluster ? clusteredVertx(metrics)
+    Vertx vertx = await(cluster ? clusteredVertx(metrics, name, trust)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
     try {
       serve(vertx, runtimeOptions, metrics, tls);
@@ -187,33 +207,59 @@ public final class ChatNode implements Callable<Integer> {
     String configuredName = nodeName != null ? nodeName : "node-" + port;
     HealthServer health = httpPort == 0 ? null : await(HealthServer.start(vertx, httpHost, httpPort, configuredName));
     ChatServerNode node = await(ChatServerNode.start(vertx, runtimeOptions,
-        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls))));
+        ircSettings(new ChatServerNode.Settings(nodeName, host, port, maxLine, limits(), tls)
+            .withClusterQuorum(cluster ? clusterQuorum : 0))));
     metrics.bind(node);
     if (health != null) {
       health.route(MetricsRoute.PATH, new MetricsRoute(metrics)).serving(node);
     }
     WebConsole console = health == null || noConsole ? null : await(WebConsole.mount(vertx, health.router(), node,
         runtimeOptions.protocols(), runtimeOptions.monitorEnabled(), health.port()));
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console), "shutdown"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(vertx, node, health, console, peerCheck), "shutdown"));
     String ready = "READY node=" + node.nodeName() + " port=" + node.port()
         + " http=" + (health == null ? 0 : health.port()) + " cluster=" + node.runtime().clusterNodes().size()
         + " irc=" + Math.max(0, node.ircPort());
-    log.info("{} (monitor {})", ready, noMonitor ? "off" : "on");
+    log.info("Node {} serving: clients on port {}, IRC {}, HTTP {}, {} cluster member(s), monitor {}", node.nodeName(),
+        node.port(), node.ircPort() > 0 ? node.ircPort() : "off", health == null ? "off" : health.port(),
+        node.runtime().clusterNodes().size(), noMonitor ? "off" : "on");
     System.out.println(ready);
     System.out.flush();
   }
 
-  private Future<Vertx> clusteredVertx(NodeMetrics metrics) {
-    ClusterOptions options = new ClusterOptions(clusterName, clusterHost, clusterPort, clusterMembers, clusterConfig);
-    return metrics.instrument(Vertx.builder(),
-            new VertxOptions().setEventBusOptions(new EventBusOptions().setHost(clusterHost).setPort(0)))
-        .withClusterManager(ClusterSetup.clusterManager(options))
-        .buildClustered();
+  private String resolvedClusterName() {
+    String name = clusterSecurity.clusterName(clusterName,
+        spec.commandLine().getParseResult().hasMatchedOption("--cluster-name"), System.getenv());
+    if (ClusterSecurityArgs.DEFAULT_NAME.equals(name) && !clusterHost.startsWith("127.")) {
+      log.warn("The cluster name is the public default '{}' on {}: choose one with --cluster-name-file or {}",
+          name, clusterHost, ClusterSecurityArgs.NAME_VARIABLE);
+    }
+    return name;
   }
 
-  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console) {
+  private Future<Vertx> clusteredVertx(NodeMetrics metrics, String name, ClusterTrust trust) {
+    ClusterOptions options = new ClusterOptions(name, clusterHost, clusterPort, clusterMembers, clusterConfig);
+    EventBusOptions eventBus = new EventBusOptions().setHost(clusterHost).setPort(clusterBusPort);
+    if (trust != null) {
+      trust.tls().applyTo(eventBus);
+      options = trust.announcedIn(options);
+    }
+    return metrics.instrument(Vertx.builder(), new VertxOptions().setEventBusOptions(eventBus))
+        .withClusterManager(ClusterSetup.clusterManager(options))
+        .buildClustered()
+        .onSuccess(vertx -> {
+          if (trust != null) {
+            peerCheck = PeerCertificateCheck.start(vertx, trust.tls());
+          }
+        });
+  }
+
+  private static void shutdown(Vertx vertx, ChatServerNode node, HealthServer health, WebConsole console,
+      PeerCertificateCheck peerCheck) {
     log.info("Stopping node {}", node.nodeName());
     try {
+      if (peerCheck != null) {
+        peerCheck.close();
+      }
       if (health != null) {
         health.serving(null);
       }
@@ -259,6 +305,15 @@ public final class ChatNode implements Callable<Integer> {
     }
   }
 
+  /** Event-bus TLS and sender binding from the --cluster-tls-* options, or null; they make sense only with --cluster. */
+  ClusterTrust clusterTrust() {
+    ClusterTrust trust = clusterSecurity.trust();
+    if (trust != null && !cluster) {
+      throw new ParameterException(spec.commandLine(), "--cluster-tls-* options need --cluster");
+    }
+    return trust;
+  }
+
   private void checkRanges() {
     requireRange("--max-connections", maxConnections, 1, Integer.MAX_VALUE);
     requireRange("--max-connections-per-address", maxConnectionsPerAddress, 1, Integer.MAX_VALUE);
@@ -268,11 +323,13 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--rate-limit", rateLimit, 1, 1_000_000);
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
+    requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--irc-port", ircPort, 0, 65535);
     requireRange("--http-port", httpPort, 0, 65535);
     requireRange("--cluster-port", clusterPort, 1, 65535);
+    requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
   }
 
@@ -285,5 +342,14 @@ public final class ChatNode implements Callable<Integer> {
 
   private static <T> T await(Future<T> future) throws Exception {
     return future.await(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** {@code -V}: the version the jar was built as (its manifest), or a note when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ChatNode.class.getPackage().getImplementationVersion();
+      return new String[] {"session-chat " + (version == null ? "(development build)" : version)};
+    }
   }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.chat.actor.ChatProtocol;
 import java.util.List;
 import org.sessionchat.chat.actor.ClientActor;
@@ -16,6 +15,8 @@ import org.sessionchat.chat.limits.ConnectionLimits;
 import org.sessionchat.chat.net.LineWire;
 import org.sessionchat.chat.actor.RoomManager;
 import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.chat.cluster.Quorum;
+import org.sessionchat.chat.cluster.RegistryRepair;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -48,21 +49,30 @@ public final class ChatServerNode {
    * @param maxLineLength the longest client line accepted, in bytes
    * @param limits        connection, room and flood limits
    * @param tls           TLS on the client port, or null for plain TCP
+   * @param ircPort       the IRC port (0: ephemeral), or {@link #IRC_OFF}
+   * @param serverName    the IRC server name; null for the node's name
+   * @param clusterQuorum cluster members this node's side needs to create rooms (a majority
+   *                      of the planned cluster); 0 or 1 = none needed
    */
   public record Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls,
-      int ircPort, String serverName) {
+      int ircPort, String serverName, int clusterQuorum) {
 
     /** No IRC listener. */
     public static final int IRC_OFF = -1;
 
-    /** Settings without an IRC listener. */
+    /** Settings without an IRC listener and without a cluster quorum. */
     public Settings(String nodeName, String host, int port, int maxLineLength, Limits limits, ServerTls tls) {
-      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null);
+      this(nodeName, host, port, maxLineLength, limits, tls, IRC_OFF, null, 0);
     }
 
     /** The same settings with an IRC listener on {@code port} (0: ephemeral), named {@code name} (null: the node's name). */
     public Settings withIrc(int port, String name) {
-      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name);
+      return new Settings(nodeName, host, this.port, maxLineLength, limits, tls, port, name, clusterQuorum);
+    }
+
+    /** The same settings with a cluster quorum of {@code members} (0: none). */
+    public Settings withClusterQuorum(int members) {
+      return new Settings(nodeName, host, port, maxLineLength, limits, tls, ircPort, serverName, members);
     }
 
     /** Settings without limits (tests of other things). */
@@ -99,10 +109,14 @@ public final class ChatServerNode {
   private final String nodeName;
   private final LimitCounters limitCounters;
   private final ClientFactory clients;
+  private final NodeNames nodeNames;
+  private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
-      LimitCounters limitCounters, ClientFactory clients) {
+      LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames, RegistryRepair repair) {
+    this.nodeNames = nodeNames;
+    this.repair = repair;
     this.ircServer = ircServer;
     this.clients = clients;
     this.limitCounters = limitCounters;
@@ -123,41 +137,41 @@ public final class ChatServerNode {
   private static Future<ChatServerNode> startOn(Vertx vertx, SessionRuntime runtime, Settings settings) {
     Future<RoomRegistry> rooms = RoomRegistry.open(vertx, runtime::clusterNodes);
     Future<RoomRegistry> nicks = RoomRegistry.open(vertx, NickServer.MAP_NAME, runtime::clusterNodes);
-    return Future.all(rooms, nicks).compose(opened -> {
+    Future<NodeNames> nodeNames = NodeNames.open(vertx);
+    return Future.all(rooms, nicks, nodeNames).compose(opened -> {
       RoomRegistry registry = rooms.result();
+      NodeNames names = nodeNames.result();
       LimitCounters counters = new LimitCounters();
-      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters);
+      RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names,
+          new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
       NickServer nickServer = new NickServer(nicks.result());
-      runtime.onNodeLeft(node -> {
-        nickServer.forgetNode(node);
-        registry.forgetNode(node)
-            .compose(forgotten -> manager.reclaimHostedRooms())
-            .onSuccess(done -> log.info("Node {} left the cluster; its rooms are gone", node))
-            .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage()));
-      });
+      runtime.nameNodesWith(names::of);
+      runtime.onNodeLeft(nickServer::forgetNode);
+      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager, names::departed);
       Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
       Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings);
+            settings, new GuestNames(vertx), admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
           String name = settings.nameFor(server.actualPort());
           manager.nodeName(name);
           clients.nodeName = name;
+          names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
             return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
-                name, counters, clients));
+                name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
           return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
-              List.of(ircId, id), name, counters, clients));
+              List.of(ircId, id), name, counters, clients, names, repair));
         });
-      });
+      }).onFailure(failed -> repair.close());
     });
   }
 
@@ -169,11 +183,14 @@ public final class ChatServerNode {
     private final RoomQuota quota;
     private final Settings settings;
     private final ClientDirectory directory = new ClientDirectory();
-    private final AtomicLong guests = new AtomicLong();
+    private final GuestNames guestNames;
+    private final ConnectionLimits admission;
     volatile String nodeName;
 
     ClientFactory(SessionRuntime runtime, ActorRef roomManager, ActorRef nickServer, RoomQuota quota,
-        Settings settings) {
+        Settings settings, GuestNames guestNames, ConnectionLimits admission) {
+      this.guestNames = guestNames;
+      this.admission = admission;
       this.runtime = runtime;
       this.roomManager = roomManager;
       this.nickServer = nickServer;
@@ -190,9 +207,15 @@ public final class ChatServerNode {
     }
 
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
-      String nick = "guest-" + guests.incrementAndGet();
       // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      ClientTransport toSocket = new ContextBoundTransport(transport);
+      // (bound here, on that context, before the guest name is drawn elsewhere)
+      ClientTransport bound = new ContextBoundTransport(transport);
+      return guestNames.next(node).compose(nick -> spawn(transport, bound, mode, node, nick));
+    }
+
+    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, ClientMode mode, String node,
+        String nick) {
+      ClientTransport toSocket = bound;
       if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
         toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
       }
@@ -212,6 +235,8 @@ public final class ChatServerNode {
    * stops (peers on other nodes are told). The Vert.x instance is left to its owner.
    */
   public Future<Void> close() {
+    repair.close();
+    nodeNames.close();
     // BYE to every client first: undeploying a server would stop its client actors (child
     // deployments) before the server's own stop could greet anyone
     return Future.join(tcpServer.shutdownConnections(),
@@ -223,6 +248,11 @@ public final class ChatServerNode {
 
   public String nodeName() {
     return nodeName;
+  }
+
+  /** Names of the cluster's nodes by node id, for log lines and {@code /health}. */
+  public NodeNames nodeNames() {
+    return nodeNames;
   }
 
   /** The TCP port clients connect to. */
@@ -250,6 +280,11 @@ public final class ChatServerNode {
   /** What the node was started with (its limits, the longest line). */
   public Settings settings() {
     return clients.settings;
+  }
+
+  /** The node's connection counts, shared by every listener (the web console's chat sockets too). */
+  public ConnectionLimits connectionLimits() {
+    return clients.admission;
   }
 
   /** The nicknames of the clients connected to this node. */

@@ -7,8 +7,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.chat.limits.Limits;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,5 +106,50 @@ class ChatNodeCommandLineTest {
     assertThat(run("--rate-limit", "0")).isEqualTo(2);
     assertThat(err.toString()).contains("--tls-cert and --tls-key go together").contains("cannot read TLS file no-such-cert.pem")
         .contains("--max-connections").contains("--rate-limit");
+  }
+
+  @Test
+  void clusterTlsNeedsAllThreeFilesAndACluster() {
+    assertThat(run("--cluster", "--cluster-tls-cert", "node.pem")).isEqualTo(2);
+    assertThat(err.toString()).contains("--cluster-tls-cert, --cluster-tls-key and --cluster-tls-ca go together");
+    assertThat(run("--cluster", "--cluster-tls-cert", "node.pem", "--cluster-tls-key", "node-key.pem",
+        "--cluster-tls-ca", "no-such-ca.pem")).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read node.pem");
+  }
+
+  @Test
+  void theClusterNameComesFromTheFileTheOptionTheEnvironmentOrTheDefault(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("cluster-name"), "  s3cret-name \nignored\n");
+    ChatNode fromFile = parsed("--cluster-name-file", file.toString());
+    assertThat(fromFile.clusterSecurity.clusterName("session-chat", false, Map.of())).isEqualTo("s3cret-name");
+    ChatNode plain = parsed();
+    assertThat(plain.clusterSecurity.clusterName("session-chat", false, Map.of(ClusterSecurityArgs.NAME_VARIABLE, "from-env")))
+        .isEqualTo("from-env");
+    assertThat(plain.clusterSecurity.clusterName("given", true, Map.of(ClusterSecurityArgs.NAME_VARIABLE, "from-env")))
+        .isEqualTo("given");
+    assertThat(plain.clusterSecurity.clusterName("session-chat", false, Map.of())).isEqualTo("session-chat");
+  }
+
+  @Test
+  void aClusterNameFileMustNotBeEmptyNorCompeteWithTheOption(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty"), "\n");
+    assertThat(run("--cluster", "--cluster-name-file", empty.toString())).isEqualTo(2);
+    assertThat(run("--cluster", "--cluster-name", "x", "--cluster-name-file", empty.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is empty").contains("--cluster-name and --cluster-name-file exclude each other");
+  }
+
+  @Test
+  void optionsCanComeFromAnArgumentFile(@TempDir Path dir) throws IOException {
+    Path args = Files.writeString(dir.resolve("node1.args"), """
+        # node1
+        --cluster --cluster-host 10.0.0.1
+        --cluster-members 10.0.0.1:5701,10.0.0.2:5701
+        --cluster-tls-cert /etc/pki/node1.pem
+        """);
+    ChatNode node = parsed("@" + args);
+    assertThat(node.cluster).isTrue();
+    assertThat(node.clusterHost).isEqualTo("10.0.0.1");
+    assertThat(node.clusterMembers).containsExactly("10.0.0.1:5701", "10.0.0.2:5701");
+    assertThat(node.clusterSecurity.tlsCert).isEqualTo(Path.of("/etc/pki/node1.pem"));
   }
 }

@@ -28,6 +28,23 @@ class ClusteredChatTest {
   }
 
   @Test
+  void guestNamesAreUniqueInTheCluster() {
+    java.util.List<LineClient> clients = new java.util.ArrayList<>();
+    try {
+      java.util.Set<String> guests = new java.util.HashSet<>();
+      for (int i = 0; i < 6; i++) {
+        LineClient client = LineClient.connect(chat.node(i % 2).port());
+        clients.add(client);
+        assertThat(client.welcome()).matches("WELCOME:guest-\\d+:node" + (i % 2));
+        guests.add(client.welcome().split(":")[1]);
+      }
+      assertThat(guests).as("guest names of clients on both nodes").hasSize(6);
+    } finally {
+      clients.forEach(LineClient::close);
+    }
+  }
+
+  @Test
   void ofTwoClientsOnTwoNodesCreatingTheSameRoomExactlyOneWins() {
     int rooms = 20;
     try (LineClient a = chat.connect(0, "ann"); LineClient b = chat.connect(1, "bob")) {

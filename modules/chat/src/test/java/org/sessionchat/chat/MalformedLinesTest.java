@@ -44,7 +44,7 @@ class MalformedLinesTest {
         Arguments.of("missing argument", line("CREATE"), "ERROR:BAD_ARGUMENT:CREATE"),
         Arguments.of("empty argument", line("NICK:"), "ERROR:BAD_ARGUMENT:NICK"),
         Arguments.of("argument where none belongs", line("LIST:all"), "ERROR:BAD_ARGUMENT:LIST"),
-        Arguments.of("bad name", line("JOIN:no/slashes"), "ERROR:BAD_NAME:no/slashes"),
+        Arguments.of("bad name", line("JOIN:no/slashes"), "ERROR:BAD_NAME:no/slashes:a name is 1-64 characters of A-Z a-z 0-9 _ . -"),
         Arguments.of("only colons", line(":::"), "ERROR:UNKNOWN_COMMAND:"),
         Arguments.of("empty line", line(""), null),
         Arguments.of("blank line", line(" \t "), null));

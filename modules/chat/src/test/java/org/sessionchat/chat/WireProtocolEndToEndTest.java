@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
+import org.sessionchat.chat.wire.CommandHelp;
 import org.sessionchat.chat.testing.LocalChatNode;
 
 /** Every command and error line of wire-protocol.md, over TCP against one node. */
@@ -74,11 +75,26 @@ class WireProtocolEndToEndTest {
       c.call("HELLO:there", "ERROR:UNKNOWN_COMMAND:HELLO");
       c.call("JOIN", "ERROR:BAD_ARGUMENT:JOIN");
       c.call("CHAT:", "ERROR:BAD_ARGUMENT:CHAT");
-      c.call("NICK:no spaces", "ERROR:BAD_NAME:no spaces");
-      c.call("CREATE:" + "r".repeat(80), "ERROR:BAD_NAME:" + "r".repeat(64));
+      c.call("NICK:no spaces", "ERROR:BAD_NAME:no spaces:a name is 1-64 characters of A-Z a-z 0-9 _ . -");
+      c.call("CREATE:" + "r".repeat(80), "ERROR:BAD_NAME:" + "r".repeat(64) + ":a name is 1-64 characters of A-Z a-z 0-9 _ . -");
+      c.call("JOIN deck", "ERROR:UNKNOWN_COMMAND:JOIN deck:did you mean JOIN:deck?");
       c.sendRaw(("CHAT:" + "x".repeat(5000) + "\n").getBytes(StandardCharsets.UTF_8)).expect("ERROR:LINE_TOO_LONG");
       c.sendRaw(new byte[] {'N', 'I', 'C', 'K', ':', (byte) 0xC3, '(', '\n'}).expect("ERROR:BAD_ENCODING");
       c.sendRaw("PING:crlf\r\n".getBytes(StandardCharsets.UTF_8)).expect("PONG:crlf");
+      c.call("PING", "PONG");
+    }
+  }
+
+  @Test
+  void helpListsTheCommandsInAnyState() {
+    try (LineClient c = LineClient.connect(node.port())) {
+      c.send("HELP");
+      for (String line : CommandHelp.lines(null)) {
+        c.expect(line);
+      }
+      c.call("HELP:leave", "HELP:LEAVE::back to the lobby (in a room)").expect("OK:HELP:LEAVE");
+      c.call("CREATE:helpful", "OK:CREATE:helpful").call("JOIN:helpful", "OK:JOIN:helpful");
+      c.call("HELP:chat", "HELP:CHAT:<text>:say something to the room (in a room)").expect("OK:HELP:CHAT");
       c.call("PING", "PONG");
     }
   }

@@ -2,6 +2,7 @@ package org.sessionchat.session;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,13 +14,29 @@ import java.util.Objects;
  * @param members      {@code host:port} of the members to join, listed one by one
  * @param hazelcastXml a Hazelcast XML to start from instead of vertx-hazelcast's built-in
  *                     configuration; may be null
+ * @param memberAttributes attributes this member announces to the others when it joins (e.g.
+ *                     its certificate, for sender binding); Hazelcast fixes them at start-up
  */
-public record ClusterOptions(String clusterName, String host, int port, List<String> members, Path hazelcastXml) {
+public record ClusterOptions(String clusterName, String host, int port, List<String> members, Path hazelcastXml,
+    Map<String, String> memberAttributes) {
 
   public ClusterOptions {
     Objects.requireNonNull(clusterName, "clusterName");
     Objects.requireNonNull(host, "host");
     members = List.copyOf(members);
+    memberAttributes = Map.copyOf(memberAttributes);
+  }
+
+  /** Options without member attributes. */
+  public ClusterOptions(String clusterName, String host, int port, List<String> members, Path hazelcastXml) {
+    this(clusterName, host, port, members, hazelcastXml, Map.of());
+  }
+
+  /** These options with {@code attributes} added to the member attributes. */
+  public ClusterOptions withMemberAttributes(Map<String, String> attributes) {
+    Map<String, String> all = new java.util.HashMap<>(memberAttributes);
+    all.putAll(attributes);
+    return new ClusterOptions(clusterName, host, port, members, hazelcastXml, all);
   }
 
   /** Loopback defaults: {@code 127.0.0.1}, built-in configuration. */

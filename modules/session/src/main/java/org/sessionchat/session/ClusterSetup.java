@@ -13,8 +13,8 @@ import java.io.UncheckedIOException;
  * The one place that builds the Hazelcast cluster manager for a node.
  *
  * <p>Why here: the settings that make a loopback cluster form in seconds and notice a dead
- * member in about three (interface, TCP-IP join with members listed one by one, short join
- * waits, one-second heartbeats) must be the same in the chat node, the tests and the
+ * member within seconds (interface, TCP-IP join with members listed one by one, short join
+ * waits, one-second heartbeats judged by a phi-accrual detector) must be the same in the chat node, the tests and the
  * benchmark. It starts from vertx-hazelcast's own configuration so the {@code __vertx.*}
  * map settings Vert.x relies on are kept.
  */
@@ -35,13 +35,24 @@ public final class ClusterSetup {
     // Defaults for what a Hazelcast XML does not say: an operator's file (cluster-config/) wins.
     defaultProperty(config, "hazelcast.logging.type", "slf4j");
     defaultProperty(config, "hazelcast.phone.home.enabled", "false");
+    // Hazelcast binds its member port to every interface (0.0.0.0) unless told not to, even
+    // with an interface configured: listen on the cluster interface only.
+    defaultProperty(config, "hazelcast.socket.bind.any", "false");
+    defaultProperty(config, "hazelcast.socket.client.bind.any", "false");
+    // a hung member is suspected once its silence is unlikely given the gaps seen from it lately
+    // (phi-accrual): ~2.4 s of silence on a quiet machine, longer on a loaded one, where a fixed
+    // 2 s deadline removed live members (figures in docs/reliability.md)
+    defaultProperty(config, "hazelcast.heartbeat.failuredetector.type", "phi-accrual");
     defaultProperty(config, "hazelcast.heartbeat.interval.seconds", "1");
-    defaultProperty(config, "hazelcast.max.no.heartbeat.seconds", "3");
+    defaultProperty(config, "hazelcast.max.no.heartbeat.seconds", "1");
+    defaultProperty(config, "hazelcast.heartbeat.phiaccrual.failuredetector.threshold", "5");
     defaultProperty(config, "hazelcast.wait.seconds.before.join", "0");
     defaultProperty(config, "hazelcast.max.wait.seconds.before.join", "1");
     // a member removed while hung (SIGSTOP, long GC) rejoins within seconds, not minutes
     defaultProperty(config, "hazelcast.merge.first.run.delay.seconds", "5");
-    defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "5");
+    defaultProperty(config, "hazelcast.merge.next.run.delay.seconds", "2");
+
+    options.memberAttributes().forEach(config.getMemberAttributeConfig()::setAttribute);
 
     NetworkConfig network = config.getNetworkConfig();
     network.setPort(options.port()).setPortAutoIncrement(true);
@@ -51,6 +62,9 @@ public final class ClusterSetup {
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
+    if (join.getKubernetesConfig().isEnabled()) {
+      return config; // the operator's file discovers members through Kubernetes: no member list
+    }
     TcpIpConfig tcp = join.getTcpIpConfig().setEnabled(true);
     if (!options.members().isEmpty() || tcp.getMembers().isEmpty()) {
       tcp.clear();

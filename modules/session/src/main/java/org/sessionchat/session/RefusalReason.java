@@ -20,5 +20,10 @@ public enum RefusalReason {
    * Put on the bus by code other than the actor it claims to come from (another thread,
    * another verticle, a forger), or about to be delivered to code other than its target actor.
    */
-  NOT_ITS_ACTOR
+  NOT_ITS_ACTOR,
+  /**
+   * Came from another node than the one its sender actor lives on: a member spoke for
+   * another member's actor (checked when envelopes are bound to their sender).
+   */
+  FORGED_SENDER
 }

@@ -36,6 +36,14 @@ public interface SessionMetrics {
   long malformedMessages();
 
   /**
+   * Envelopes from other nodes refused because they were not bound to their sender: no or a
+   * wrong sender tag, or a sender actor on another node than the one that sent them.
+   */
+  default long forgedEnvelopes() {
+    return 0;
+  }
+
+  /**
    * Messages a monitor would have refused but let through because monitoring is off
    * ({@code monitorEnabled=false}: it tracks, never refuses). Always 0 with the monitor on.
    */

@@ -67,6 +67,14 @@ public final class SessionRuntime {
   }
 
   /**
+   * How this runtime's log lines name other nodes: {@code names} maps a node id to what an
+   * operator knows the node as (the application's node names); by default the id itself.
+   */
+  public void nameNodesWith(java.util.function.Function<String, String> names) {
+    node.nameNodesWith(names);
+  }
+
+  /**
    * Registers {@code observer} for this node's session events (see {@link SessionObserver}).
    *
    * @return closing it removes the observer

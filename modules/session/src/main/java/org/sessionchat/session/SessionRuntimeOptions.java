@@ -3,6 +3,7 @@ package org.sessionchat.session;
 import java.time.Duration;
 import java.util.Objects;
 import org.sessionchat.scribble.ProtocolLibrary;
+import org.sessionchat.session.security.NodeCredentials;
 
 /**
  * What a {@link SessionRuntime} needs to start.
@@ -14,9 +15,14 @@ import org.sessionchat.scribble.ProtocolLibrary;
  *                       monitor on), a message the FSM forbids is counted as
  *                       {@code violationsAllowed} and delivered anyway
  * @param setupTimeout   how long an invitation may go unanswered before set-up fails
+ * @param clusterCredentials the node's cluster certificate and key (event-bus TLS), or null:
+ *                       with them every envelope between nodes is bound to its sending node
+ *                       ({@link org.sessionchat.session.security.SenderBinding}); the node's
+ *                       Hazelcast member must announce the certificate
+ *                       ({@link org.sessionchat.session.security.SenderBinding#announce})
  */
 public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
-    Duration setupTimeout) {
+    Duration setupTimeout, NodeCredentials clusterCredentials) {
 
   /** The default {@link #setupTimeout()}. */
   public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(10);
@@ -27,7 +33,17 @@ public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles,
     Objects.requireNonNull(setupTimeout, "setupTimeout");
   }
 
+  public SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
+      Duration setupTimeout) {
+    this(protocols, roles, monitorEnabled, setupTimeout, null);
+  }
+
   public SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled) {
     this(protocols, roles, monitorEnabled, DEFAULT_SETUP_TIMEOUT);
+  }
+
+  /** These options with envelopes bound to their sender by {@code credentials}. */
+  public SessionRuntimeOptions withClusterCredentials(NodeCredentials credentials) {
+    return new SessionRuntimeOptions(protocols, roles, monitorEnabled, setupTimeout, credentials);
   }
 }

@@ -29,8 +29,11 @@ class ClusterSetupTest {
     assertThat(join.getAutoDetectionConfig().isEnabled()).isFalse();
     assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
     assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
-    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("3");
+    assertThat(config.getProperty("hazelcast.heartbeat.failuredetector.type")).isEqualTo("phi-accrual");
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("1");
     assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
+    assertThat(config.getProperty("hazelcast.socket.bind.any"))
+        .as("the member port listens on the interface only, not on 0.0.0.0").isEqualTo("false");
     assertThat(config.getMultiMapConfigs()).as("vertx-hazelcast's settings are kept").containsKey("__vertx.subs");
   }
 
@@ -56,6 +59,26 @@ class ClusterSetupTest {
   }
 
   @Test
+  void aHazelcastXmlThatDiscoversMembersThroughKubernetesGetsNoMemberList(@TempDir Path dir) throws IOException {
+    Path xml = dir.resolve("hazelcast.xml");
+    Files.writeString(xml, """
+        <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+          <network><join>
+            <multicast enabled="false"/><tcp-ip enabled="false"/>
+            <kubernetes enabled="true"><service-name>session-chat</service-name></kubernetes>
+          </join></network>
+        </hazelcast>
+        """);
+
+    Config config = ClusterSetup.config(new ClusterOptions("c-4", "10.1.2.3", 5701, List.of("127.0.0.1:5701"), xml));
+
+    assertThat(config.getNetworkConfig().getJoin().getKubernetesConfig().isEnabled()).isTrue();
+    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled())
+        .as("Hazelcast refuses two join methods at once").isFalse();
+    assertThat(config.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("10.1.2.3");
+  }
+
+  @Test
   void theProjectsClusterConfigLoadsAndKeepsItsOwnSettings() {
     Path xml = TestProtocols.projectProtocols().resolveSibling("cluster-config/hazelcast.xml");
     assumeTrue(Files.isRegularFile(xml), "no cluster-config/hazelcast.xml in this checkout");
@@ -66,6 +89,7 @@ class ClusterSetupTest {
     assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).isNotEmpty();
     assertThat(config.getMultiMapConfigs()).containsKey("__vertx.subs");
     assertThat(config.getProperty("hazelcast.shutdownhook.enabled")).isEqualTo("false");
+    assertThat(config.getProperty("hazelcast.socket.bind.any")).isEqualTo("false");
   }
 
   @Test

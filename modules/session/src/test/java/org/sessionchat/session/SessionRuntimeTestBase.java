@@ -38,8 +38,8 @@ abstract class SessionRuntimeTestBase {
 
   @BeforeEach
   void startRuntimes() {
-    initiatorNode = sync(SessionRuntime.start(vertx(0), options()));
-    peerNode = vertx(1) == vertx(0) ? initiatorNode : sync(SessionRuntime.start(vertx(1), options()));
+    initiatorNode = sync(SessionRuntime.start(vertx(0), options(0)));
+    peerNode = vertx(1) == vertx(0) ? initiatorNode : sync(SessionRuntime.start(vertx(1), options(1)));
   }
 
   @AfterEach
@@ -54,6 +54,11 @@ abstract class SessionRuntimeTestBase {
 
   protected SessionRuntimeOptions options() {
     return new SessionRuntimeOptions(TestProtocols.library(), TestProtocols.roles(), true, Duration.ofSeconds(5));
+  }
+
+  /** The options of node {@code i}'s runtime (e.g. with that node's own certificate). */
+  protected SessionRuntimeOptions options(int node) {
+    return options();
   }
 
   // ------------------------------------------------------------------ set-up and messages

@@ -278,6 +278,7 @@ public final class ChatClient implements AutoCloseable {
     ServerLine line = ServerLine.parse(text);
     List<String> restore = new ArrayList<>();
     String shown = null;
+    boolean byeAfterQuit = false;
     boolean promptChanged;
     synchronized (this) {
       if (from != connection) {
@@ -314,7 +315,7 @@ public final class ChatClient implements AutoCloseable {
         line = null;
       }
       if (line instanceof ServerLine.Bye && quitting) {
-        finished.countDown();
+        byeAfterQuit = true;
       } else if (line instanceof ServerLine.Bye) {
         shown = describe(from.endpoint()) + " is shutting down (it said BYE).";
       }
@@ -331,6 +332,9 @@ public final class ChatClient implements AutoCloseable {
       screen.prompt(state().prompt());
     }
     restore.forEach(from::send);
+    if (byeAfterQuit) {
+      finished.countDown(); // after "Bye." is on the screen
+    }
   }
 
   private String describe(Endpoint endpoint) {

@@ -49,7 +49,17 @@ public final class Renderer {
     } else if (line instanceof ServerLine.Welcome) {
       return null; // the client says where it connected, with the address
     }
-    return plain(line.raw());
+    return line.raw().startsWith("HELP:") ? helpEntry(line.raw()) : plain(line.raw());
+  }
+
+  /** {@code HELP:JOIN:<room>:enter a room} as {@code   JOIN:<room>        enter a room}. */
+  private AttributedString helpEntry(String raw) {
+    String[] f = raw.split(":", 4);
+    if (f.length < 4) {
+      return plain(raw);
+    }
+    String usage = f[1] + (f[2].isEmpty() ? "" : ":" + f[2]);
+    return note(String.format("  %-20s %s", usage, f[3]));
   }
 
   private static String okText(ServerLine.Ok ok) {
@@ -58,7 +68,7 @@ public final class Renderer {
       case "CREATE" -> "Room " + ok.argument() + " created; /join " + ok.argument() + " to enter it.";
       case "JOIN" -> "You joined " + ok.argument() + ".";
       case "LEAVE" -> "You left " + ok.argument() + " and are back in the lobby.";
-      case "HELP" -> "(end of the node's HELP)";
+      case "HELP" -> ok.argument().isEmpty() ? "(end of the node's HELP; the shortcuts above map onto these)" : "(end of HELP)";
       default -> ok.raw();
     };
   }

@@ -46,6 +46,11 @@ class ChatClientTest {
         ann.typed("hello"); // plain text in a room is chat, even a word the wire knows in lower case
         assertThat(bob.next()).isEqualTo("MSG:deck:ann:hello");
 
+        ann.typed("/help");
+        screen.awaitLine("/join ROOM");
+        screen.awaitLine("JOIN:<room>");
+        screen.awaitLine("end of the node's HELP");
+
         ann.typed("/quit");
         assertThat(ann.isFinished()).isTrue();
         assertThat(screen.lines()).contains("* Bye.");

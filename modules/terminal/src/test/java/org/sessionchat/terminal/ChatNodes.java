@@ -58,6 +58,11 @@ final class ChatNodes implements AutoCloseable {
   void kill(int i) {
     if (cluster != null) {
       cluster.kill(i);
+      try { // an in-process kill may leave the node's client sockets open; a dead process would not
+        ClusteredVertxNodes.await(nodes.get(i).close(), 10);
+      } catch (RuntimeException e) {
+        // closed with its Vert.x already
+      }
     } else {
       ClusteredVertxNodes.await(vertxes.get(i).close(), 15);
     }

@@ -2,6 +2,7 @@ package org.sessionchat.chat.actor;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.sessionchat.session.EndReason;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ public final class ClientActor implements SessionActor {
   public static final String ROOM = "chat_session";
 
   private static final Logger log = LoggerFactory.getLogger(ClientActor.class);
+  private static final long UNREACHABLE_RETRY_NANOS = 5_000_000_000L;
+  private static final long UNREACHABLE_RETRY_PAUSE_MILLIS = 300;
   private static final int QUEUE_HIGH_WATER = 64;
 
   /** The answer the current lobby request waits for, in lobby session {@code sessionId}. */
@@ -72,6 +77,8 @@ public final class ClientActor implements SessionActor {
   private String nick;
   private Future<Conversation> lobbyStarting;
   private PendingReply pending;
+  /** Why the actor closes its transport; null while it has not (the client or a limit closes it). */
+  private ClientTransport.CloseReason closing;
 
   /**
    * @param transport   the client's connection (or a test's stand-in), not yet started
@@ -121,6 +128,8 @@ public final class ClientActor implements SessionActor {
   private Future<Void> execute(Command command) {
     if (command instanceof Command.Invalid invalid) {
       return tell(new ClientEvent.Invalid(invalid.error()));
+    } else if (command instanceof Command.Help help) {
+      return tell(new ClientEvent.Help(help.command()));
     } else if (command instanceof Command.Ping ping) {
       return tell(new ClientEvent.Pong(ping.token()));
     } else if (command instanceof Command.Deferred deferred) {
@@ -190,6 +199,9 @@ public final class ClientActor implements SessionActor {
     if (!quota.mayCreateRoom()) {
       return refuse(Refusal.TOO_MANY_ROOMS, name);
     }
+    if (!quota.hasQuorum()) {
+      return refuse(Refusal.UNAVAILABLE, "CREATE"); // cut off from the majority: see docs/reliability.md
+    }
     return request("CREATE", ChatProtocol.CREATE_ROOM, name).compose(
         answer -> ChatProtocol.CREATE_ROOM_SUCCESS.equals(answer.label())
             ? tell(new ClientEvent.RoomCreated(name)) : refuse(Refusal.ROOM_EXISTS, name),
@@ -218,6 +230,17 @@ public final class ClientActor implements SessionActor {
    * refusal was told (the room is full or went away; the lobby resumed in its handle block).
    */
   Future<Conversation> enter(String name, ActorRef roomRef) {
+    return enter(name, roomRef, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
+  }
+
+  /**
+   * A room the registry lists may be out of reach for a moment: its node is merging back
+   * into the cluster (after a pause or a split) and its event-bus address is republished
+   * only once the merge completed. So an invitation that finds no one there is tried again,
+   * with a fresh lookup, until {@code deadline}; a room that is really gone is no longer in
+   * the registry and is refused at once.
+   */
+  private Future<Conversation> enter(String name, ActorRef roomRef, long deadline) {
     Conversation lobby = context.conversation(LOBBY).orElseThrow();
     rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
     return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
@@ -228,9 +251,23 @@ public final class ClientActor implements SessionActor {
         }, failure -> {
           rooms.remove(name);
           log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
+          if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
+              && System.nanoTime() < deadline) {
+            return later(UNREACHABLE_RETRY_PAUSE_MILLIS).compose(waited -> lookup(name)).compose(answer ->
+                ChatProtocol.ROOM_PID.equals(answer.label())
+                    ? enter(name, ActorRef.parse(answer.string(1)), deadline)
+                    : refuse(Refusal.ROOM_NOT_FOUND, name).map((Conversation) null));
+          }
           return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name)
               .map((Conversation) null);
         });
+  }
+
+  /** Completes after {@code millis} on this actor's context. */
+  private Future<Void> later(long millis) {
+    Promise<Void> done = Promise.promise();
+    Vertx.currentContext().owner().setTimer(millis, timer -> done.complete());
+    return done.future();
   }
 
   /** Sends {@code label(payload)} to the room manager in a free lobby session and waits for its answer. */
@@ -431,6 +468,7 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void stopped() {
+    closing = ClientTransport.CloseReason.ACTOR_STOPPED;
     transport.close(ClientTransport.CloseReason.ACTOR_STOPPED);
   }
 
@@ -438,6 +476,7 @@ public final class ClientActor implements SessionActor {
 
   private Future<Void> quit(String reason) {
     commands.clear();
+    closing = ClientTransport.CloseReason.CLIENT_QUIT;
     if (irc != null) {
       irc.quitChannels(reason == null ? "Quit" : "Quit: " + reason);
     }
@@ -446,7 +485,8 @@ public final class ClientActor implements SessionActor {
   }
 
   private void disconnected() {
-    log.info("Client {} disconnected", nick);
+    log.info("Client {} disconnected ({})", nick, closing == null ? "connection closed"
+        : closing == ClientTransport.CloseReason.CLIENT_QUIT ? "QUIT" : "node stopping");
     commands.clear();
     if (irc != null) {
       irc.quitChannels("Connection closed");

@@ -143,6 +143,10 @@ public sealed interface ClientEvent {
   record Violation(ProtocolViolationException violation) implements ClientEvent {
   }
 
+  /** The answer to a request for help: every command ({@code command} null) or one. */
+  record Help(String command) implements ClientEvent {
+  }
+
   /** Input the transport itself rejected; {@code error} is already in its wire format. */
   record Invalid(String error) implements ClientEvent {
   }

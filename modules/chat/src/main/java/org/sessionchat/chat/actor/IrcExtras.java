@@ -123,6 +123,14 @@ final class IrcExtras {
    * {@code lostNode} is set when this re-joins a channel whose room was lost with that node.
    */
   Future<Void> join(String room, String lostNode) {
+    return join(room, lostNode, null);
+  }
+
+  /**
+   * {@code lostTopic}: the topic the lost room had; the client that re-creates the room (one
+   * wins the name) sets it again, so the channel keeps its topic.
+   */
+  private Future<Void> join(String room, String lostNode, ClientEvent.Topic lostTopic) {
     if (actor.rooms().containsKey(room)) {
       return Future.succeededFuture();
     }
@@ -133,10 +141,18 @@ final class IrcExtras {
       if (!actor.quota().mayCreateRoom()) {
         return actor.refuse(Refusal.TOO_MANY_ROOMS, room);
       }
-      return actor.createRoom(room).compose(created -> actor.lookup(room)).compose(again ->
-          ChatProtocol.ROOM_PID.equals(again.label())
-              ? enter(room, ActorRef.parse(again.string(1)), lostNode)
-              : actor.refuse(Refusal.ROOM_NOT_FOUND, room));
+      return actor.createRoom(room).compose(created -> actor.lookup(room).compose(again -> {
+        if (!ChatProtocol.ROOM_PID.equals(again.label())) {
+          return actor.refuse(Refusal.ROOM_NOT_FOUND, room);
+        }
+        return enter(room, ActorRef.parse(again.string(1)), lostNode).onSuccess(entered -> {
+          boolean won = ChatProtocol.CREATE_ROOM_SUCCESS.equals(created.label());
+          Presence presence = presences.get(room);
+          if (won && lostTopic != null && !lostTopic.text().isEmpty() && presence != null) {
+            send(presence, ChatProtocol.SET_TOPIC, lostTopic.text());
+          }
+        });
+      }));
     }).recover(failure -> actor.failed("JOIN", failure));
   }
 
@@ -215,7 +231,8 @@ final class IrcExtras {
   void roomLost(String room) {
     Presence presence = presences.remove(room);
     String lostNode = presence == null || presence.hostNode == null ? "?" : presence.hostNode;
-    actor.submit(() -> join(room, lostNode).onComplete(done -> {
+    ClientEvent.Topic lostTopic = presence == null ? null : presence.topic;
+    actor.submit(() -> join(room, lostNode, lostTopic).onComplete(done -> {
       if (!actor.rooms().containsKey(room)) {
         actor.transport().deliver(new ClientEvent.RoomOffline(room));
       }
@@ -282,7 +299,12 @@ final class IrcExtras {
       presence.membersAsked = null;
       asked.complete(PresenceEvents.strings(message.payload().get(0)));
     } else {
-      PresenceEvents.from(presence.room, message).ifPresent(actor::tell);
+      PresenceEvents.from(presence.room, message).ifPresent(event -> {
+        if (event instanceof ClientEvent.TopicChanged changed) {
+          presence.topic = changed.topic(); // kept to set it again should the room be lost
+        }
+        actor.tell(event);
+      });
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
@@ -30,6 +31,7 @@ public final class RoomActor implements SessionActor {
 
   private final String name;
   private final RoomQuota quota;
+  private final NodeNames names;
   private final Consumer<RoomActor> onStopped;
   private final Map<String, Conversation> members = new LinkedHashMap<>();
   private final ChannelPresences presences;
@@ -56,16 +58,24 @@ public final class RoomActor implements SessionActor {
    * @param hostNode the name of the node hosting the room, told to IRC members
    */
   public RoomActor(String name, RoomQuota quota, String hostNode, Consumer<RoomActor> onStopped) {
+    this(name, quota, hostNode, NodeNames.local(), onStopped);
+  }
+
+  /**
+   * @param names node names, so that log lines name members {@code chatclient-3@node2}
+   */
+  public RoomActor(String name, RoomQuota quota, String hostNode, NodeNames names, Consumer<RoomActor> onStopped) {
     this.presences = new ChannelPresences(name, hostNode);
     this.name = name;
     this.quota = quota;
+    this.names = names;
     this.onStopped = onStopped;
   }
 
   @Override
   public void started(ActorContext context) {
     this.context = context;
-    log.info("Room {} opened as {}", name, context.self());
+    log.debug("Room {} started as {}", name, context.self());
   }
 
   @Override
@@ -80,7 +90,7 @@ public final class RoomActor implements SessionActor {
     }
     members.put(conversation.sessionId(), conversation);
     log.info("Room {}: {} joined ({} members)", name,
-        conversation.participant(ChatProtocol.CLIENT_THREAD), members.size());
+        names.of(conversation.participant(ChatProtocol.CLIENT_THREAD)), members.size());
   }
 
   @Override
@@ -107,20 +117,25 @@ public final class RoomActor implements SessionActor {
     if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
       presences.ended(conversation);
     } else {
-      drop(conversation, reason.name());
+      drop(conversation, switch (reason) {
+        // the member's actor stopped: QUIT, a dropped connection or its node died; its own node logs which
+        case PARTICIPANT_OFFLINE, SETUP_FAILED -> "disconnected";
+        case COMPLETED -> "done";
+        case LOCAL_STOP -> "room closing";
+      });
     }
   }
 
   private void drop(Conversation member, String why) {
     if (members.remove(member.sessionId()) != null) {
-      log.info("Room {}: {} left ({}, {} members)", name, member.participant(ChatProtocol.CLIENT_THREAD), why,
+      log.info("Room {}: {} left ({}, {} members)", name, names.of(member.participant(ChatProtocol.CLIENT_THREAD)), why,
           members.size());
     }
   }
 
   @Override
   public void stopped() {
-    log.info("Room {} closed", name);
+    log.debug("Room {} stopped", name); // the room manager logs "closed" for rooms that were created
     onStopped.accept(this);
   }
 

@@ -2,13 +2,19 @@ package org.sessionchat.chat.actor;
 
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sessionchat.chat.NodeNames;
+import org.sessionchat.chat.cluster.Quorum;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -34,11 +40,16 @@ public final class RoomManager implements SessionActor {
   public static final String ACTOR_ID = "room-manager";
 
   private static final Logger log = LoggerFactory.getLogger(RoomManager.class);
+  private static final Duration QUORUM_WAIT = Duration.ofSeconds(10);
 
   private final SessionRuntime runtime;
   private final RoomRegistry registry;
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
+  /** Names of rooms spawned here whose claim is still under way: not ghosts. */
+  private final Set<String> creating = ConcurrentHashMap.newKeySet();
   private final RoomQuota quota;
+  private final Quorum quorum;
+  private final NodeNames names;
   private volatile String nodeName = "";
 
   public RoomManager(SessionRuntime runtime, RoomRegistry registry) {
@@ -47,9 +58,26 @@ public final class RoomManager implements SessionActor {
 
   /** A manager that hosts at most {@link Limits#maxRooms()} rooms of {@link Limits#maxRoomMembers()} each. */
   public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters) {
+    this(runtime, registry, limits, counters, NodeNames.local());
+  }
+
+  /** @param names node names for the log lines of the rooms */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
+      NodeNames names) {
+    this(runtime, registry, limits, counters, names, Quorum.none());
+  }
+
+  /**
+   * A manager whose node creates rooms only while its side of the cluster has {@code quorum},
+   * and whose lookups wait a little for the quorum when a name is not found without it.
+   */
+  public RoomManager(SessionRuntime runtime, RoomRegistry registry, Limits limits, LimitCounters counters,
+      NodeNames names, Quorum quorum) {
     this.runtime = runtime;
     this.registry = registry;
-    this.quota = new RoomQuota(limits, counters, hosted::size);
+    this.quorum = quorum;
+    this.quota = new RoomQuota(limits, counters, hosted::size, quorum::present);
+    this.names = names;
   }
 
   @Override
@@ -62,8 +90,17 @@ public final class RoomManager implements SessionActor {
     }
   }
 
+  /**
+   * A name not found while this side lacks its quorum may be a room across a split that is
+   * healing, or on the others this node is rejoining after a pause: ask again once the
+   * quorum is back (at most {@link #QUORUM_WAIT}), so that a JOIN right after a heal works.
+   */
   private void lookup(Conversation client, String room) {
-    registry.lookup(room).onComplete(found -> {
+    registry.lookup(room).compose(found -> found.isPresent() || quorum.present() || Vertx.currentContext() == null
+        ? Future.succeededFuture(found)
+        : quorum.await(Vertx.currentContext().owner(), QUORUM_WAIT)
+            .compose(back -> back ? registry.lookup(room) : Future.succeededFuture(found)))
+        .onComplete(found -> {
       if (found.succeeded() && found.result().isPresent()) {
         reply(client, ChatProtocol.ROOM_PID, room, found.result().get().toString());
       } else {
@@ -74,15 +111,18 @@ public final class RoomManager implements SessionActor {
   }
 
   private void create(Conversation client, String room) {
-    if (!quota.mayCreateRoom()) {
+    if (!quota.mayCreateRoom() || !quota.hasQuorum()) {
       reply(client, ChatProtocol.ROOM_EXISTS, room); // the protocol has no other refusal
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
-    RoomActor actor = new RoomActor(room, quota, nodeName, stopped -> {
-      hosted.remove(room, stopped);
+    RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
+      if (hosted.remove(room, stopped)) {
+        log.info("Room {} closed", room); // a room that lost the race for its name was never created
+      }
       registry.release(room, ref);
     });
+    creating.add(room);
     runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
         .compose(spawned -> registry.claim(room, ref).onComplete(claimed -> {
           if (claimed.failed() || !claimed.result()) {
@@ -90,9 +130,11 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .onComplete(claimed -> {
+          creating.remove(room);
           if (claimed.succeeded() && claimed.result()) {
             hosted.put(room, actor);
-            log.info("Room {} created on {}", room, runtime.nodeId());
+            log.info("Room {} created", room);
+            log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
             warnIfFailed(claimed, "create", room);
@@ -122,22 +164,42 @@ public final class RoomManager implements SessionActor {
   }
 
   /**
-   * Writes this node's rooms into the registry again where their entries are missing.
-   *
-   * <p>Why: a member that dies may take registry entries with it (Hazelcast keeps one
-   * backup, and partitions still migrating after a join have none yet). The rooms
-   * themselves are alive here, so each survivor puts its own back after a node left.
+   * Makes the registry agree with the rooms hosted here, after the cluster changed shape (a
+   * node left, joined, or a split healed), and every few seconds as a safety net:
+   * <ul>
+   * <li>a hosted room whose entry is missing is written back: a dying member may take
+   *     entries with it (Hazelcast keeps one backup, and partitions still migrating after a
+   *     join have none yet), and the others remove a hung node's rooms while it is away;
+   * <li>a hosted room whose name now belongs to another live room is a twin (both sides of a
+   *     split created it): this one is closed, its members are told {@code OFFLINE} and may
+   *     join the one that stayed, the room the registry kept after the merge;
+   * <li>an entry naming this node for a room that is not hosted here is a ghost (listed but
+   *     not joinable, e.g. merged back after its room closed) and is removed.
+   * </ul>
    */
-  public Future<Void> reclaimHostedRooms() {
-    return Future.join(hosted.entrySet().stream()
-        .filter(entry -> entry.getValue().ref() != null)
-        .map(entry -> registry.claim(entry.getKey(), entry.getValue().ref()).onSuccess(claimed -> {
-          if (!claimed) {
-            log.warn("Room {} hosted on {} lost its name to another room while a node left", entry.getKey(),
-                runtime.nodeId());
+  public Future<Void> reconcile() {
+    List<Future<?>> steps = new ArrayList<>();
+    for (Map.Entry<String, RoomActor> entry : hosted.entrySet()) {
+      String name = entry.getKey();
+      RoomActor room = entry.getValue();
+      if (room.ref() == null) {
+        continue;
+      }
+      steps.add(registry.claim(name, room.ref()).onSuccess(claimed -> {
+        if (!claimed && hosted.remove(name, room)) {
+          log.warn("Room {} on {} has a twin elsewhere that kept the name; closing this one", name, runtime.nodeId());
+          room.stop();
+        }
+      }));
+    }
+    steps.add(registry.forgetGhosts(runtime.nodeId(), (name, ref) -> creating.contains(name)
+            || Optional.ofNullable(hosted.get(name)).map(room -> ref.equals(room.ref())).orElse(false))
+        .onSuccess(ghosts -> {
+          if (!ghosts.isEmpty()) {
+            log.warn("Removed registry entries of rooms no longer on {}: {}", runtime.nodeId(), ghosts);
           }
-        }))
-        .toList()).mapEmpty();
+        }));
+    return Future.join(steps).mapEmpty();
   }
 
   /** The node's name, told to IRC members of the rooms created from now on. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 import org.sessionchat.session.ActorRef;
 
@@ -97,6 +98,26 @@ public final class RoomRegistry {
         .map(Map.Entry::getKey)
         .sorted()
         .toList());
+  }
+
+  /**
+   * Removes the entries that name {@code nodeId} as host but whose room is not {@code hosts}
+   * says is there: ghosts, listed but not joinable (e.g. brought back by a merge after their
+   * room closed).
+   *
+   * @return the names removed
+   */
+  public Future<List<String>> forgetGhosts(String nodeId, BiPredicate<String, ActorRef> hosts) {
+    return rooms.entries().compose(entries -> {
+      List<Map.Entry<String, String>> ghosts = entries.entrySet().stream()
+          .filter(entry -> {
+            ActorRef room = ActorRef.parse(entry.getValue());
+            return room.nodeId().equals(nodeId) && !hosts.test(entry.getKey(), room);
+          })
+          .toList();
+      return Future.join(ghosts.stream().map(entry -> rooms.removeIfPresent(entry.getKey(), entry.getValue())).toList())
+          .map(removed -> ghosts.stream().map(Map.Entry::getKey).toList());
+    });
   }
 
   /** Removes every room hosted on {@code nodeId} (a node that left the cluster). */

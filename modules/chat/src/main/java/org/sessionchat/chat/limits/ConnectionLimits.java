@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@link Limits#maxConnectionsPerAddress()} from one IP address.
  *
  * <p>Why counted per address: one host opening thousands of sockets should run out of its
- * own share, not of everybody's. Used from the TCP server's context only (not thread-safe).
+ * own share, not of everybody's. One per node, shared by all its listeners (line, IRC, the
+ * web console's chat sockets), each on a context of its own: admission is synchronized.
  */
 public final class ConnectionLimits {
 
@@ -27,7 +28,7 @@ public final class ConnectionLimits {
    * Admits a connection from {@code address} (an IP address, no port), or says why not.
    * An admitted connection must be {@link #release released} when it closes.
    */
-  public Optional<Disconnect> admit(String address) {
+  public synchronized Optional<Disconnect> admit(String address) {
     Disconnect refusal = null;
     if (open >= limits.maxConnections()) {
       refusal = Disconnect.NODE_FULL;
@@ -44,7 +45,7 @@ public final class ConnectionLimits {
   }
 
   /** A connection admitted from {@code address} has closed. */
-  public void release(String address) {
+  public synchronized void release(String address) {
     open--;
     perAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
   }

@@ -1,5 +1,6 @@
 package org.sessionchat.chat.limits;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.SetupFailure;
@@ -14,21 +15,32 @@ import org.sessionchat.session.SetupFailure;
  * {@code ERROR:TOO_MANY_ROOMS}; the room manager checks again (two CREATEs at once) and then
  * can only answer {@code roomExists}. A full room refuses the {@code ChatSession}
  * invitation, which the runtime reports to the joining client as a
- * {@link SessionSetupException}. Safe from any thread.
+ * {@link SessionSetupException}. A node cut off from the majority of its cluster creates no
+ * rooms ({@link #hasQuorum()}): the client actor then answers {@code ERROR:UNAVAILABLE:CREATE}.
+ * Safe from any thread.
  */
 public final class RoomQuota {
 
   private final Limits limits;
   private final LimitCounters counters;
   private final IntSupplier hostedRooms;
+  private final BooleanSupplier quorum;
 
   /**
    * @param hostedRooms rooms the node hosts right now
    */
   public RoomQuota(Limits limits, LimitCounters counters, IntSupplier hostedRooms) {
+    this(limits, counters, hostedRooms, () -> true);
+  }
+
+  /**
+   * @param quorum true while this node's side of the cluster may create rooms
+   */
+  public RoomQuota(Limits limits, LimitCounters counters, IntSupplier hostedRooms, BooleanSupplier quorum) {
     this.limits = limits;
     this.counters = counters;
     this.hostedRooms = hostedRooms;
+    this.quorum = quorum;
   }
 
   /** No limit at all (the default of the actors' short constructors). */
@@ -43,6 +55,11 @@ public final class RoomQuota {
     }
     counters.roomRefused();
     return false;
+  }
+
+  /** True if this node's side of the cluster may create rooms (it sees a majority of the cluster). */
+  public boolean hasQuorum() {
+    return quorum.getAsBoolean();
   }
 
   /** True if a room with {@code members} members may take one more; counts a refusal otherwise. */

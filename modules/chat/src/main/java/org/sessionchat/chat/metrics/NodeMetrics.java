@@ -88,6 +88,8 @@ public final class NodeMetrics {
         SessionMetrics::lateMessages);
     counter("malformed_envelopes", "Event-bus messages to this node that were not a decodable envelope",
         sessions, SessionMetrics::malformedMessages);
+    counter("forged_envelopes", "Envelopes from other nodes refused because they were not bound to their sender",
+        sessions, SessionMetrics::forgedEnvelopes);
     bindLimits(node.limitCounters());
   }
 

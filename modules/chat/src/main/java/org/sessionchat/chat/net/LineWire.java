@@ -26,7 +26,7 @@ public final class LineWire implements WireFormat {
 
   @Override
   public void deliver(ClientEvent event, Consumer<String> out) {
-    out.accept(Replies.line(event));
+    Replies.lines(event).forEach(out);
   }
 
   @Override

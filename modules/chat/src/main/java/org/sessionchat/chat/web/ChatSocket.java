@@ -121,7 +121,7 @@ final class ChatSocket implements ClientTransport {
 
   @Override
   public void deliver(ClientEvent event) {
-    send(Replies.line(event));
+    Replies.lines(event).forEach(this::send);
   }
 
   private void send(String line) {

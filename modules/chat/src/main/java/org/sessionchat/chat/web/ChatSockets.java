@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why a listener of its own and the node's limits: a browser is one more client; it gets
  * exactly what a TCP client gets, and a page cannot open more connections than a program.
- * The admission counts are the web listener's own (the TCP listener keeps its own).
+ * The admission counts are the node's, shared with the line and IRC listeners.
  */
 final class ChatSockets {
 
@@ -38,7 +38,7 @@ final class ChatSockets {
     this.vertx = vertx;
     this.node = node;
     this.limits = node.settings().limits();
-    this.admission = new ConnectionLimits(limits, node.limitCounters());
+    this.admission = node.connectionLimits();
   }
 
   /** Serves {@code socket} (on the HTTP server's context), or refuses it past the limits. */

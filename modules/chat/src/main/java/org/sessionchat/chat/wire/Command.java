@@ -89,6 +89,10 @@ public sealed interface Command {
     }
   }
 
+  /** {@code HELP} ({@code command} null) or {@code HELP:<command>} (a known command word, upper case). */
+  record Help(String command) implements Command {
+  }
+
   /** Input that is not a valid command; {@code error} is the line to answer. */
   record Invalid(String error) implements Command {
   }

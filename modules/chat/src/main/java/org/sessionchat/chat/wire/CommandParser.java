@@ -29,8 +29,35 @@ public final class CommandParser {
       case "LIST" -> argument == null ? new Command.ListRooms() : badArgument(name);
       case "LEAVE" -> argument == null ? new Command.Leave() : badArgument(name);
       case "QUIT" -> argument == null ? new Command.Quit() : badArgument(name);
-      default -> new Command.Invalid(Replies.unknownCommand(word));
+      case "HELP" -> help(argument);
+      default -> unknown(word, line);
     };
+  }
+
+  /** {@code HELP} or {@code HELP:<command>}; help on a command that does not exist is an unknown command. */
+  private static Command help(String topic) {
+    if (topic == null) {
+      return new Command.Help(null);
+    }
+    return CommandHelp.entry(topic).<Command>map(entry -> new Command.Help(entry.word()))
+        .orElseGet(() -> new Command.Invalid(Replies.unknownCommand(topic)));
+  }
+
+  /**
+   * An unknown command; {@code JOIN deck} (a known word, then a space where the colon
+   * belongs) gets the line it should have been as a hint, because IRC habits type it so.
+   */
+  private static Command unknown(String word, String line) {
+    int space = word.indexOf(' ');
+    if (space > 0) {
+      var entry = CommandHelp.entry(word.substring(0, space));
+      if (entry.isPresent()) {
+        String rest = line.substring(space + 1).strip();
+        String meant = entry.get().word() + (entry.get().takesArgument() && !rest.isEmpty() ? ":" + rest : "");
+        return new Command.Invalid(Replies.unknownCommand(word, meant));
+      }
+    }
+    return new Command.Invalid(Replies.unknownCommand(word));
   }
 
   private static Command named(String command, String argument, java.util.function.Function<String, Command> make) {

@@ -32,7 +32,12 @@ public final class Replies {
   private Replies() {
   }
 
-  /** The line that tells a line-protocol client {@code event}. */
+  /** The lines that tell a line-protocol client {@code event}: one, but several for {@link ClientEvent.Help}. */
+  public static List<String> lines(ClientEvent event) {
+    return event instanceof ClientEvent.Help help ? CommandHelp.lines(help.command()) : List.of(line(event));
+  }
+
+  /** The line that tells a line-protocol client {@code event} (for {@link ClientEvent.Help}, its lines joined by {@code \n}). */
   public static String line(ClientEvent event) {
     if (event instanceof ClientEvent.Message message) {
       return message(message.room(), message.nickAndText());
@@ -58,6 +63,8 @@ public final class Replies {
       return protocolViolation(violation.violation());
     } else if (event instanceof ClientEvent.Invalid invalid) {
       return invalid.error();
+    } else if (event instanceof ClientEvent.Help help) {
+      return help(help.command());
     }
     throw new IllegalArgumentException("no line for " + event);
   }
@@ -131,12 +138,34 @@ public final class Replies {
     return "ERROR:UNKNOWN_COMMAND:" + Names.truncate(command);
   }
 
+  /**
+   * {@code ERROR:UNKNOWN_COMMAND:<command>:did you mean <meant>?}: a known command word
+   * followed by a space ({@code JOIN deck}); {@code meant} is the line it should have been.
+   * Clients that read only the code and the command see what they always saw before the hint.
+   */
+  public static String unknownCommand(String command, String meant) {
+    return unknownCommand(command) + ":did you mean " + Names.truncate(meant) + "?";
+  }
+
   public static String badArgument(String command) {
     return "ERROR:BAD_ARGUMENT:" + command;
   }
 
+  /** What {@code ERROR:BAD_NAME} says after the name: the rule a name must follow. */
+  public static final String NAME_RULE = "a name is 1-" + Names.MAX_LENGTH + " characters of A-Z a-z 0-9 _ . -";
+
+  /** {@code ERROR:BAD_NAME:<name given, truncated>:<the rule>}. */
   public static String badName(String given) {
-    return "ERROR:BAD_NAME:" + Names.truncate(given);
+    return "ERROR:BAD_NAME:" + Names.truncate(given) + ":" + NAME_RULE;
+  }
+
+  /**
+   * The answer to {@code HELP} (one {@code HELP:<command>:<argument>:<what>} line per
+   * command, then {@code OK:HELP}) or to {@code HELP:<command>} (its line, then
+   * {@code OK:HELP:<command>}), as one block: the lines joined by {@code \n}.
+   */
+  public static String help(String command) {
+    return String.join("\n", CommandHelp.lines(command));
   }
 
   /** {@code ERROR:PROTOCOL_VIOLATION:<label> in <protocol>/<role> state <state>}. */

@@ -32,7 +32,11 @@ final class ChatConnection implements AutoCloseable {
   private final String welcome;
 
   ChatConnection(int port) throws Exception {
-    socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(InetAddress.getLoopbackAddress(), port);
+  }
+
+  ChatConnection(InetAddress host, int port) throws Exception {
+    socket = new Socket(host, port);
     socket.setTcpNoDelay(true);
     out = socket.getOutputStream();
     Thread reader = new Thread(this::readLoop, "chat-client-" + port);
@@ -44,7 +48,12 @@ final class ChatConnection implements AutoCloseable {
 
   /** A connection to {@code port} that has taken the nickname {@code nick}. */
   static ChatConnection as(String nick, int port) throws Exception {
-    ChatConnection connection = new ChatConnection(port);
+    return as(nick, InetAddress.getLoopbackAddress(), port);
+  }
+
+  /** A connection to {@code host:port} (a node on its own loopback address) named {@code nick}. */
+  static ChatConnection as(String nick, InetAddress host, int port) throws Exception {
+    ChatConnection connection = new ChatConnection(host, port);
     try {
       connection.request("NICK:" + nick, "OK:NICK:" + nick);
       return connection;

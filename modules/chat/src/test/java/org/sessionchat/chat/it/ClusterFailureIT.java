@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * What users do with a cluster: nodes started with {@code scripts/cluster}, clients on every
@@ -22,9 +24,18 @@ class ClusterFailureIT {
   /** The target is 2 s; the benchmark measures the real figure, this only bounds a busy CI machine. */
   private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(6);
 
-  @Test
-  void roomGoesOfflineEverywhereWhenItsHostNodeIsKilled() throws Exception {
-    try (ScriptedCluster cluster = new ScriptedCluster().start(3);
+  /** How the nodes' event buses talk to each other. */
+  enum Transport { PLAIN, TLS }
+
+  private static ScriptedCluster cluster(Transport transport) throws Exception {
+    ScriptedCluster cluster = new ScriptedCluster();
+    return transport == Transport.TLS ? cluster.withTls() : cluster;
+  }
+
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void roomGoesOfflineEverywhereWhenItsHostNodeIsKilled(Transport transport) throws Exception {
+    try (ScriptedCluster cluster = cluster(transport).start(3);
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
         ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
@@ -52,7 +63,7 @@ class ClusterFailureIT {
 
   @Test
   void survivorsLoseNothingWhenAnotherMembersNodeIsKilled() throws Exception {
-    try (ScriptedCluster cluster = new ScriptedCluster().start(3);
+    try (ScriptedCluster cluster = cluster(Transport.TLS).start(3);
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
         ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
@@ -92,7 +103,7 @@ class ClusterFailureIT {
 
   @Test
   void killedNodeRestartsRejoinsAndItsClientsJoinRoomsElsewhere() throws Exception {
-    try (ScriptedCluster cluster = new ScriptedCluster().start(3);
+    try (ScriptedCluster cluster = cluster(Transport.TLS).start(3);
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1))) {
       ann.request("CREATE:porch", "OK:CREATE:porch");
       ann.request("JOIN:porch", "OK:JOIN:porch");
@@ -114,7 +125,7 @@ class ClusterFailureIT {
 
   @Test
   void gracefulStopTellsItsClientsAndTakesItsRoomsOffline() throws Exception {
-    try (ScriptedCluster cluster = new ScriptedCluster().start(3);
+    try (ScriptedCluster cluster = cluster(Transport.TLS).start(3);
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection amy = new ChatConnection(cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {

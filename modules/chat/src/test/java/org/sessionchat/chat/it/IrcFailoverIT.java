@@ -29,6 +29,7 @@ class IrcFailoverIT {
       bob.join("#side"); // this room lives on node2
       ann.join("#side");
       dan.request("JOIN:deck", "OK:JOIN:deck");
+      ann.send("TOPIC #deck :plans for today");
       ann.send("PRIVMSG #deck :before the storm");
       bob.until("PRIVMSG #deck :before the storm");
       cat.until("PRIVMSG #deck :before the storm");
@@ -59,6 +60,20 @@ class IrcFailoverIT {
           .isIn(":node3 353 cat = #deck :bob cat", ":node3 353 cat = #deck :cat bob"));
       bob.send("PRIVMSG ann :are you there?");
       assertThat(bob.until(" 401 ")).last().isEqualTo(":node2 401 bob ann :No such nick/channel");
+      // the survivor that re-created the room set its topic again
+      String topic = null;
+      for (int attempt = 0; attempt < 20 && topic == null; attempt++) {
+        cat.send("TOPIC #deck");
+        List<String> answered = cat.until(" cat #deck :"); // 331 or 332, after any TOPIC shown meanwhile
+        String answer = answered.get(answered.size() - 1);
+        if (answer.contains(" 332 ")) {
+          topic = answer;
+        } else {
+          Thread.sleep(250);
+        }
+      }
+      assertThat(topic).isEqualTo(":node3 332 cat #deck :plans for today");
+
       // the line client finds the room again, re-created once
       dan.request("LIST", "ROOMS:deck:side");
       dan.request("JOIN:deck", "OK:JOIN:deck");

@@ -38,9 +38,24 @@ final class ScriptedCluster implements AutoCloseable {
   private final int clusterBasePort;
   private final int ircBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
+  private final Map<String, String> settings = new HashMap<>();
+  /** Each node on its own loopback address 127.X.Y.i, or all on 127.0.0.1 when null. */
+  private final String hostPattern;
+  private final String nftTable = "session_chat_it_" + UUID.randomUUID().toString().substring(0, 8);
+  private final List<Integer> paused = new ArrayList<>();
+  private boolean split;
   private int nodes;
 
   ScriptedCluster() throws IOException {
+    this(false);
+  }
+
+  /**
+   * @param ownAddresses each node on its own loopback address (needed to {@link #split} it)
+   */
+  ScriptedCluster(boolean ownAddresses) throws IOException {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    this.hostPattern = ownAddresses ? "127." + random.nextInt(100, 250) + "." + random.nextInt(1, 250) + ".%d" : null;
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
@@ -49,6 +64,42 @@ final class ScriptedCluster implements AutoCloseable {
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
     this.ircBasePort = bases[3];
+  }
+
+  /**
+   * Mutual TLS on the event bus with certificates {@code scripts/cluster} has
+   * {@code scripts/cluster-certs} make in the run directory (call before {@link #start}).
+   */
+  ScriptedCluster withTls() {
+    settings.put("CHAT_CLUSTER_CERTS", certificates().toString());
+    return this;
+  }
+
+  /** Where the cluster's CA and node certificates are (with {@link #withTls()}). */
+  Path certificates() {
+    return runDir.resolve("certs");
+  }
+
+  /**
+   * Adds node n+1 with {@code scripts/cluster add}, its settings changed by {@code overrides}
+   * (e.g. another CA's certificates), and returns its number once it serves.
+   */
+  int add(Map<String, String> overrides) throws Exception {
+    Map<String, String> saved = new HashMap<>(settings);
+    settings.putAll(overrides);
+    try {
+      nodes++;
+      run("add");
+      return nodes;
+    } finally {
+      settings.clear();
+      settings.putAll(saved);
+    }
+  }
+
+  /** The Hazelcast port of node {@code i}. */
+  int clusterPort(int node) {
+    return clusterBasePort + node;
   }
 
   /**
@@ -91,6 +142,62 @@ final class ScriptedCluster implements AutoCloseable {
     return basePort + node;
   }
 
+  /** The address node {@code i} listens on. */
+  java.net.InetAddress host(int node) throws IOException {
+    return java.net.InetAddress.getByName(hostPattern == null ? "127.0.0.1" : hostPattern.replace("%d", String.valueOf(node)));
+  }
+
+  /** A client named {@code nick} on node {@code i}. */
+  ChatConnection connect(String nick, int node) throws Exception {
+    return ChatConnection.as(nick, host(node), port(node));
+  }
+
+  /** SIGSTOP of node {@code i}: it hangs (a long GC, a stopped VM); {@link #resume} undoes it. */
+  void pause(int node) throws Exception {
+    faults("pause", String.valueOf(node));
+    paused.add(node);
+  }
+
+  void resume(int node) throws Exception {
+    faults("resume", String.valueOf(node));
+    paused.remove(Integer.valueOf(node));
+  }
+
+  /** Drops all traffic between the two groups of nodes (nftables on lo); {@link #heal} undoes it. */
+  void split(String groupA, String groupB) throws Exception {
+    split = true;
+    faults("split", groupA, groupB);
+  }
+
+  void heal() throws Exception {
+    faults("heal");
+    split = false;
+  }
+
+  /** True if this machine can split a cluster: root and nftables. */
+  static boolean canSplit() {
+    try {
+      Process check = new ProcessBuilder("nft", "list", "tables").redirectErrorStream(true).start();
+      return check.waitFor(10, TimeUnit.SECONDS) && check.exitValue() == 0;
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  /** Cluster members node {@code i} sees, from its {@code /health} (-1 if it does not answer). */
+  int clusterSize(int node) {
+    try {
+      java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + host(node).getHostAddress() + ":"
+              + httpPort(node) + "/health")).timeout(Duration.ofSeconds(2)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      java.util.regex.Matcher size = java.util.regex.Pattern.compile("\"clusterSize\":(\\d+)").matcher(response.body());
+      return size.find() ? Integer.parseInt(size.group(1)) : -1;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   /** Node {@code node}'s IRC port. */
   int ircPort(int node) {
     return ircBasePort + node;
@@ -116,9 +223,17 @@ final class ScriptedCluster implements AutoCloseable {
 
   /** The script's own output, for assertion messages. */
   String run(String... args) throws Exception {
+    return script("scripts/cluster", args);
+  }
+
+  private String faults(String... args) throws Exception {
+    return script("scripts/faults", args);
+  }
+
+  private String script(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add("bash");
-    command.add(root.resolve("scripts/cluster").toString());
+    command.add(root.resolve(script).toString());
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
     Map<String, String> env = builder.environment();
@@ -129,8 +244,8 @@ final class ScriptedCluster implements AutoCloseable {
     try {
       boolean finished = process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       String output = Files.readString(out);
-      assertThat(finished).as("scripts/cluster %s finished in time; output:%n%s", String.join(" ", args), output).isTrue();
-      assertThat(process.exitValue()).as("scripts/cluster %s exit code; output:%n%s", String.join(" ", args), output).isZero();
+      assertThat(finished).as("%s %s finished in time; output:%n%s", script, String.join(" ", args), output).isTrue();
+      assertThat(process.exitValue()).as("%s %s exit code; output:%n%s", script, String.join(" ", args), output).isZero();
       return output;
     } finally {
       process.destroyForcibly();
@@ -147,16 +262,30 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_RUN_DIR", runDir.toString());
     env.put("CHAT_JVM_OPTS", "-Xmx384m -XX:+UseSerialGC");
     env.put("CHAT_START_TIMEOUT", "150");
+    env.putAll(settings);
+    env.put("CHAT_NFT_TABLE", nftTable);
+    if (hostPattern != null) {
+      env.put("CHAT_NODE_HOST_PATTERN", hostPattern);
+    }
     return env;
   }
 
   @Override
   public void close() throws Exception {
     try {
+      if (split) {
+        heal();
+      }
+      for (int node : List.copyOf(paused)) {
+        resume(node);
+      }
       if (nodes > 0) {
         run("stop");
       }
     } finally {
+      if (split) { // heal failed above: delete the table by its name, whatever happened
+        new ProcessBuilder("nft", "delete", "table", "inet", nftTable).start().waitFor(10, TimeUnit.SECONDS);
+      }
       for (int i = 1; i <= nodes; i++) {
         process(i).ifPresent(ProcessHandle::destroyForcibly);
       }

@@ -1,6 +1,9 @@
 package org.sessionchat.chat.testing;
 
+import io.vertx.core.Vertx;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.ChatServerNode;
+import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.HealthServer;
 import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.chat.web.WebConsole;
@@ -23,7 +26,16 @@ public final class ConsoleNode implements AutoCloseable {
   }
 
   public static ConsoleNode start(String name) throws Exception {
-    LocalChatNode node = LocalChatNode.start(name, true);
+    return start(LocalChatNode.start(name, true), name);
+  }
+
+  /** A console node with {@code limits}. */
+  public static ConsoleNode start(String name, Limits limits) throws Exception {
+    return start(LocalChatNode.start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits)),
+        name);
+  }
+
+  private static ConsoleNode start(LocalChatNode node, String name) throws Exception {
     try {
       HealthServer http = HealthServer.start(node.vertx(), "127.0.0.1", FreePorts.next(), name)
           .await(10, TimeUnit.SECONDS);

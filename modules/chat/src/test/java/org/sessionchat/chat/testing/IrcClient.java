@@ -71,6 +71,17 @@ public final class IrcClient implements AutoCloseable {
     }
   }
 
+  /** Sends bytes as they are. */
+  public IrcClient sendRaw(byte[] bytes) {
+    try {
+      out.write(bytes);
+      out.flush();
+      return this;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The next line, or null at end of stream; PINGs from the server are answered and skipped. */
   public String next() {
     try {

@@ -45,9 +45,16 @@ class CommandParserTest {
       "LIST:x           | ERROR:BAD_ARGUMENT:LIST",
       "LEAVE:x          | ERROR:BAD_ARGUMENT:LEAVE",
       "QUIT:now         | ERROR:BAD_ARGUMENT:QUIT",
-      "'NICK:bad name'  | 'ERROR:BAD_NAME:bad name'",
-      "CREATE:a:b       | ERROR:BAD_NAME:a:b",
-      "JOIN:ünï         | ERROR:BAD_NAME:ünï",
+      "'NICK:bad name'  | 'ERROR:BAD_NAME:bad name:a name is 1-64 characters of A-Z a-z 0-9 _ . -'",
+      "CREATE:a:b       | ERROR:BAD_NAME:a:b:a name is 1-64 characters of A-Z a-z 0-9 _ . -",
+      "JOIN:ünï         | ERROR:BAD_NAME:ünï:a name is 1-64 characters of A-Z a-z 0-9 _ . -",
+      "'JOIN x'         | 'ERROR:UNKNOWN_COMMAND:JOIN x:did you mean JOIN:x?'",
+      "'nick carol2'    | 'ERROR:UNKNOWN_COMMAND:nick carol2:did you mean NICK:carol2?'",
+      "'CHAT hi: all'   | 'ERROR:UNKNOWN_COMMAND:CHAT hi:did you mean CHAT:hi: all?'",
+      "'LIST all'       | 'ERROR:UNKNOWN_COMMAND:LIST all:did you mean LIST?'",
+      "'JOIN '          | 'ERROR:UNKNOWN_COMMAND:JOIN :did you mean JOIN?'",
+      "'HELLO there'    | 'ERROR:UNKNOWN_COMMAND:HELLO there'",
+      "HELP:FOO         | ERROR:UNKNOWN_COMMAND:FOO",
   })
   void answersMalformedCommandsWithTheirErrorLine(String line, String error) {
     assertThat(CommandParser.parse(line)).isEqualTo(new Command.Invalid(error));
@@ -57,9 +64,28 @@ class CommandParserTest {
   void truncatesEchoedInputTo64Characters() {
     String longName = "x".repeat(65);
     assertThat(CommandParser.parse("CREATE:" + longName))
-        .isEqualTo(new Command.Invalid("ERROR:BAD_NAME:" + "x".repeat(64)));
+        .isEqualTo(new Command.Invalid("ERROR:BAD_NAME:" + "x".repeat(64) + ":" + Replies.NAME_RULE));
     assertThat(CommandParser.parse("Y".repeat(100) + ":z"))
         .isEqualTo(new Command.Invalid("ERROR:UNKNOWN_COMMAND:" + "Y".repeat(64)));
+  }
+
+  @Test
+  void helpForAllCommandsOrOne() {
+    assertThat(CommandParser.parse("HELP")).isEqualTo(new Command.Help(null));
+    assertThat(CommandParser.parse("help:join")).isEqualTo(new Command.Help("JOIN"));
+    assertThat(CommandHelp.lines(null)).first().isEqualTo("HELP:NICK:<name>:choose your nickname (any time)");
+    assertThat(CommandHelp.lines(null)).last().isEqualTo("OK:HELP");
+    assertThat(CommandHelp.lines(null)).extracting(l -> l.split(":")[1]).contains(
+        "NICK", "LIST", "CREATE", "JOIN", "CHAT", "LEAVE", "PING", "HELP", "QUIT");
+    assertThat(CommandHelp.lines("JOIN")).containsExactly("HELP:JOIN:<room>:enter a room (lobby)", "OK:HELP:JOIN");
+  }
+
+  @Test
+  void everyCommandInTheHelpIsOneTheParserKnows() {
+    for (CommandHelp.Entry entry : CommandHelp.ENTRIES) {
+      String line = entry.word() + (entry.takesArgument() && !entry.argument().startsWith("[") ? ":x" : "");
+      assertThat(CommandParser.parse(line)).as(line).isNotInstanceOf(Command.Invalid.class);
+    }
   }
 
   @Test

@@ -36,6 +36,11 @@ final class Addresses {
     return address.startsWith(LOOP_PREFIX);
   }
 
+  /** The node id in a node address ({@link #node}). */
+  static String nodeIdOf(String nodeAddress) {
+    return nodeAddress.substring(NODE_PREFIX.length());
+  }
+
   static boolean isNode(String address) {
     return address.startsWith(NODE_PREFIX);
   }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.sessionchat.scribble.fsm.Direction;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.RefusalReason;
+import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeBatch;
 
@@ -19,6 +20,10 @@ import org.sessionchat.session.wire.EnvelopeBatch;
  * (envelopes from other nodes are handed on by the router), so this runs on the actor's
  * event-loop thread and steps its FSM without a lock; a delivery on any other thread (a
  * consumer someone else registered on the actor's address) is refused.
+ *
+ * <p>When envelopes are bound to their sender ({@link SenderCheck}), an envelope from another
+ * node of any kind is also refused when its sender actor does not live on the node it came
+ * from ({@code FORGED_SENDER}, enforced even with the monitor off).
  *
  * <p>An {@link EnvelopeBatch} for one of this node's event loops ({@link LoopVerticle}) is
  * checked envelope by envelope on that loop's consumer context, which is the thread of every
@@ -61,24 +66,36 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       delivery.next(); // the actor's handler counts it as malformed
       return;
     }
+    String proven = message.headers().get(SenderCheck.PROVEN_NODE);
     if (toLoop) {
       if (body instanceof EnvelopeBatch batch) {
-        handleBatch(delivery, batch);
+        handleBatch(delivery, batch, proven);
       } else {
         delivery.next(); // the batch consumer counts it as malformed
       }
       return;
     }
-    if (!(body instanceof Envelope envelope) || envelope.kind() != Envelope.Kind.MESSAGE) {
+    if (!(body instanceof Envelope envelope)) {
       delivery.next();
       return;
     }
     ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+    if (envelope.kind() != Envelope.Kind.MESSAGE) {
+      if (receiver != null && receiver.onOwnThread() && !SenderCheck.boundToSender(proven, envelope, receiver)) {
+        refuse(envelope, receiver.session(envelope.sessionId()), RefusalReason.FORGED_SENDER);
+        if (message.replyAddress() != null) {
+          message.fail(SetupFailure.REFUSED.wireCode(), "refused: its sender is not on the node that sent it");
+        }
+        return;
+      }
+      delivery.next();
+      return;
+    }
     if (receiver == null) {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
     }
-    Verdict verdict = check(envelope, receiver);
+    Verdict verdict = check(envelope, receiver, proven);
     if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
       delivery.next();
     }
@@ -89,7 +106,7 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
    * receiver of the batch runs on this thread); refused and late ones are dropped, the batch
    * consumer delivers the rest.
    */
-  private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
+  private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch, String proven) {
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
@@ -103,7 +120,7 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
         metrics.late();
         batch.drop(i);
       } else {
-        Verdict verdict = check(envelope, receiver);
+        Verdict verdict = check(envelope, receiver, proven);
         if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
           batch.drop(i);
         }
@@ -115,7 +132,7 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
   }
 
   /** What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it passes. */
-  private Verdict check(Envelope envelope, ActorCell receiver) {
+  private Verdict check(Envelope envelope, ActorCell receiver, String proven) {
     if (!receiver.onOwnThread()) {
       return Verdict.refused(null, RefusalReason.NOT_ITS_ACTOR);
     }
@@ -129,6 +146,8 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
       reason = RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.toRole())) {
       reason = RefusalReason.WRONG_ROLE;
+    } else if (!SenderCheck.boundToSender(proven, envelope, receiver)) {
+      reason = RefusalReason.FORGED_SENDER;
     } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
       reason = RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.RECEIVE, envelope.fromRole(), envelope.label(),
@@ -148,6 +167,12 @@ final class InboundMonitor implements Handler<DeliveryContext<Object>> {
    * false if it goes on (monitor off: tracked, never refused).
    */
   private boolean refuse(Envelope envelope, LocalConversation conversation, RefusalReason reason) {
+    if (reason == RefusalReason.FORGED_SENDER) {
+      // enforced even with the monitor off, which only measures the protocol checks: this is the cluster's security
+      metrics.forged();
+      refusals.envelope(envelope, conversation, true, reason);
+      return true;
+    }
     if (!enforcing) {
       refusals.allowed();
       return false;

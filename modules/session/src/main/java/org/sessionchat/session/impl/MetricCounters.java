@@ -18,6 +18,7 @@ public final class MetricCounters implements SessionMetrics {
   private final LongAdder offline = new LongAdder();
   private final LongAdder late = new LongAdder();
   private final LongAdder malformed = new LongAdder();
+  private final LongAdder forged = new LongAdder();
   private final LongAdder allowed = new LongAdder();
 
   void sessionStarted(String protocol) {
@@ -45,6 +46,10 @@ public final class MetricCounters implements SessionMetrics {
 
   void late() {
     late.increment();
+  }
+
+  void forged() {
+    forged.increment();
   }
 
   void malformed() {
@@ -92,6 +97,11 @@ public final class MetricCounters implements SessionMetrics {
   }
 
   @Override
+  public long forgedEnvelopes() {
+    return forged.sum();
+  }
+
+  @Override
   public long violationsAllowed() {
     return allowed.sum();
   }
@@ -106,6 +116,7 @@ public final class MetricCounters implements SessionMetrics {
     all.put("participantOffline", participantOffline());
     all.put("lateMessages", lateMessages());
     all.put("malformedMessages", malformedMessages());
+    all.put("forgedEnvelopes", forgedEnvelopes());
     all.put("violationsAllowed", violationsAllowed());
     return all;
   }

@@ -21,6 +21,10 @@ import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionObserver;
 import org.sessionchat.session.SessionRuntimeOptions;
 import org.sessionchat.session.SessionSnapshot;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.sessionchat.session.security.ClusterTlsException;
+import org.sessionchat.session.security.MemberCertificates;
+import org.sessionchat.session.security.SenderBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +49,9 @@ public final class NodeRuntime {
   private final MonitorRefusals refusals = new MonitorRefusals(metrics, observers);
   private final ConcurrentHashMap<String, ActorCell> actors = new ConcurrentHashMap<>();
   private final List<Consumer<String>> nodeLeftListeners = new CopyOnWriteArrayList<>();
+  private volatile java.util.function.Function<String, String> nodeNames = java.util.function.Function.identity();
   private final AtomicLong actorIds = new AtomicLong();
+  private final SenderCheck senders;
   private final Router router;
   private final OutboundMonitor outbound;
   private final InboundMonitor inbound;
@@ -59,7 +65,8 @@ public final class NodeRuntime {
     this.clusterManager = VertxInternals.clusterManager(vertx);
     this.nodeId = clusterManager != null ? clusterManager.getNodeId() : "local-" + UUID.randomUUID();
     this.context = vertx.getOrCreateContext();
-    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis());
+    this.senders = senderCheck(options, clusterManager, nodeId);
+    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis(), senders);
     this.outbound = new OutboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
     this.inbound = new InboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
   }
@@ -139,6 +146,11 @@ public final class NodeRuntime {
 
   public void onNodeLeft(Consumer<String> listener) {
     nodeLeftListeners.add(listener);
+  }
+
+  /** How log lines name a node (see {@code SessionRuntime#nameNodesWith}). */
+  public void nameNodesWith(java.util.function.Function<String, String> names) {
+    nodeNames = names;
   }
 
   public AutoCloseable observe(SessionObserver observer) {
@@ -235,7 +247,11 @@ public final class NodeRuntime {
 
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void nodeLeft(String departed) {
-    LOG.info("node {} left the cluster; ending local sessions with participants there", departed);
+    LOG.info("node {} left the cluster; ending local sessions with participants there", nodeNames.apply(departed));
+    LOG.debug("node {} is {}", nodeNames.apply(departed), departed);
+    if (senders != null) {
+      senders.forget(departed);
+    }
     observers.nodeLeft(departed);
     for (ActorCell cell : actors.values()) {
       cell.onContext(() -> {
@@ -252,5 +268,24 @@ public final class NodeRuntime {
         }
       }
     });
+  }
+
+  /**
+   * Sender binding when the node has cluster credentials and a Hazelcast cluster to read the
+   * others' certificates from; null otherwise (a node alone, or a cluster without TLS).
+   */
+  private static SenderCheck senderCheck(SessionRuntimeOptions options, ClusterManager clusterManager, String nodeId) {
+    if (options.clusterCredentials() == null || clusterManager == null) {
+      return null;
+    }
+    if (!(clusterManager instanceof HazelcastClusterManager hazelcast)) {
+      throw new IllegalStateException("sender binding needs a Hazelcast cluster manager, not " + clusterManager);
+    }
+    try {
+      return new SenderCheck(new SenderBinding(options.clusterCredentials(), nodeId,
+          new MemberCertificates(hazelcast.getHazelcastInstance())), nodeId);
+    } catch (ClusterTlsException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
   }
 }

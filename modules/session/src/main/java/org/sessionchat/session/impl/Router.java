@@ -36,6 +36,7 @@ final class Router {
 
   private static final Logger LOG = LoggerFactory.getLogger(Router.class);
   private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+  private static final DeliveryOptions REMOTE = new DeliveryOptions();
 
   private final EventBus eventBus;
   private final String nodeId;
@@ -43,6 +44,7 @@ final class Router {
   private final MetricCounters metrics;
   private final DeliveryOptions inviteOptions;
   private final DeliveryOptions localInviteOptions;
+  private final SenderCheck senders;
   /** The batch consumer's address of each event loop that has one ({@link LoopVerticle}). */
   private final Map<Thread, String> loopAddresses = new ConcurrentHashMap<>();
   private MessageConsumer<Object> consumer;
@@ -50,7 +52,10 @@ final class Router {
   private boolean forwarding;
   private volatile boolean stopping;
 
-  Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs) {
+  /** @param senders binds envelopes to their sending node; null when the cluster has no certificates */
+  Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs,
+      SenderCheck senders) {
+    this.senders = senders;
     this.eventBus = vertx.eventBus();
     this.nodeId = nodeId;
     this.actors = actors;
@@ -98,8 +103,10 @@ final class Router {
       if (!stopping) {
         eventBus.send(route.address(), envelope, LOCAL);
       }
-    } else {
+    } else if (senders == null) {
       eventBus.send(route.address(), envelope);
+    } else {
+      eventBus.send(route.address(), envelope, senders.tagged(REMOTE, route.target().nodeId()));
     }
   }
 
@@ -109,8 +116,10 @@ final class Router {
       if (!stopping) {
         eventBus.send(address, batch, LOCAL);
       }
-    } else {
+    } else if (senders == null) {
       eventBus.send(address, batch);
+    } else {
+      eventBus.send(address, batch, senders.tagged(REMOTE, Addresses.nodeIdOf(address)));
     }
   }
 
@@ -128,7 +137,11 @@ final class Router {
   }
 
   Future<Message<Object>> request(Route route, Envelope envelope) {
-    return eventBus.request(route.address(), envelope, route.local() ? localInviteOptions : inviteOptions);
+    if (route.local()) {
+      return eventBus.request(route.address(), envelope, localInviteOptions);
+    }
+    return eventBus.request(route.address(), envelope,
+        senders == null ? inviteOptions : senders.tagged(inviteOptions, route.target().nodeId()));
   }
 
   /** True while this node hands an envelope from another node on to a local actor (on the forwarding thread only). */
@@ -173,8 +186,22 @@ final class Router {
       malformed(message, Envelope.malformed("undecodable body: " + e));
       return;
     }
+    DeliveryOptions local = LOCAL;
+    DeliveryOptions localInvite = localInviteOptions;
+    if (senders != null && (body instanceof EnvelopeBatch || body instanceof Envelope)) {
+      String proven = senders.provenNode(message);
+      if (proven == null) {
+        metrics.forged();
+        if (message.replyAddress() != null) {
+          message.fail(SetupFailure.REFUSED.wireCode(), "not bound to its sender: refused");
+        }
+        return;
+      }
+      local = SenderCheck.handOver(LOCAL, proven);
+      localInvite = SenderCheck.handOver(localInviteOptions, proven);
+    }
     if (body instanceof EnvelopeBatch batch) {
-      forwardBatch(batch);
+      forwardBatch(batch, local);
       return;
     }
     if (!(body instanceof Envelope envelope)) {
@@ -193,7 +220,7 @@ final class Router {
     forwarding = true;
     try {
       if (envelope.kind() == Envelope.Kind.INVITE && message.replyAddress() != null) {
-        eventBus.request(cell.address(), envelope, localInviteOptions).onComplete(answer -> {
+        eventBus.request(cell.address(), envelope, localInvite).onComplete(answer -> {
           if (answer.succeeded()) {
             message.reply(answer.result().body());
           } else if (answer.cause() instanceof ReplyException reply) {
@@ -204,7 +231,7 @@ final class Router {
           }
         });
       } else {
-        eventBus.send(cell.address(), envelope, LOCAL);
+        eventBus.send(cell.address(), envelope, local);
       }
     } finally {
       forwarding = false;
@@ -216,7 +243,7 @@ final class Router {
    * local batch per loop (or the envelope alone, for an actor on a loop without a batch
    * consumer), so that each envelope's inbound check runs on its receiver's thread.
    */
-  private void forwardBatch(EnvelopeBatch batch) {
+  private void forwardBatch(EnvelopeBatch batch, DeliveryOptions local) {
     Map<String, List<Envelope>> byLoop = new LinkedHashMap<>();
     forwarding = true;
     try {
@@ -236,12 +263,12 @@ final class Router {
         }
         String loop = loopAddress(cell.thread());
         if (loop == null) {
-          eventBus.send(cell.address(), envelope, LOCAL);
+          eventBus.send(cell.address(), envelope, local);
         } else {
           byLoop.computeIfAbsent(loop, k -> new ArrayList<>()).add(envelope);
         }
       }
-      byLoop.forEach((loop, envelopes) -> eventBus.send(loop, new EnvelopeBatch(envelopes), LOCAL));
+      byLoop.forEach((loop, envelopes) -> eventBus.send(loop, new EnvelopeBatch(envelopes), local));
     } finally {
       forwarding = false;
     }

@@ -7,8 +7,10 @@ import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
 
@@ -33,19 +35,45 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   private ClusteredVertxNodes() {
   }
 
+  /**
+   * How one member differs from a plain one.
+   *
+   * @param eventBus   changes its event-bus options (e.g. TLS with the member's own certificate)
+   * @param attributes Hazelcast member attributes it announces (e.g. its certificate)
+   */
+  public record Member(UnaryOperator<EventBusOptions> eventBus, Map<String, String> attributes) {
+
+    public static Member plain() {
+      return new Member(UnaryOperator.identity(), Map.of());
+    }
+
+    public static Member eventBus(UnaryOperator<EventBusOptions> eventBus) {
+      return new Member(eventBus, Map.of());
+    }
+  }
+
   /** Starts {@code count} members one after the other and waits until they all see each other. */
   public static ClusteredVertxNodes start(int count) {
+    List<Member> plain = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      plain.add(Member.plain());
+    }
+    return start(plain);
+  }
+
+  /** Starts one member per element of {@code members} and waits until they all see each other in Hazelcast. */
+  public static ClusteredVertxNodes start(List<Member> members) {
     ClusteredVertxNodes cluster = new ClusteredVertxNodes();
     List<Integer> ports = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
+    for (int i = 0; i < members.size(); i++) {
       ports.add(freePort());
       cluster.members.add("127.0.0.1:" + ports.get(i));
     }
     try {
-      for (int port : ports) {
-        cluster.startMember(port);
+      for (int i = 0; i < ports.size(); i++) {
+        cluster.startMember(ports.get(i), members.get(i));
       }
-      cluster.awaitSize(count);
+      cluster.awaitSize(members.size());
     } catch (RuntimeException | Error e) {
       cluster.close();
       throw e;
@@ -57,15 +85,16 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   public Vertx addMember() {
     int port = freePort();
     members.add("127.0.0.1:" + port);
-    return startMember(port);
+    return startMember(port, Member.plain());
   }
 
-  private Vertx startMember(int port) {
+  private Vertx startMember(int port, Member member) {
     HazelcastClusterManager manager = ClusterSetup.clusterManager(
-        ClusterOptions.loopback(clusterName, port, members));
+        ClusterOptions.loopback(clusterName, port, members).withMemberAttributes(member.attributes()));
     VertxOptions options = new VertxOptions()
         .setEventLoopPoolSize(2)
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(freePort()));
+        .setEventBusOptions(member.eventBus().apply(
+            new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(freePort())));
     Vertx vertx = await(Vertx.builder().with(options).withClusterManager(manager).buildClustered(), START_TIMEOUT_S);
     managers.add(manager);
     nodes.add(vertx);
@@ -98,6 +127,11 @@ public final class ClusteredVertxNodes implements AutoCloseable {
 
   public List<Vertx> nodes() {
     return List.copyOf(nodes);
+  }
+
+  /** The Hazelcast instance of member {@code i}. */
+  public com.hazelcast.core.HazelcastInstance hazelcast(int i) {
+    return managers.get(i).getHazelcastInstance();
   }
 
   /** The Vert.x node id of member {@code i}. */

@@ -1,0 +1,86 @@
+package org.sessionchat.chat.cluster;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.sessionchat.chat.actor.RoomManager;
+import org.sessionchat.chat.actor.RoomRegistry;
+import org.sessionchat.session.SessionRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one node's part of the room registry right through faults: when a node leaves, its
+ * rooms are forgotten; when the cluster grows or merges back after a split or a pause, and
+ * every {@value #PERIOD_MILLIS} ms as a safety net, this node's rooms are checked against the
+ * registry ({@link RoomManager#reconcile()}: missing entries written back, twins closed,
+ * ghosts removed).
+ *
+ * <p>Why periodic as well: Hazelcast answers with stale data between its MERGING and MERGED
+ * events, and a merge may bring back entries at any time; a cheap pass every few seconds
+ * bounds how long any disagreement can last, whatever event was missed.
+ */
+public final class RegistryRepair implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(RegistryRepair.class);
+  static final long PERIOD_MILLIS = 5_000;
+
+  private final Vertx vertx;
+  private final RoomManager manager;
+  private final Optional<ClusterChanges> changes;
+  private final long timer;
+  private boolean running;
+
+  private RegistryRepair(Vertx vertx, Context context, SessionRuntime runtime, RoomRegistry registry,
+      RoomManager manager, Consumer<String> afterNodeLeft) {
+    this.vertx = vertx;
+    this.manager = manager;
+    runtime.onNodeLeft(node -> registry.forgetNode(node)
+        .compose(forgotten -> manager.reconcile())
+        .onComplete(done -> afterNodeLeft.accept(node))
+        .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", node))
+        .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
+    this.changes = ClusterChanges.watch(vertx, context, this::repair);
+    this.timer = runtime.isClustered() ? vertx.setPeriodic(PERIOD_MILLIS, id -> repair()) : -1;
+  }
+
+  /**
+   * Starts repairing for {@code manager}'s node; call on the node's context.
+   *
+   * @param afterNodeLeft run once the registry was updated after a node left
+   */
+  public static RegistryRepair start(Vertx vertx, SessionRuntime runtime, RoomRegistry registry, RoomManager manager,
+      Consumer<String> afterNodeLeft) {
+    return new RegistryRepair(vertx, vertx.getOrCreateContext(), runtime, registry, manager, afterNodeLeft);
+  }
+
+  /** One pass, unless one is still running. */
+  private void repair() {
+    if (running) {
+      return;
+    }
+    running = true;
+    Future<Void> pass;
+    try {
+      pass = manager.reconcile();
+    } catch (RuntimeException e) { // e.g. Hazelcast shutting down
+      pass = Future.failedFuture(e);
+    }
+    pass.onComplete(done -> {
+      running = false;
+      if (done.failed()) {
+        log.debug("Room registry check failed: {}", done.cause().getMessage());
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    changes.ifPresent(ClusterChanges::close);
+  }
+}
