@@ -74,8 +74,10 @@ class ClientActorTest {
         .call(new Command.Join("deck"), new ClientEvent.Joined("deck"));
     node.node().roomManager().hostedRoom("deck").orElseThrow().stop();
     assertThat(ann.next()).isEqualTo(new ClientEvent.RoomOffline("deck"));
-    ann.call(new Command.ListRooms(), new ClientEvent.RoomList(List.of()))
-        .call(new Command.Create("deck"), new ClientEvent.RoomCreated("deck"))
+    // the room's name is released from the registry as it stops, a moment after its members are told
+    await().atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> ann.call(new Command.ListRooms(), new ClientEvent.RoomList(List.of())));
+    ann.call(new Command.Create("deck"), new ClientEvent.RoomCreated("deck"))
         .call(new Command.Join("deck"), new ClientEvent.Joined("deck"));
   }
 
