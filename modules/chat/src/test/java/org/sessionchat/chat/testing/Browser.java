@@ -97,9 +97,12 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
-  /** Text of the element {@code css}, or "" if there is none (yet). */
+  /**
+   * Text of the element {@code css}, or "" if there is none (yet). Read again if the view
+   * replaced the element between finding and reading it.
+   */
   public String text(String css) {
-    return driver.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse("");
+    return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().map(WebElement::getText).orElse(""));
   }
 
   public void screenshot(Path file) {
