@@ -1,6 +1,5 @@
 package org.sessionchat.session.impl;
 
-import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.Message;
 import java.util.Map;
@@ -32,23 +31,11 @@ import org.sessionchat.session.wire.EnvelopeBatch;
  * <p>A refused envelope is not delivered ({@code next()} is not called); when the FSM
  * forbade it, the sending actor is told with a {@code VIOLATION} envelope.
  */
-final class InboundMonitor implements Handler<DeliveryContext<Object>> {
-
-  private final Map<String, ActorCell> actors;
-  private final Router router;
-  private final MonitorRefusals refusals;
-  private final Observers observers;
-  private final MetricCounters metrics;
-  private final boolean enforcing;
+final class InboundMonitor extends MonitorInterceptor {
 
   InboundMonitor(Map<String, ActorCell> actors, Router router, MonitorRefusals refusals, Observers observers,
       MetricCounters metrics, boolean enforcing) {
-    this.actors = actors;
-    this.router = router;
-    this.refusals = refusals;
-    this.observers = observers;
-    this.metrics = metrics;
-    this.enforcing = enforcing;
+    super(actors, router, refusals, observers, metrics, enforcing);
   }
 
   @Override

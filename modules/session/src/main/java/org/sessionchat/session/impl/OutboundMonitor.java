@@ -1,6 +1,5 @@
 package org.sessionchat.session.impl;
 
-import io.vertx.core.Handler;
 import io.vertx.core.eventbus.DeliveryContext;
 import java.util.Map;
 import org.sessionchat.scribble.fsm.Direction;
@@ -28,23 +27,11 @@ import org.sessionchat.session.wire.EnvelopeBatch;
  * it from its refusal slot (its {@code send} future fails); a forger who used
  * {@code request} gets the failure as the reply.
  */
-final class OutboundMonitor implements Handler<DeliveryContext<Object>> {
-
-  private final Map<String, ActorCell> actors;
-  private final Router router;
-  private final MonitorRefusals refusals;
-  private final Observers observers;
-  private final MetricCounters metrics;
-  private final boolean enforcing;
+final class OutboundMonitor extends MonitorInterceptor {
 
   OutboundMonitor(Map<String, ActorCell> actors, Router router, MonitorRefusals refusals, Observers observers,
       MetricCounters metrics, boolean enforcing) {
-    this.actors = actors;
-    this.router = router;
-    this.refusals = refusals;
-    this.observers = observers;
-    this.metrics = metrics;
-    this.enforcing = enforcing;
+    super(actors, router, refusals, observers, metrics, enforcing);
   }
 
   @Override
