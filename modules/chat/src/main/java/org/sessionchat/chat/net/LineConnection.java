@@ -2,9 +2,7 @@ package org.sessionchat.chat.net;
 
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private final WireFormat format;
   private final Utf8 utf8;
   private final ReadHolds reading;
-  private final ContextInternal context;
+  private final ContextTimer timer = new ContextTimer();
   private FloodGate<LineFramer.Frame> floodGate;
   private boolean open = true;
   private boolean closing;
@@ -83,7 +81,6 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     this.broadcastLines = broadcastLines;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
-    this.context = (ContextInternal) Vertx.currentContext();
     this.reading = new ReadHolds(socket::pause, () -> {
       if (open) {
         socket.resume();
@@ -121,7 +118,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
         commands.accept(new Command.Invalid(format.lineTooLong()));
       }
     };
-    floodGate = guard.floodGate(this::later, new FloodSource(), parse).orElse(null);
+    floodGate = guard.floodGate(timer, reading.floodSource(() -> disconnect(Disconnect.FLOOD)), parse).orElse(null);
     Consumer<LineFramer.Frame> admit = floodGate == null ? parse : floodGate::offer;
     LineFramer framer = new LineFramer(maxLineLength, admit);
     socket.handler(chunk -> {
@@ -132,29 +129,6 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     });
     socket.exceptionHandler(ignored -> socket.close());
     reading.release(ReadHolds.Holder.NOT_STARTED);
-  }
-
-  /** Flood control's view of this connection. */
-  private final class FloodSource implements FloodGate.Source {
-    @Override
-    public void hold() {
-      reading.hold(ReadHolds.Holder.FLOOD);
-    }
-
-    @Override
-    public void release() {
-      reading.release(ReadHolds.Holder.FLOOD);
-    }
-
-    @Override
-    public void saturated() {
-      disconnect(Disconnect.FLOOD);
-    }
-  }
-
-  private void later(long delayMillis, Runnable task) {
-    ContextInternal on = context != null ? context : (ContextInternal) Vertx.currentContext();
-    on.setTimer(delayMillis, timer -> task.run());
   }
 
   private void decode(byte[] bytes, Consumer<Command> commands) {
@@ -283,7 +257,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     flushGathered();
     writesClosed = true;
     socket.write(format.lastLine(reason) + format.lineEnd()).onComplete(written -> endOutput());
-    later(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
+    timer.after(CLOSE_GRACE_MILLIS, this::abort); // a client that does not read would hold the close up forever
   }
 
   /** Sends FIN after what was written and drains the client until it closes (see {@link #disconnect}). */

@@ -2,6 +2,7 @@ package org.sessionchat.chat.net;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.sessionchat.chat.limits.FloodGate;
 
 /**
  * Who holds a connection's reading stopped: the socket is read only while nobody does.
@@ -53,5 +54,28 @@ public final class ReadHolds {
   /** True if {@code holder} stops reading now. */
   public boolean isHeldBy(Holder holder) {
     return holders.contains(holder);
+  }
+
+  /**
+   * Flood control's view of the connection these holds read for: waiting lines hold reading
+   * as {@link Holder#FLOOD}, and {@code saturated} closes the connection.
+   */
+  public FloodGate.Source floodSource(Runnable saturated) {
+    return new FloodGate.Source() {
+      @Override
+      public void hold() {
+        ReadHolds.this.hold(Holder.FLOOD);
+      }
+
+      @Override
+      public void release() {
+        ReadHolds.this.release(Holder.FLOOD);
+      }
+
+      @Override
+      public void saturated() {
+        saturated.run();
+      }
+    };
   }
 }

@@ -1,8 +1,6 @@
 package org.sessionchat.chat.web;
 
-import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.internal.ContextInternal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.limits.ConnectionGuard;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.limits.FloodGate;
+import org.sessionchat.chat.net.ContextTimer;
 import org.sessionchat.chat.net.ReadHolds;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.CommandParser;
@@ -41,7 +40,7 @@ final class ChatSocket implements ClientTransport {
   private final Utf8 utf8 = new Utf8();
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
   private final ReadHolds reading;
-  private final ContextInternal context;
+  private final ContextTimer timer = new ContextTimer();
   private FloodGate<byte[]> floodGate;
   private boolean open = true;
   private boolean closing;
@@ -51,7 +50,6 @@ final class ChatSocket implements ClientTransport {
     this.socket = socket;
     this.maxLineLength = maxLineLength;
     this.guard = guard;
-    this.context = (ContextInternal) Vertx.currentContext();
     this.reading = new ReadHolds(socket::pause, () -> {
       if (open) {
         socket.resume();
@@ -65,34 +63,11 @@ final class ChatSocket implements ClientTransport {
   @Override
   public void start(Consumer<Command> commands) {
     Consumer<byte[]> handle = bytes -> line(bytes, commands);
-    floodGate = guard.floodGate(this::later, new FloodSource(), handle).orElse(null);
+    floodGate = guard.floodGate(timer, reading.floodSource(() -> disconnect(Disconnect.FLOOD)), handle).orElse(null);
     Consumer<byte[]> admit = floodGate == null ? handle : floodGate::offer;
     socket.textMessageHandler(text -> admit.accept(withoutLineEnd(text).getBytes(StandardCharsets.UTF_8)));
     socket.binaryMessageHandler(bytes -> admit.accept(bytes.getBytes()));
     reading.release(ReadHolds.Holder.NOT_STARTED);
-  }
-
-  /** Flood control's view of this socket. */
-  private final class FloodSource implements FloodGate.Source {
-    @Override
-    public void hold() {
-      reading.hold(ReadHolds.Holder.FLOOD);
-    }
-
-    @Override
-    public void release() {
-      reading.release(ReadHolds.Holder.FLOOD);
-    }
-
-    @Override
-    public void saturated() {
-      disconnect(Disconnect.FLOOD);
-    }
-  }
-
-  private void later(long delayMillis, Runnable task) {
-    ContextInternal on = context != null ? context : (ContextInternal) Vertx.currentContext();
-    on.setTimer(delayMillis, timer -> task.run());
   }
 
   /** A message may end in the line end a terminal tool adds; it is not part of the line. */
