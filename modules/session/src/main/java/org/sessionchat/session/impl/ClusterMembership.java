@@ -1,17 +1,17 @@
 package org.sessionchat.session.impl;
 
+import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Hazelcast's "member removed" into "Vert.x node left".
+ * Turns Hazelcast's "member added / removed" into "Vert.x node joined / left".
  *
  * <p>Why Hazelcast's listener and not Vert.x's {@code NodeListener}: the latter is a single
  * slot Vert.x may use itself, and fires later (after it cleaned its subscription map); the
@@ -23,35 +23,63 @@ final class ClusterMembership implements MembershipListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterMembership.class);
   static final String NODE_ID_ATTRIBUTE = "__vertx.nodeId";
 
-  private final HazelcastInstance hazelcast;
-  private final Consumer<String> nodeLeft;
-  private UUID registration;
+  /** What the membership tells, by Vert.x node id; never about this node itself. */
+  interface Listener {
+    /** {@code nodeId} is a member: it was there when watching began, joined, or merged back. */
+    void joined(String nodeId);
 
-  private ClusterMembership(HazelcastInstance hazelcast, Consumer<String> nodeLeft) {
-    this.hazelcast = hazelcast;
-    this.nodeLeft = nodeLeft;
+    /** {@code nodeId} is no longer in the member list. */
+    void left(String nodeId);
   }
 
-  /** Watches the cluster of {@code clusterManager}; null (with a warning) if it is not Hazelcast. */
-  static ClusterMembership watch(ClusterManager clusterManager, Consumer<String> nodeLeft) {
+  private final HazelcastInstance hazelcast;
+  private final String localNodeId;
+  private final Listener listener;
+  private UUID registration;
+
+  private ClusterMembership(HazelcastInstance hazelcast, String localNodeId, Listener listener) {
+    this.hazelcast = hazelcast;
+    this.localNodeId = localNodeId;
+    this.listener = listener;
+  }
+
+  /**
+   * Watches the cluster of {@code clusterManager}, telling {@code listener} of every member now
+   * there and of each change; null (with a warning) if it is not Hazelcast.
+   */
+  static ClusterMembership watch(ClusterManager clusterManager, Listener listener) {
     if (!(clusterManager instanceof HazelcastClusterManager hazelcastManager)) {
       LOG.warn("cluster manager {} is not Hazelcast: departed nodes will not end sessions", clusterManager);
       return null;
     }
-    ClusterMembership membership = new ClusterMembership(hazelcastManager.getHazelcastInstance(), nodeLeft);
+    ClusterMembership membership = new ClusterMembership(hazelcastManager.getHazelcastInstance(),
+        clusterManager.getNodeId(), listener);
     membership.registration = membership.hazelcast.getCluster().addMembershipListener(membership);
+    for (Member member : membership.hazelcast.getCluster().getMembers()) {
+      membership.tell(member, true);
+    }
     return membership;
   }
 
   @Override
   public void memberAdded(MembershipEvent event) {
+    tell(event.getMember(), true);
   }
 
   @Override
   public void memberRemoved(MembershipEvent event) {
-    String nodeId = event.getMember().getAttribute(NODE_ID_ATTRIBUTE);
-    if (nodeId != null) {
-      nodeLeft.accept(nodeId);
+    tell(event.getMember(), false);
+  }
+
+  private void tell(Member member, boolean joined) {
+    String nodeId = member.getAttribute(NODE_ID_ATTRIBUTE);
+    if (nodeId == null || member.localMember() || nodeId.equals(localNodeId)) {
+      return;
+    }
+    if (joined) {
+      listener.joined(nodeId);
+    } else {
+      listener.left(nodeId);
     }
   }
 

@@ -55,7 +55,9 @@ public final class NodeRuntime {
   private final Router router;
   private final OutboundMonitor outbound;
   private final InboundMonitor inbound;
+  private final Departures departures = new Departures();
   private ClusterMembership membership;
+  private PeerLiveness liveness;
   private String loopDeployment;
   private volatile boolean closed;
 
@@ -83,7 +85,7 @@ public final class NodeRuntime {
       vertx.eventBus().addOutboundInterceptor(node.outbound);
       vertx.eventBus().addInboundInterceptor(node.inbound);
       if (node.clusterManager != null) {
-        node.membership = ClusterMembership.watch(node.clusterManager, node::nodeLeft);
+        node.watchMembers();
       }
       node.router.start().compose(ok -> node.deployLoops()).map(node).onComplete(started);
       started.future().onFailure(e -> node.removeInterceptors());
@@ -190,6 +192,9 @@ public final class NodeRuntime {
     if (membership != null) {
       membership.close();
     }
+    if (liveness != null) {
+      liveness.close();
+    }
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
@@ -245,9 +250,54 @@ public final class NodeRuntime {
     actors.remove(cell.self().actorId(), cell);
   }
 
+  /**
+   * Two sources end the sessions with a departed node, whichever comes first: this node's own
+   * link to the peer's event bus (closed, and a new connection refused: the process is gone)
+   * and Hazelcast's member list (also a hung or cut-off node, found by heartbeats).
+   */
+  private void watchMembers() {
+    liveness = new PeerLiveness(vertx, context, clusterManager, options.clusterCredentials(), this::foundGone);
+    membership = ClusterMembership.watch(clusterManager, new ClusterMembership.Listener() {
+      @Override
+      public void joined(String nodeId) {
+        departures.joined(nodeId);
+        liveness.watch(nodeId);
+      }
+
+      @Override
+      public void left(String nodeId) {
+        liveness.forget(nodeId);
+        memberRemoved(nodeId);
+      }
+    });
+    if (membership == null) {
+      liveness.close();
+      liveness = null;
+    }
+  }
+
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
-  private void nodeLeft(String departed) {
+  private void memberRemoved(String departed) {
+    if (!departures.removed(departed)) {
+      LOG.debug("node {} left the member list; its sessions here had ended already", nodeNames.apply(departed));
+      return;
+    }
     LOG.info("node {} left the cluster; ending local sessions with participants there", nodeNames.apply(departed));
+    nodeLeft(departed);
+  }
+
+  /** This node's link to {@code departed}'s event bus closed and {@code address} refused a new connection. */
+  private void foundGone(String departed, String address) {
+    if (!departures.foundGone(departed)) {
+      return;
+    }
+    LOG.info("node {} is gone: its event bus at {} closed the link and refuses connections; ending local sessions"
+        + " with participants there before the member list drops it", nodeNames.apply(departed), address);
+    nodeLeft(departed);
+  }
+
+  /** Every local session with a participant on {@code departed} fails now; then the node-left listeners run. */
+  private void nodeLeft(String departed) {
     LOG.debug("node {} is {}", nodeNames.apply(departed), departed);
     if (senders != null) {
       senders.forget(departed);
