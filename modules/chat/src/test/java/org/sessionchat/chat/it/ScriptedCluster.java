@@ -75,6 +75,28 @@ final class ScriptedCluster implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Every node starts from a copy of {@code cluster-config/hazelcast.xml} with these Hazelcast
+   * properties set (replaced where the file has them, added where it does not); call before
+   * {@link #start}. E.g. to make Hazelcast's own failure detection slow, so that a test sees
+   * what happens before the member list changes.
+   */
+  ScriptedCluster withHazelcastProperties(Map<String, String> properties) throws IOException {
+    String xml = Files.readString(root.resolve("cluster-config/hazelcast.xml"), StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      String element = "<property name=\"" + property.getKey() + "\">" + property.getValue() + "</property>";
+      String existing = "<property name=\"" + java.util.regex.Pattern.quote(property.getKey()) + "\">[^<]*</property>";
+      String replaced = xml.replaceFirst(existing, java.util.regex.Matcher.quoteReplacement(element));
+      xml = replaced.equals(xml) && !xml.contains(element)
+          ? xml.replaceFirst("<properties>", java.util.regex.Matcher.quoteReplacement("<properties>\n    " + element))
+          : replaced;
+    }
+    Path config = runDir.resolve("hazelcast.xml");
+    Files.writeString(config, xml, StandardCharsets.UTF_8);
+    settings.put("CHAT_CLUSTER_CONFIG", config.toString());
+    return this;
+  }
+
   /** Where the cluster's CA and node certificates are (with {@link #withTls()}). */
   Path certificates() {
     return runDir.resolve("certs");

@@ -1,0 +1,111 @@
+package org.sessionchat.chat.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Every node notices a killed peer itself, before Hazelcast's member list drops it, and a hung
+ * peer is left to the member list. Hazelcast's own detection is made slow here (a fixed 20 s
+ * heartbeat deadline, refused connections not counted), so what the clients see in the first
+ * seconds can only come from the node's own link to the peer.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class EarlyFailureDetectionIT {
+
+  private static final Duration REPLY = Duration.ofSeconds(10);
+  /** Far below the 20 s Hazelcast needs here; the benchmark measures the real figure. */
+  private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(8);
+  private static final Duration HAZELCAST_REMOVES_WITHIN = Duration.ofSeconds(90);
+  private static final String EARLY_LINE = "is gone: its event bus at ";
+  private static final String MEMBER_LIST_LINE = "left the cluster; ending local sessions";
+
+  private static ScriptedCluster slowHazelcast(ScriptedCluster cluster) throws Exception {
+    return cluster.withHazelcastProperties(Map.of(
+        "hazelcast.heartbeat.failuredetector.type", "deadline",
+        "hazelcast.max.no.heartbeat.seconds", "20",
+        "hazelcast.connection.monitor.max.faults", "1000000"));
+  }
+
+  @Test
+  void survivorsTellTheirClientsBeforeTheMemberListDropsAKilledNode() throws Exception {
+    try (ScriptedCluster cluster = slowHazelcast(new ScriptedCluster().withTls()).start(3);
+        ChatConnection host = ChatConnection.as("host", cluster.port(3));
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
+        ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
+      host.request("CREATE:deck", "OK:CREATE:deck");
+      host.request("JOIN:deck", "OK:JOIN:deck");
+      ann.request("JOIN:deck", "OK:JOIN:deck");
+      bob.request("JOIN:deck", "OK:JOIN:deck");
+
+      cluster.kill(3);
+
+      // node2 is not Hazelcast's master (node1 started first): it has no say in the member list
+      bob.await("OFFLINE:deck", OFFLINE_WITHIN);
+      ann.await("OFFLINE:deck", OFFLINE_WITHIN);
+      assertThat(cluster.clusterSize(2)).as("node2's member list still has the killed node").isEqualTo(3);
+      assertThat(cluster.clusterSize(1)).as("node1's member list still has the killed node").isEqualTo(3);
+      assertThat(cluster.log(2)).as("node2 logged its own finding").contains(EARLY_LINE);
+      await().atMost(REPLY).untilAsserted(() -> bob.request("LIST", "ROOMS"));
+
+      // later Hazelcast drops node3 too; the sessions do not end a second time
+      await().atMost(HAZELCAST_REMOVES_WITHIN).pollInterval(Duration.ofMillis(500))
+          .until(() -> cluster.clusterSize(2) == 2 && cluster.clusterSize(1) == 2);
+      Thread.sleep(1_000);
+      for (int node = 1; node <= 2; node++) {
+        String log = cluster.log(node);
+        assertThat(count(log, EARLY_LINE)).as("early findings in node%d's log", node).isEqualTo(1);
+        assertThat(log).as("node%d ended the sessions once", node).doesNotContain(MEMBER_LIST_LINE);
+      }
+      bob.request("CREATE:deck", "OK:CREATE:deck");
+      bob.request("JOIN:deck", "OK:JOIN:deck");
+      ann.request("JOIN:deck", "OK:JOIN:deck");
+      ann.send("CHAT:still here");
+      bob.await("MSG:deck:ann:still here", REPLY);
+    }
+  }
+
+  @Test
+  void aHungNodeIsNotTakenForAKilledOne() throws Exception {
+    try (ScriptedCluster cluster = slowHazelcast(new ScriptedCluster()).start(3);
+        ChatConnection host = ChatConnection.as("host", cluster.port(3));
+        ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
+        ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
+      host.request("CREATE:hung", "OK:CREATE:hung");
+      host.request("JOIN:hung", "OK:JOIN:hung");
+      ann.request("JOIN:hung", "OK:JOIN:hung");
+      bob.request("JOIN:hung", "OK:JOIN:hung");
+
+      cluster.pause(3);
+      // longer than any early finding takes (below a second), shorter than Hazelcast's 20 s
+      String annSaw = ann.poll(Duration.ofSeconds(6));
+      String bobSaw = bob.poll(Duration.ofMillis(100));
+      assertThat(annSaw).as("ann while node3 hangs").isNull();
+      assertThat(bobSaw).as("bob while node3 hangs").isNull();
+      assertThat(cluster.log(1)).doesNotContain(EARLY_LINE);
+      assertThat(cluster.log(2)).doesNotContain(EARLY_LINE);
+      cluster.resume(3);
+
+      host.send("CHAT:awake again");
+      ann.await("MSG:hung:host:awake again", REPLY);
+      bob.await("MSG:hung:host:awake again", REPLY);
+      bob.send("CHAT:welcome back");
+      host.await("MSG:hung:bob:welcome back", REPLY);
+      assertThat(cluster.log(1)).doesNotContain(EARLY_LINE).doesNotContain(MEMBER_LIST_LINE);
+      assertThat(cluster.log(2)).doesNotContain(EARLY_LINE).doesNotContain(MEMBER_LIST_LINE);
+    }
+  }
+
+  private static int count(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+      count++;
+    }
+    return count;
+  }
+}
