@@ -98,9 +98,24 @@ public final class FailoverProbe implements Callable<Integer> {
     double[] told = Arrays.copyOf(millis, count);
     Arrays.sort(told);
     return String.format(java.util.Locale.ROOT,
-        "{\"signal\":\"%s\",\"clients\":%d,\"told\":%d,\"minMs\":%.0f,\"medianMs\":%.0f,\"maxMs\":%.0f}",
+        "{\"signal\":\"%s\",\"clients\":%d,\"told\":%d,\"minMs\":%.0f,\"medianMs\":%.0f,\"maxMs\":%.0f,\"nodeMaxMs\":%s}",
         signal, clients, count, count == 0 ? -1 : told[0], count == 0 ? -1 : told[count / 2],
-        count == 0 ? -1 : told[count - 1]);
+        count == 0 ? -1 : told[count - 1], nodeMaxima(sentAt, toldAt));
+  }
+
+  /** The slowest member's time on each member node, in the order of --member-nodes; -1 where one was not told. */
+  private String nodeMaxima(long sentAt, AtomicLongArray toldAt) {
+    long[] slowest = new long[memberNodes.size()];
+    for (int i = 0; i < toldAt.length(); i++) {
+      int node = i % memberNodes.size();
+      long at = toldAt.get(i);
+      slowest[node] = at == 0 || slowest[node] < 0 ? -1 : Math.max(slowest[node], Math.round((at - sentAt) / 1e6));
+    }
+    StringBuilder json = new StringBuilder("{");
+    for (int node = 0; node < slowest.length; node++) {
+      json.append(node == 0 ? "" : ",").append('"').append(memberNodes.get(node)).append("\":").append(slowest[node]);
+    }
+    return json.append('}').toString();
   }
 
   public static void main(String[] args) {
