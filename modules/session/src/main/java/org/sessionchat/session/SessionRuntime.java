@@ -60,7 +60,11 @@ public final class SessionRuntime {
     return node.isClustered();
   }
 
-  /** Node ids of the current cluster members ({@link #nodeId()} alone when not clustered). */
+  /**
+   * Node ids of the current cluster members ({@link #nodeId()} alone when not clustered),
+   * without a member this node already found gone (its process died) that Hazelcast's member
+   * list still has.
+   */
   public Set<String> clusterNodes() {
     return node.clusterNodes();
   }

@@ -33,6 +33,11 @@ final class Departures {
     return members.replace(nodeId, Presence.MEMBER, Presence.ENDED_EARLY);
   }
 
+  /** True while {@code nodeId} is still in the member list but was found gone here. */
+  boolean isGone(String nodeId) {
+    return members.get(nodeId) == Presence.ENDED_EARLY;
+  }
+
   /** The member list dropped {@code nodeId}: true if its sessions are to end now (they did not end early). */
   boolean removed(String nodeId) {
     return members.remove(nodeId) != Presence.ENDED_EARLY;

@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -69,7 +70,8 @@ public final class NodeRuntime {
     this.nodeId = clusterManager != null ? clusterManager.getNodeId() : "local-" + UUID.randomUUID();
     this.context = vertx.getOrCreateContext();
     this.senders = senderCheck(options, clusterManager, nodeId);
-    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis(), senders);
+    this.router = new Router(vertx, nodeId, actors, metrics, options.setupTimeout().toMillis(), senders,
+        departures::isGone);
     this.outbound = new OutboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
     this.inbound = new InboundMonitor(actors, router, refusals, observers, metrics, options.monitorEnabled());
   }
@@ -147,8 +149,17 @@ public final class NodeRuntime {
     return clusterManager != null;
   }
 
+  /**
+   * The members this node counts as present: Hazelcast's member list without the nodes this
+   * node found gone itself and the list still has (see {@link PeerLiveness}).
+   */
   public Set<String> clusterNodes() {
-    return clusterManager == null ? Set.of(nodeId) : Set.copyOf(clusterManager.getNodes());
+    if (clusterManager == null) {
+      return Set.of(nodeId);
+    }
+    Set<String> present = new HashSet<>(clusterManager.getNodes());
+    present.removeIf(departures::isGone);
+    return Set.copyOf(present);
   }
 
   public void onNodeLeft(Consumer<String> listener) {

@@ -7,11 +7,13 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
@@ -45,6 +47,7 @@ final class Router {
   private final DeliveryOptions inviteOptions;
   private final DeliveryOptions localInviteOptions;
   private final SenderCheck senders;
+  private final Predicate<String> gone;
   /** The batch consumer's address of each event loop that has one ({@link LoopVerticle}). */
   private final Map<Thread, String> loopAddresses = new ConcurrentHashMap<>();
   private MessageConsumer<Object> consumer;
@@ -52,10 +55,14 @@ final class Router {
   private boolean forwarding;
   private volatile boolean stopping;
 
-  /** @param senders binds envelopes to their sending node; null when the cluster has no certificates */
+  /**
+   * @param senders binds envelopes to their sending node; null when the cluster has no certificates
+   * @param gone    nodes found gone that the member list still has: an invitation there fails at once
+   */
   Router(Vertx vertx, String nodeId, Map<String, ActorCell> actors, MetricCounters metrics, long inviteTimeoutMs,
-      SenderCheck senders) {
+      SenderCheck senders, Predicate<String> gone) {
     this.senders = senders;
+    this.gone = gone;
     this.eventBus = vertx.eventBus();
     this.nodeId = nodeId;
     this.actors = actors;
@@ -137,6 +144,9 @@ final class Router {
   }
 
   Future<Message<Object>> request(Route route, Envelope envelope) {
+    if (!route.local() && gone.test(route.target().nodeId())) {
+      return Future.failedFuture(new ReplyException(ReplyFailure.NO_HANDLERS, "node " + route.target().nodeId() + " is gone"));
+    }
     if (route.local()) {
       return eventBus.request(route.address(), envelope, localInviteOptions);
     }
