@@ -78,7 +78,8 @@ public final class FailoverProbe implements Callable<Integer> {
         return 1;
       }
       told.await(timeoutSeconds, TimeUnit.SECONDS);
-      System.out.println(json(sentAt, toldAt));
+      long unlistedAt = members.isEmpty() || toldAt.get(0) == 0 ? 0 : members.get(0).awaitUnlisted(room, sentAt + TimeUnit.SECONDS.toNanos(timeoutSeconds));
+      System.out.println(json(sentAt, toldAt, unlistedAt));
       return told.getCount() == 0 ? 0 : 1;
     } finally {
       for (Member member : members) {
@@ -87,7 +88,7 @@ public final class FailoverProbe implements Callable<Integer> {
     }
   }
 
-  private String json(long sentAt, AtomicLongArray toldAt) {
+  private String json(long sentAt, AtomicLongArray toldAt, long unlistedAt) {
     double[] millis = new double[toldAt.length()];
     int count = 0;
     for (int i = 0; i < toldAt.length(); i++) {
@@ -98,9 +99,10 @@ public final class FailoverProbe implements Callable<Integer> {
     double[] told = Arrays.copyOf(millis, count);
     Arrays.sort(told);
     return String.format(java.util.Locale.ROOT,
-        "{\"signal\":\"%s\",\"clients\":%d,\"told\":%d,\"minMs\":%.0f,\"medianMs\":%.0f,\"maxMs\":%.0f,\"nodeMaxMs\":%s}",
+        "{\"signal\":\"%s\",\"clients\":%d,\"told\":%d,\"minMs\":%.0f,\"medianMs\":%.0f,\"maxMs\":%.0f,\"unlistedMs\":%d,\"nodeMaxMs\":%s}",
         signal, clients, count, count == 0 ? -1 : told[0], count == 0 ? -1 : told[count / 2],
-        count == 0 ? -1 : told[count - 1], nodeMaxima(sentAt, toldAt));
+        count == 0 ? -1 : told[count - 1], unlistedAt == 0 ? -1 : Math.round((unlistedAt - sentAt) / 1e6),
+        nodeMaxima(sentAt, toldAt));
   }
 
   /** The slowest member's time on each member node, in the order of --member-nodes; -1 where one was not told. */
@@ -154,6 +156,43 @@ public final class FailoverProbe implements Callable<Integer> {
       if (!expected.equals(reply)) {
         throw new IOException(line + " was answered " + reply + ", expected " + expected);
       }
+    }
+
+    /**
+     * Sends {@code LIST} until the answer no longer names {@code room} (the registry has forgotten
+     * the dead node's room) and returns when that answer came, or 0 past {@code deadline}.
+     * Only after this member's watcher saw its {@code OFFLINE}: it reads the socket itself.
+     */
+    long awaitUnlisted(String room, long deadline) throws IOException {
+      if (deadline <= System.nanoTime()) {
+        return 0;
+      }
+      socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+      while (System.nanoTime() < deadline) {
+        out.write("LIST\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        String reply;
+        try {
+          do {
+            reply = in.readLine();
+          } while (reply != null && !reply.startsWith("ROOMS"));
+        } catch (java.net.SocketTimeoutException late) {
+          return 0;
+        }
+        if (reply == null) {
+          return 0;
+        }
+        if (!List.of(reply.split(":")).contains(room)) {
+          return System.nanoTime();
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return 0;
+        }
+      }
+      return 0;
     }
 
     /** Records when {@code line} arrives, on a thread of its own. */
