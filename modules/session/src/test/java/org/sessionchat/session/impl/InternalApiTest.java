@@ -1,23 +1,13 @@
 package org.sessionchat.session.impl;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.sessionchat.session.testkit.InternalApiRule;
 
 /** Vert.x's internal API is reached from one adapter only, {@link VertxInternals} (nested classes included). */
 class InternalApiTest {
 
   @Test
   void onlyVertxInternalsUsesVertxInternalApi() {
-    JavaClasses runtime = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-        .importPackages("org.sessionchat.session");
-    noClasses().that().doNotHaveFullyQualifiedName(VertxInternals.class.getName())
-        .and().haveNameNotMatching(java.util.regex.Pattern.quote(VertxInternals.class.getName()) + "\\$.*")
-        .should().dependOnClassesThat().resideInAnyPackage("io.vertx.core.internal..", "io.vertx.core.impl..")
-        .check(runtime);
+    InternalApiRule.onlyIn(VertxInternals.class, "org.sessionchat.session");
   }
 }
