@@ -35,12 +35,20 @@ public final class SessionRuntime {
    * stops when that verticle is undeployed.
    */
   public Future<ActorRef> spawn(String actorKind, SessionActor actor) {
-    return node.spawn(actorKind, null, actor);
+    return node.spawn(actorKind, null, actor, Placement.anyEventLoop());
   }
 
   /** Spawns an actor under a well-known id, e.g. {@code room-manager}; fails if the id is taken. */
   public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor) {
-    return node.spawn(actorKind, actorId, actor);
+    return node.spawn(actorKind, actorId, actor, Placement.anyEventLoop());
+  }
+
+  /**
+   * Spawns an actor under a generated id on the event loop {@code placement} names, e.g. the
+   * one of the socket the actor serves (see {@link Placement}).
+   */
+  public Future<ActorRef> spawn(String actorKind, SessionActor actor, Placement placement) {
+    return node.spawn(actorKind, null, actor, placement);
   }
 
   /** The Vert.x node id when clustered, a generated one otherwise. */
