@@ -159,10 +159,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     close();
   }
 
-  /** Writes one line (the terminator is added); does nothing once the connection is closed. */
+  /**
+   * Writes one line (the terminator is added); does nothing once the connection is closed. The
+   * same line for the next connection of this event loop (an IRC channel's message to each
+   * member) is encoded once.
+   */
   public void send(String line) {
     if (writable()) {
-      out(Buffer.buffer(line + format.lineEnd()));
+      out(broadcastLines.line(line, format.lineEnd()));
     }
   }
 

@@ -99,7 +99,7 @@ public final class NodeRuntime {
    */
   private Future<Void> deployLoops() {
     int[] next = {0};
-    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, actors, router, metrics),
+    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, router, metrics),
             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
         .onSuccess(id -> loopDeployment = id)
         .mapEmpty();
