@@ -218,13 +218,21 @@ public final class FaultProbe implements Callable<Integer> {
     }
     JsonArray toldElsewhere = new JsonArray();
     JsonArray toldOnFaultNode = new JsonArray();
+    JsonArray toldBetweenLive = new JsonArray();
     int closed = 0;
     long sent = 0;
     Map<String, Integer> errors = new LinkedHashMap<>();
     for (ProbeMember member : everyone) {
       sent += member.sent();
       if (member.offlineNanos() >= 0) {
-        (member.node() == faultNode ? toldOnFaultNode : toldElsewhere).add(millis(member.offlineNanos() - faultAt));
+        long told = millis(member.offlineNanos() - faultAt);
+        if (member.node() == faultNode) {
+          toldOnFaultNode.add(told);
+        } else if (member.room().endsWith("-r" + faultNode)) {
+          toldElsewhere.add(told);
+        } else { // a room of a live node, a member on a live node: a live node was removed
+          toldBetweenLive.add(told);
+        }
       }
       if (member.closedNanos() >= 0) {
         closed++;
@@ -249,6 +257,7 @@ public final class FaultProbe implements Callable<Integer> {
         .put("reordered", losses.reordered()).put("duplicated", losses.duplicated())
         .put("cutPairs", losses.cutPairs()).put("cutMissing", losses.cutMissing())
         .put("toldElsewhereMs", sorted(toldElsewhere)).put("toldOnFaultNodeMs", sorted(toldOnFaultNode))
+        .put("toldBetweenLiveNodesMs", sorted(toldBetweenLive))
         .put("connectionsLost", closed).put("errors", new JsonObject(new LinkedHashMap<>(errors)))
         .put("createDuringFault", creates)
         .put("healCommandMs", millis(healCommandDone - healAt))

@@ -137,7 +137,7 @@ public final class FaultReport implements Callable<Integer> {
         healed = spread(heal) + " after `SIGCONT`";
       }
       case "split" -> {
-        label = "partition {1 2} | {" + node + "} for " + seconds + " s, then healed";
+        label = "partition of nodes 1, 2 from node " + node + " for " + seconds + " s, then healed";
         what = String.format(Locale.ROOT, "members across the split: `OFFLINE:<room>` (majority side %s, minority "
             + "side %s); both sides kept serving their own rooms; one CREATE of the same name on every node during "
             + "the split: %s", ofTotal(toldElsewhere.size(), elsewhere), ofTotal(toldOnNode.size(), elsewhere),
@@ -159,7 +159,7 @@ public final class FaultReport implements Callable<Integer> {
     long lost = sum(rounds, "lost");
     String losses = String.format(Locale.ROOT, "**%d of %,d**%s; cut with an ended session (its members told): %,d",
         lost, owed, extra(rounds), sum(rounds, "cutMissing"));
-    return "| " + label + " | " + what + errors(rounds) + " | " + losses + " | " + ghosts(rounds) + " | "
+    return "| " + label + " | " + what + falseOffline(rounds) + errors(rounds) + " | " + losses + " | " + ghosts(rounds) + " | "
         + detect + " | " + healed + " |";
   }
 
@@ -167,6 +167,19 @@ public final class FaultReport implements Callable<Integer> {
     long reordered = sum(rounds, "reordered");
     long duplicated = sum(rounds, "duplicated");
     return reordered == 0 && duplicated == 0 ? ", in order" : ", " + reordered + " out of order, " + duplicated + " twice";
+  }
+
+  /** Members of rooms between live nodes told OFFLINE: a live node was taken for gone. */
+  private static String falseOffline(List<JsonObject> rounds) {
+    List<Long> told = pooled(rounds, "toldBetweenLiveNodesMs", 0);
+    if (told.isEmpty()) {
+      return "; no member of a room between live nodes told `OFFLINE`";
+    }
+    long affected = rounds.stream().filter(round -> !round.getJsonArray("toldBetweenLiveNodesMs", new JsonArray())
+        .isEmpty()).count();
+    return String.format(Locale.ROOT, "; **%d members of rooms between live nodes were told `OFFLINE` too** (%s "
+        + "rounds, %s after the fault: a live node was taken for gone)", told.size(), ofTotal(affected, rounds.size()),
+        spread(told));
   }
 
   private static String errors(List<JsonObject> rounds) {

@@ -21,7 +21,7 @@ class FaultReportTest {
   void theRowOfASplitSaysWhatWasLostToldAndCreatedFromTheRounds() {
     String row = FaultReport.row("split", List.of(split("old", 0, 1500, 2500), split("old", 2, 1700, 2300)));
 
-    assertThat(row).startsWith("| partition {1 2} | {3} for 12 s, then healed |")
+    assertThat(row).startsWith("| partition of nodes 1, 2 from node 3 for 12 s, then healed |")
         .contains("**2 of 200**, in order")
         .contains("majority side 2 of 8")
         .contains("node1 `OK:CREATE`, node3 `ERROR:UNAVAILABLE:CREATE`")
@@ -29,6 +29,14 @@ class FaultReportTest {
         .contains("same after the heal (2 of 2 rounds)")
         .contains("median 1.7 s (1.5-1.9 s)") // both sides told, pooled
         .contains("median 2.3 s (2.3-2.5 s) after the heal");
+  }
+
+  @Test
+  void membersOfRoomsBetweenLiveNodesToldOfflineAreReported() {
+    JsonObject round = split("old", 0, 1000, 2000).put("toldBetweenLiveNodesMs", new JsonArray().add(5700).add(8600));
+
+    assertThat(FaultReport.row("split", List.of(round, split("old", 0, 1000, 2000))))
+        .contains("**2 members of rooms between live nodes were told `OFFLINE` too** (1 of 2 rounds");
   }
 
   @Test
