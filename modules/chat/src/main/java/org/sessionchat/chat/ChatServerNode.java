@@ -322,9 +322,9 @@ public final class ChatServerNode {
     return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
-  /** Client connections open on this node, both listeners. */
+  /** Client connections open on this node: line, IRC and the web console's chat sockets. */
   public int connectionCount() {
-    return tcpServer.connectionCount() + (ircServer == null ? 0 : ircServer.connectionCount());
+    return connectionLimits().open();
   }
 
   /** The IRC port, or {@link Settings#IRC_OFF} when the node has no IRC listener. */

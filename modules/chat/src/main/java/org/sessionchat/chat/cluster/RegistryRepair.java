@@ -48,7 +48,7 @@ public final class RegistryRepair implements AutoCloseable {
         .onComplete(done -> afterNodeLeft.accept(node))
         .onSuccess(done -> log.debug("Rooms of node {} are gone from the registry", node))
         .onFailure(e -> log.warn("Could not update the room registry after node {} left: {}", node, e.getMessage())));
-    this.changes = ClusterChanges.watch(vertx, context, this::repair);
+    this.changes = ClusterChanges.watch(runtime, context, this::repair);
     this.timer = runtime.isClustered() ? vertx.setPeriodic(PERIOD_MILLIS, id -> repair()) : -1;
   }
 
