@@ -1,9 +1,7 @@
 package org.sessionchat.chat.net;
 
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -103,10 +101,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
    * the event loop has run the tasks queued so far; a close still flushes what is pending.
    */
   private static void consolidateFlushes(NetSocket socket) {
-    if (socket instanceof NetSocketInternal internal) {
-      internal.channelHandlerContext().pipeline().addFirst("flush-consolidation",
-          new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-    }
+    VertxInternals.consolidateFlushes(socket);
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
@@ -282,12 +277,9 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   /** Sends FIN after what was written and drains the client until it closes (see {@link #disconnect}). */
   private void endOutput() {
     closed();
-    if (socket instanceof NetSocketInternal internal
-        && internal.channelHandlerContext().channel() instanceof DuplexChannel duplex) {
-      socket.handler(ignored -> { });
-      socket.resume();
-      duplex.shutdownOutput();
-    } else {
+    socket.handler(ignored -> { });
+    socket.resume();
+    if (!VertxInternals.shutdownOutput(socket)) {
       socket.close();
     }
   }
@@ -302,11 +294,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private void abort() {
     dropGathered();
     closed();
-    if (socket instanceof NetSocketInternal internal) {
-      internal.channelHandlerContext().close();
-    } else {
-      socket.close();
-    }
+    VertxInternals.abort(socket);
   }
 
   /** Closes the connection if its client has been idle too long (see {@link ConnectionGuard#isIdle}). */

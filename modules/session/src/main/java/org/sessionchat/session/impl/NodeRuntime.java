@@ -145,6 +145,11 @@ public final class NodeRuntime {
     return clusterManager != null;
   }
 
+  public java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
+    return clusterManager instanceof HazelcastClusterManager manager
+        ? java.util.Optional.of(manager.getHazelcastInstance()) : java.util.Optional.empty();
+  }
+
   public Set<String> clusterNodes() {
     return clusterManager == null ? Set.of(nodeId) : Set.copyOf(clusterManager.getNodes());
   }
