@@ -1,8 +1,10 @@
 package org.sessionchat.session;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sessionchat.session.impl.NodeRuntime;
@@ -58,6 +60,15 @@ public final class SessionRuntime {
 
   public boolean isClustered() {
     return node.isClustered();
+  }
+
+  /**
+   * The Hazelcast member this node is clustered with, if it is: for the application's own
+   * cluster-wide state and membership watches, so that nothing else has to dig it out of
+   * Vert.x's internals.
+   */
+  public Optional<HazelcastInstance> hazelcast() {
+    return node.hazelcast();
   }
 
   /**

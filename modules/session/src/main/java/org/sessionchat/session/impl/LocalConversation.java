@@ -1,6 +1,7 @@
 package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +60,8 @@ final class LocalConversation implements Conversation {
   private Promise<Void> setup;
   private long messagesIn;
   private long messagesOut;
+  /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
+  private Handler<Envelope> batchReceiver;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -177,6 +180,14 @@ final class LocalConversation implements Conversation {
   }
 
   // ---------------------------------------------------------------- in
+
+  /** {@link #receive} as a handler, for {@link LoopVerticle}: one object per session, not per message. */
+  Handler<Envelope> batchReceiver() {
+    if (batchReceiver == null) {
+      batchReceiver = this::receive;
+    }
+    return batchReceiver;
+  }
 
   /** A protocol message that passed this role's inbound monitor; buffered until the session is established. */
   void receive(Envelope envelope) {

@@ -103,7 +103,7 @@ public final class NodeRuntime {
    */
   private Future<Void> deployLoops() {
     int[] next = {0};
-    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, actors, router, metrics),
+    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, router, metrics),
             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
         .onSuccess(id -> loopDeployment = id)
         .mapEmpty();
@@ -147,6 +147,11 @@ public final class NodeRuntime {
 
   public boolean isClustered() {
     return clusterManager != null;
+  }
+
+  public java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
+    return clusterManager instanceof HazelcastClusterManager manager
+        ? java.util.Optional.of(manager.getHazelcastInstance()) : java.util.Optional.empty();
   }
 
   /**
