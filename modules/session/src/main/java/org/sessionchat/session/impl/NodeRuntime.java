@@ -300,7 +300,8 @@ public final class NodeRuntime {
   /** Pushed by Hazelcast's membership event: every local session with a participant there fails now. */
   private void memberRemoved(String departed) {
     if (!departures.removed(departed)) {
-      LOG.debug("node {} left the member list; its sessions here had ended already", nodeNames.apply(departed));
+      LOG.info("node {} left the member list; its sessions here had ended when it was found gone",
+          nodeNames.apply(departed));
       return;
     }
     LOG.info("node {} left the cluster; ending local sessions with participants there", nodeNames.apply(departed));
