@@ -59,6 +59,8 @@ final class LocalConversation implements Conversation {
   private Promise<Void> setup;
   private long messagesIn;
   private long messagesOut;
+  private SessionSnapshot.Step lastStep;
+  private String lastLabel;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -121,18 +123,22 @@ final class LocalConversation implements Conversation {
     return route != null && route.target().actorId().equals(actorId);
   }
 
-  /** Counted by the interceptors for each message that passed this role's monitor. */
-  void countSent() {
+  /** Counted by the interceptors for each message that passed this role's monitor (its label kept for snapshots). */
+  void countSent(String label) {
     messagesOut++;
+    lastStep = SessionSnapshot.Step.SENT;
+    lastLabel = label;
   }
 
-  void countReceived() {
+  void countReceived(String label) {
     messagesIn++;
+    lastStep = SessionSnapshot.Step.RECEIVED;
+    lastLabel = label;
   }
 
   SessionSnapshot snapshot() {
     return new SessionSnapshot(sessionId, protocol, role, cell.self(), cell.kind(), participants, started,
-        monitor.describeState(), messagesIn, messagesOut);
+        monitor.describeState(), messagesIn, messagesOut, lastStep, lastLabel);
   }
 
   @Override
@@ -375,6 +381,8 @@ final class LocalConversation implements Conversation {
       return;
     }
     if (monitor.resume(outcome)) {
+      lastStep = SessionSnapshot.Step.RESUMED;
+      lastLabel = outcome;
       cell.node().observers().resumed(this, outcome);
       endIfTerminal();
       return;
