@@ -119,6 +119,11 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "seconds into the measured window for --kill-pid (default ${DEFAULT-VALUE})")
   int killAfter;
 
+  @Option(names = "--flooders", defaultValue = "0",
+      description = "members of each room (its last ones) that send as fast as the server reads them; "
+          + "their own deliveries are not timed (default ${DEFAULT-VALUE})")
+  int flooders;
+
   @Option(names = "--label", mapFallbackValue = "",
       description = "key=value recorded in the result line, e.g. run=ID or server=BUILD (repeatable)")
   Map<String, String> labels = new LinkedHashMap<>();
@@ -150,12 +155,22 @@ public final class LoadGenerator implements Callable<Integer> {
       System.out.println("RESULT " + ResultJson.toJson(part, true).encode());
       return 0;
     }
-    RunResult result = processes > 1
+    if (flooders < 0 || flooders > members - senders || (flooders > 0 && processes > 1)) {
+      throw new CommandLine.ParameterException(new CommandLine(this),
+          "--flooders must be between 0 and members - senders, with one process");
+    }
+    ScenarioRun single = processes > 1 ? null : new ScenarioRun(spec, options(0, 1, serverPids));
+    RunResult result = single == null
         ? new ProcessFanOut(spec, processes, List.of(childJavaOptions.trim().split("\\s+")), serverPids,
             Duration.ofSeconds(joinTimeout + warmup + duration + drain + 120L)).run(this::childArgs)
-        : new ScenarioRun(spec, options(0, 1, serverPids)).run(ms -> { });
+        : single.run(ms -> { });
     JsonObject json = ResultJson.toJson(result, false)
         .put("generator", Provenance.of(commandLine, labels).toJson());
+    if (flooders > 0) {
+      long[] flood = single.floodCounts();
+      json.put("flood", new JsonObject().put("floodersPerRoom", flooders).put("linesWritten", flood[0])
+          .put("deliveredToOthers", flood[1]));
+    }
     System.err.println(ResultJson.summary(result));
     System.out.println(json.encode());
     if (out != null) {
@@ -168,7 +183,7 @@ public final class LoadGenerator implements Callable<Integer> {
   private RunOptions options(int sliceIndex, int sliceCount, List<Long> pids) {
     int eventLoops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RunOptions(eventLoops, connectRate, connectWindow, joinTimeout, drain, progress,
-        roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter);
+        roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter, flooders);
   }
 
   /** The arguments of child {@code index}: this scenario, its share of the connect pace, its slice. */

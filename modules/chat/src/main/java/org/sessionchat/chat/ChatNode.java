@@ -5,6 +5,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -243,12 +244,13 @@ public final class ChatNode implements Callable<Integer> {
       trust.tls().applyTo(eventBus);
       options = trust.announcedIn(options);
     }
+    HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(options);
     return metrics.instrument(Vertx.builder(), new VertxOptions().setEventBusOptions(eventBus))
-        .withClusterManager(ClusterSetup.clusterManager(options))
+        .withClusterManager(clusterManager)
         .buildClustered()
         .onSuccess(vertx -> {
           if (trust != null) {
-            peerCheck = PeerCertificateCheck.start(vertx, trust.tls());
+            peerCheck = PeerCertificateCheck.start(vertx, clusterManager, trust.tls());
           }
         });
   }

@@ -103,6 +103,7 @@ public final class ChatServerNode {
   private final Vertx vertx;
   private final SessionRuntime runtime;
   private final RoomManager roomManager;
+  private final NickServer nickServer;
   private final TcpServerVerticle tcpServer;
   private final TcpServerVerticle ircServer;
   private final List<String> deploymentIds;
@@ -112,7 +113,7 @@ public final class ChatServerNode {
   private final NodeNames nodeNames;
   private final RegistryRepair repair;
 
-  private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager,
+  private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager, NickServer nickServer,
       TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
       LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames, RegistryRepair repair) {
     this.nodeNames = nodeNames;
@@ -123,6 +124,7 @@ public final class ChatServerNode {
     this.vertx = vertx;
     this.runtime = runtime;
     this.roomManager = roomManager;
+    this.nickServer = nickServer;
     this.tcpServer = tcpServer;
     this.deploymentIds = deploymentIds;
     this.nodeName = nodeName;
@@ -144,16 +146,20 @@ public final class ChatServerNode {
       LimitCounters counters = new LimitCounters();
       RoomManager manager = new RoomManager(runtime, registry, settings.limits(), counters, names,
           new Quorum(settings.clusterQuorum(), runtime::clusterNodes));
-      NickServer nickServer = new NickServer(nicks.result());
+      GuestNames guestNames = new GuestNames(vertx);
+      // IRC nicks allow no '.': a fallback guest name (guest-<node>.<n>) is given with '-'
+      NickServer nickServer = new NickServer(nicks.result(),
+          lost -> guestNames.next(names.of(runtime.nodeId())).map(name -> name.replace('.', '-')));
       runtime.nameNodesWith(names::of);
       runtime.onNodeLeft(nickServer::forgetNode);
-      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager, names::departed);
+      RegistryRepair repair = RegistryRepair.start(vertx, runtime, registry, manager, names::departed,
+          List.of(nickServer::reconcile));
       Future<ActorRef> managerRef = runtime.spawn(ChatProtocol.KIND_ROOM_MANAGER, RoomManager.ACTOR_ID, manager);
       Future<ActorRef> nickRef = runtime.spawn(ChatProtocol.KIND_NICK_SERVER, NickServer.ACTOR_ID, nickServer);
       return Future.all(managerRef, nickRef).compose(spawned -> {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
-            settings, new GuestNames(vertx), admission);
+            settings, guestNames, admission);
         TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
             settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
         return vertx.deployVerticle(server).compose(id -> {
@@ -162,13 +168,13 @@ public final class ChatServerNode {
           clients.nodeName = name;
           names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
-            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, server, null, List.of(id),
+            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, nickServer, server, null, List.of(id),
                 name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
           TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
               settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
-          return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, server, irc,
+          return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, nickServer, server, irc,
               List.of(ircId, id), name, counters, clients, names, repair));
         });
       }).onFailure(failed -> repair.close());
@@ -269,6 +275,11 @@ public final class ChatServerNode {
     return roomManager;
   }
 
+  /** This node's nick server (the nicks of its IRC clients). */
+  public NickServer nickServer() {
+    return nickServer;
+  }
+
   /**
    * Serves one more client over {@code transport} (e.g. the web console's WebSocket): a
    * client actor exactly like a TCP connection's, with the same commands and monitors.
@@ -311,9 +322,9 @@ public final class ChatServerNode {
     return !runtime.isClustered() || clusterMembers().contains(runtime.nodeId());
   }
 
-  /** Client connections open on this node, both listeners. */
+  /** Client connections open on this node: line, IRC and the web console's chat sockets. */
   public int connectionCount() {
-    return tcpServer.connectionCount() + (ircServer == null ? 0 : ircServer.connectionCount());
+    return connectionLimits().open();
   }
 
   /** The IRC port, or {@link Settings#IRC_OFF} when the node has no IRC listener. */

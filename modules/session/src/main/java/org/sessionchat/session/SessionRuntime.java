@@ -1,8 +1,10 @@
 package org.sessionchat.session;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sessionchat.session.impl.NodeRuntime;
@@ -35,12 +37,20 @@ public final class SessionRuntime {
    * stops when that verticle is undeployed.
    */
   public Future<ActorRef> spawn(String actorKind, SessionActor actor) {
-    return node.spawn(actorKind, null, actor);
+    return node.spawn(actorKind, null, actor, Placement.anyEventLoop());
   }
 
   /** Spawns an actor under a well-known id, e.g. {@code room-manager}; fails if the id is taken. */
   public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor) {
-    return node.spawn(actorKind, actorId, actor);
+    return node.spawn(actorKind, actorId, actor, Placement.anyEventLoop());
+  }
+
+  /**
+   * Spawns an actor under a generated id on the event loop {@code placement} names, e.g. the
+   * one of the socket the actor serves (see {@link Placement}).
+   */
+  public Future<ActorRef> spawn(String actorKind, SessionActor actor, Placement placement) {
+    return node.spawn(actorKind, null, actor, placement);
   }
 
   /** The Vert.x node id when clustered, a generated one otherwise. */
@@ -50,6 +60,15 @@ public final class SessionRuntime {
 
   public boolean isClustered() {
     return node.isClustered();
+  }
+
+  /**
+   * The Hazelcast member this node is clustered with, if it is: for the application's own
+   * cluster-wide state and membership watches, so that nothing else has to dig it out of
+   * Vert.x's internals.
+   */
+  public Optional<HazelcastInstance> hazelcast() {
+    return node.hazelcast();
   }
 
   /** Node ids of the current cluster members ({@link #nodeId()} alone when not clustered). */

@@ -40,6 +40,7 @@ final class BenchClient implements ServerEvents {
   private final Promise<Void> joinedPromise = Promise.promise();
   private final PairLedger[] ledgers;
   private Sender sender;
+  private Flooder flooder;
   private Vertx vertx;
   private NetClient net;
   private SocketAddress target;
@@ -74,6 +75,14 @@ final class BenchClient implements ServerEvents {
 
   Sender sender() {
     return sender;
+  }
+
+  void makeFlooder(Flooder flooder) {
+    this.flooder = flooder;
+  }
+
+  Flooder flooder() {
+    return flooder;
   }
 
   boolean isJoined() {
@@ -242,6 +251,10 @@ final class BenchClient implements ServerEvents {
   @Override
   public void message(Buffer line, int payloadOffset) {
     long now = System.nanoTime();
+    if (line.length() > payloadOffset && line.getByte(payloadOffset) == Flooder.MARK) {
+      meter.floodReceived();
+      return;
+    }
     Payload payload;
     try {
       payload = Payload.decode(line, payloadOffset);
@@ -260,7 +273,11 @@ final class BenchClient implements ServerEvents {
       ledgers[slot] = pair;
     }
     if (pair.record(payload.seq()) != PairLedger.Arrival.DUPLICATE) {
-      meter.delivered(payload, now);
+      if (flooder != null) {
+        meter.deliveredUntimed(); // the flooder's own event loop is busy writing: not "the others"
+      } else {
+        meter.delivered(payload, now);
+      }
       room.members().get(slot).sender().acked();
     }
   }
@@ -275,6 +292,9 @@ final class BenchClient implements ServerEvents {
     meter.offline(System.nanoTime());
     if (sender != null) {
       sender.stop();
+    }
+    if (flooder != null) {
+      flooder.stop();
     }
   }
 

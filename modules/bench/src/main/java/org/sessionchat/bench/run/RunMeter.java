@@ -24,6 +24,8 @@ final class RunMeter {
   private final LongAdder inWindow = new LongAdder();
   private final LongAdder errors = new LongAdder();
   private final LongAdder offline = new LongAdder();
+  private final LongAdder floodSent = new LongAdder();
+  private final LongAdder floodReceived = new LongAdder();
   private final Histogram offlineAfterKill = LatencyHistograms.create();
   private volatile long killNanos;
   private volatile long windowStart = Long.MAX_VALUE;
@@ -45,6 +47,27 @@ final class RunMeter {
     if (nowNanos >= start && nowNanos < end) {
       inWindow.increment();
     }
+  }
+
+  /** A flooder's line reached a member, or a sender's line reached a flooder: counted, not timed. */
+  void deliveredUntimed() {
+    received.increment();
+  }
+
+  void floodSent() {
+    floodSent.increment();
+  }
+
+  void floodReceived() {
+    floodReceived.increment();
+  }
+
+  long floodSentCount() {
+    return floodSent.sum();
+  }
+
+  long floodReceivedCount() {
+    return floodReceived.sum();
   }
 
   void connected() {

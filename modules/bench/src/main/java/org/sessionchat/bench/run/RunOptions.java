@@ -17,13 +17,23 @@ import java.util.List;
  * @param serverPids       server processes whose memory to read once everybody has joined
  * @param killPid          process to {@code kill -9} during the measured window (scenario G); 0 for none
  * @param killAfterSeconds when, counted from the start of the measured window
+ * @param flooders         members of each room (its last ones) that send as fast as the server reads them;
+ *                         what they receive counts towards no latency: the figures are the others'
  */
 public record RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds,
     int drainSeconds, int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount,
-    List<Long> serverPids, long killPid, int killAfterSeconds) {
+    List<Long> serverPids, long killPid, int killAfterSeconds, int flooders) {
 
   public RunOptions {
     serverPids = List.copyOf(serverPids);
+  }
+
+  /** Options of a run without flooders. */
+  public RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds, int drainSeconds,
+      int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount, List<Long> serverPids, long killPid,
+      int killAfterSeconds) {
+    this(threads, connectRate, connectWindow, joinTimeoutSeconds, drainSeconds, progressSeconds, roomPrefix,
+        sliceIndex, sliceCount, serverPids, killPid, killAfterSeconds, 0);
   }
 
   boolean runsRoom(int room) {

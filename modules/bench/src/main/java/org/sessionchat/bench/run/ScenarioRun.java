@@ -53,6 +53,8 @@ public final class ScenarioRun {
         if (m < spec.senders()) {
           client.makeSender(new Sender(client, dialect, meter, room.name(), spec.rate(),
               spec.size(), spec.window()));
+        } else if (m >= spec.members() - options.flooders()) {
+          client.makeFlooder(new Flooder(client, dialect, meter, room.name()));
         }
         room.add(client);
         clients.add(client);
@@ -102,6 +104,11 @@ public final class ScenarioRun {
     }
   }
 
+  /** Lines the flooders wrote, and flood lines the other members received. */
+  public long[] floodCounts() {
+    return new long[] {meter.floodSentCount(), meter.floodReceivedCount()};
+  }
+
   private long connectAndJoin(Vertx vertx) throws InterruptedException {
     NetClient net = vertx.createNetClient(new NetClientOptions()
         .setConnectTimeout(30_000).setTcpNoDelay(true));
@@ -135,12 +142,17 @@ public final class ScenarioRun {
 
   private void talk() throws InterruptedException {
     List<Sender> senders = new ArrayList<>();
+    List<Flooder> flooders = new ArrayList<>();
     for (Room room : rooms) {
       int receivers = room.joinedMembers() - 1;
       for (BenchClient member : room.members()) {
         if (member.sender() != null && member.isJoined()) {
           member.sender().start(receivers);
           senders.add(member.sender());
+        }
+        if (member.flooder() != null && member.isJoined()) {
+          member.flooder().start();
+          flooders.add(member.flooder());
         }
       }
     }
@@ -160,6 +172,7 @@ public final class ScenarioRun {
     }
     List<Future<Void>> stops = new ArrayList<>();
     senders.forEach(sender -> stops.add(sender.stop()));
+    flooders.forEach(flooder -> stops.add(flooder.stop()));
     await(Future.join(stops), 30);
     drain();
   }

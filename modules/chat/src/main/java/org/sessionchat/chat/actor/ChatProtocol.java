@@ -65,6 +65,7 @@ public final class ChatProtocol {
   public static final String FIND_NICK = "findNick";
   public static final String NICK_FOUND = "nickFound";
   public static final String NO_SUCH_NICK = "noSuchNick";
+  public static final String NICK_LOST = "nickLost";
 
   // --- protocols/DirectMessage.scr: private messages between IRC clients
   public static final String DIRECT_MESSAGE = "DirectMessage";

@@ -397,6 +397,10 @@ public final class ClientActor implements SessionActor {
 
   @Override
   public void received(Conversation conversation, SessionMessage message) {
+    if (ChatProtocol.NICK_LOST.equals(message.label()) && irc != null) {
+      irc.nickLost(message.string(0), message.string(1));
+      return;
+    }
     if (ChatProtocol.CHAT_SERVER.equals(conversation.protocol())
         || ChatProtocol.NICK_REGISTRY.equals(conversation.protocol())) {
       PendingReply awaited = pending;

@@ -105,6 +105,19 @@ final class IrcExtras {
         }, failure -> actor.failed("NICK", failure));
   }
 
+  /**
+   * The nick server gave this client {@code given} because {@code lost} went to another
+   * client when the cluster merged (both sides of a split had granted it): the client and its
+   * channels see a nick change, as after a NICK.
+   */
+  void nickLost(String lost, String given) {
+    log.info("Client {} is now {}: the nick was kept by another client after the cluster merged", lost, given);
+    actor.nick(given);
+    String mask = mask();
+    presences.values().forEach(presence -> send(presence, ChatProtocol.RENAMED, mask));
+    actor.tell(new ClientEvent.NickSet(given));
+  }
+
   private Future<Conversation> nicks() {
     if (nickSession == null) {
       nickSession = actor.context().startSession(ChatProtocol.NICK_REGISTRY, ChatProtocol.NICK_OWNER,

@@ -1,8 +1,16 @@
 package org.sessionchat.chat.actor;
 
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
@@ -20,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * that session ends (QUIT, a dropped connection, the client's node dying: entries naming a
  * node that left count as free, as rooms do). Nicks compare in ASCII case-insensitively
  * (IRC's {@code CASEMAPPING=ascii}).
+ *
+ * <p>Why it also repairs: a fault damages the nick map the way it damages the room map (a
+ * dying member takes entries with it, the others forget a hung node's nicks, both sides of a
+ * split grant the same nick). {@link #reconcile()} makes the map agree with the nicks this
+ * node's clients hold, the way {@link RoomManager#reconcile()} does for rooms.
  */
 public final class NickServer implements SessionActor {
 
@@ -29,13 +42,43 @@ public final class NickServer implements SessionActor {
   public static final String MAP_NAME = "sessionchat.nicks";
 
   private static final Logger log = LoggerFactory.getLogger(NickServer.class);
+  /** Replacement names tried for a client whose nick went to another, before the next pass. */
+  private static final int RENAME_ATTEMPTS = 3;
+
+  /** A nick held by the client of one session, as it was claimed. */
+  private record Held(String nick, ActorRef owner, Conversation session) {
+    String key() {
+      return NickServer.key(nick);
+    }
+  }
 
   private final RoomRegistry nicks;
-  /** Session id to the (lower-case) nick its client holds. */
-  private final Map<String, String> held = new HashMap<>();
+  private final Function<String, Future<String>> replacements;
+  /** Session id to the nick its client holds; touched on the actor's context only. */
+  private final Map<String, Held> held = new HashMap<>();
+  /** Session id to the nick its claim in flight asks for: neither a ghost nor a twin yet. */
+  private final Map<String, String> claiming = new HashMap<>();
+  private Context context;
+  private String nodeId;
 
+  /** A nick server whose clients lose no nick to a fault (tests). */
   public NickServer(RoomRegistry nicks) {
+    this(nicks, lost -> Future.failedFuture("no replacement names"));
+  }
+
+  /**
+   * @param replacements a fresh name for a client whose nick {@code lost} went to another
+   *                     client when the cluster merged (e.g. a guest name)
+   */
+  public NickServer(RoomRegistry nicks, Function<String, Future<String>> replacements) {
     this.nicks = nicks;
+    this.replacements = replacements;
+  }
+
+  @Override
+  public void started(ActorContext actor) {
+    context = Vertx.currentContext();
+    nodeId = actor.self().nodeId();
   }
 
   @Override
@@ -50,12 +93,14 @@ public final class NickServer implements SessionActor {
   private void claim(Conversation client, String nick) {
     String key = key(nick);
     ActorRef owner = client.participant(ChatProtocol.NICK_OWNER);
-    String previous = held.get(client.sessionId());
+    Held previous = held.get(client.sessionId());
+    claiming.put(client.sessionId(), key);
     nicks.claim(key, owner).onComplete(claimed -> {
+      claiming.remove(client.sessionId());
       if (claimed.succeeded() && claimed.result()) {
-        held.put(client.sessionId(), key);
-        if (previous != null && !previous.equals(key)) {
-          nicks.release(previous, owner);
+        held.put(client.sessionId(), new Held(nick, owner, client));
+        if (previous != null && !previous.key().equals(key)) {
+          nicks.release(previous.key(), owner);
         }
         reply(client, ChatProtocol.NICK_GRANTED, nick);
       } else {
@@ -76,15 +121,94 @@ public final class NickServer implements SessionActor {
 
   @Override
   public void conversationEnded(Conversation client, EndReason reason) {
-    String key = held.remove(client.sessionId());
-    if (key != null) {
-      nicks.release(key, client.participant(ChatProtocol.NICK_OWNER));
+    claiming.remove(client.sessionId());
+    Held gone = held.remove(client.sessionId());
+    if (gone != null) {
+      nicks.release(gone.key(), gone.owner());
     }
   }
 
   /** Forgets the nicks of clients on a node that left the cluster. */
   public void forgetNode(String nodeId) {
     nicks.forgetNode(nodeId);
+  }
+
+  /**
+   * Makes the nick map agree with the nicks this node's clients hold, after the cluster
+   * changed shape and every few seconds (run by the node's registry repair):
+   * <ul>
+   * <li>a held nick whose entry is missing is written back (lost with a member, or forgotten
+   *     by the others while this node was cut off or stopped), so nobody else can take it;
+   * <li>a held nick whose entry now names another live client is a twin (both sides of a
+   *     split granted it): the map's entry keeps it (after a heal, the larger side's), and this
+   *     client gets a fresh name, told with {@code nickLost} as IRC servers do on a nick
+   *     collision;
+   * <li>an entry naming a client of this node that holds no such nick is a ghost (e.g. merged
+   *     back after the nick was released) and is removed, so the nick can be taken.
+   * </ul>
+   * Safe from any thread: the pass runs on the nick server's context.
+   */
+  public Future<Void> reconcile() {
+    Context on = context;
+    if (on == null) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> done = Promise.promise();
+    on.runOnContext(run -> pass().onComplete(done));
+    return done.future();
+  }
+
+  private Future<Void> pass() {
+    List<Future<?>> steps = new ArrayList<>();
+    for (Held entry : List.copyOf(held.values())) {
+      if (claiming.containsKey(entry.session().sessionId()) || !entry.session().isActive()) {
+        continue;
+      }
+      steps.add(nicks.claim(entry.key(), entry.owner()).onSuccess(kept -> {
+        if (!kept && held.get(entry.session().sessionId()) == entry) {
+          log.warn("Nick {} of a client on this node was granted elsewhere too; the cluster kept the other one",
+              entry.nick());
+          rename(entry, RENAME_ATTEMPTS);
+        }
+      }));
+    }
+    steps.add(nicks.forgetGhosts(nodeId, this::holds).onSuccess(ghosts -> {
+      if (!ghosts.isEmpty()) {
+        log.warn("Removed nick entries of clients no longer holding them on this node: {}", ghosts);
+      }
+    }));
+    return Future.join(steps).mapEmpty();
+  }
+
+  /** True if a client here holds (or is claiming) {@code key} as {@code owner}. */
+  private boolean holds(String key, ActorRef owner) {
+    return claiming.containsValue(key)
+        || held.values().stream().anyMatch(entry -> entry.key().equals(key) && entry.owner().equals(owner));
+  }
+
+  /** Gives the client of {@code lost} a fresh name and tells it. */
+  private void rename(Held lost, int attemptsLeft) {
+    replacements.apply(lost.nick())
+        .compose(name -> nicks.claim(key(name), lost.owner()).map(claimed -> claimed ? name : null))
+        .onComplete(named -> {
+          if (held.get(lost.session().sessionId()) != lost) {
+            if (named.succeeded() && named.result() != null) {
+              nicks.release(key(named.result()), lost.owner()); // renamed or gone meanwhile
+            }
+            return;
+          }
+          if (named.failed() || named.result() == null) {
+            if (attemptsLeft > 1) {
+              rename(lost, attemptsLeft - 1);
+            } else {
+              log.warn("No replacement nick for the client that lost {}; trying again at the next pass", lost.nick());
+            }
+            return;
+          }
+          String name = named.result();
+          held.put(lost.session().sessionId(), new Held(name, lost.owner(), lost.session()));
+          reply(lost.session(), ChatProtocol.NICK_LOST, lost.nick(), name);
+        });
   }
 
   private static void reply(Conversation client, String label, Object... payload) {

@@ -6,11 +6,9 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.Optional;
 import java.util.UUID;
+import org.sessionchat.session.SessionRuntime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +37,12 @@ public final class ClusterChanges implements MembershipListener, LifecycleListen
     this.onChange = onChange;
   }
 
-  /** Watches the cluster of {@code vertx}; empty if it is not clustered with Hazelcast. */
-  public static Optional<ClusterChanges> watch(Vertx vertx, Context context, Runnable onChange) {
-    if (!(vertx instanceof VertxInternal internal)
-        || !(internal.clusterManager() instanceof HazelcastClusterManager manager)) {
+  /** Watches the cluster of {@code runtime}; empty if it is not clustered with Hazelcast. */
+  public static Optional<ClusterChanges> watch(SessionRuntime runtime, Context context, Runnable onChange) {
+    if (runtime.hazelcast().isEmpty()) {
       return Optional.empty();
     }
-    ClusterChanges changes = new ClusterChanges(manager.getHazelcastInstance(), context, onChange);
+    ClusterChanges changes = new ClusterChanges(runtime.hazelcast().get(), context, onChange);
     changes.membershipRegistration = changes.hazelcast.getCluster().addMembershipListener(changes);
     changes.lifecycleRegistration = changes.hazelcast.getLifecycleService().addLifecycleListener(changes);
     return Optional.of(changes);

@@ -50,6 +50,13 @@ final class IrcChannels {
     return Optional.ofNullable(channels.get(room));
   }
 
+  /** How {@code nick} was shown in {@code room} ({@code nick!user@host}), or null if it was not. */
+  String maskOf(String room, String nick) {
+    Channel channel = channels.get(room);
+    Member member = channel == null ? null : channel.members.get(key(nick));
+    return member == null ? null : member.mask();
+  }
+
   Channel open(String room) {
     return channels.computeIfAbsent(room, Channel::new);
   }

@@ -328,6 +328,10 @@ public final class IrcWire implements WireFormat {
 
       @Override
       public void deliver(ClientEvent event) {
+        if (event instanceof ClientEvent.Message message) {
+          socketSide.deliver(new ClientEvent.Invalid(privmsg(message))); // the common case: one line
+          return;
+        }
         List<String> lines = new ArrayList<>(4);
         format(event, lines::add);
         if (!lines.isEmpty()) {
@@ -366,11 +370,7 @@ public final class IrcWire implements WireFormat {
   @Override
   public void deliver(ClientEvent event, Consumer<String> out) {
     if (event instanceof ClientEvent.Invalid lines) {
-      for (String line : lines.error().split(CRLF)) {
-        if (!line.isEmpty()) {
-          out.accept(line);
-        }
-      }
+      eachLine(lines.error(), out);
     } else {
       format(event, out);
     }
@@ -379,17 +379,9 @@ public final class IrcWire implements WireFormat {
   /** The lines that tell the client {@code event}; on the actor's context. */
   void format(ClientEvent event, Consumer<String> out) {
     if (event instanceof ClientEvent.Message message) {
-      String speaker = message.nick();
-      String prefix = channels.get(message.room()).flatMap(channel ->
-              Optional.ofNullable(channel.members.get(IrcChannels.key(speaker))))
-          .map(IrcChannels.Member::mask).orElse(speaker + "!~" + speaker + "@line");
-      out.accept(":" + prefix + " PRIVMSG #" + message.room() + " :" + message.text());
+      out.accept(privmsg(message));
     } else if (event instanceof ClientEvent.Invalid lines) {
-      for (String line : lines.error().split(CRLF)) {
-        if (!line.isEmpty()) {
-          out.accept(line);
-        }
-      }
+      eachLine(lines.error(), out);
     } else if (event instanceof ClientEvent.NickSet set) {
       nickSet(set.nick(), out);
     } else if (event instanceof ClientEvent.UserSet set) {
@@ -408,6 +400,32 @@ public final class IrcWire implements WireFormat {
           + " :The channel was lost with its node and could not be re-created");
     } else {
       membersEvent(event, out);
+    }
+  }
+
+  /** A room's chat line as this client's {@code PRIVMSG}, the speaker as the client was shown it. */
+  private String privmsg(ClientEvent.Message message) {
+    String nickAndText = message.nickAndText();
+    int colon = nickAndText.indexOf(':');
+    String speaker = colon < 0 ? "" : nickAndText.substring(0, colon);
+    String prefix = channels.maskOf(message.room(), speaker);
+    if (prefix == null) {
+      prefix = speaker + "!~" + speaker + "@line";
+    }
+    return ":" + prefix + " PRIVMSG #" + message.room() + " :" + nickAndText.substring(colon + 1);
+  }
+
+  /** Each non-empty line of {@code lines} (joined by CR LF) to {@code out}; no regular expression per line. */
+  private static void eachLine(String lines, Consumer<String> out) {
+    int start = 0;
+    for (int end = lines.indexOf(CRLF); end >= 0; end = lines.indexOf(CRLF, start)) {
+      if (end > start) {
+        out.accept(lines.substring(start, end));
+      }
+      start = end + CRLF.length();
+    }
+    if (start < lines.length()) {
+      out.accept(start == 0 ? lines : lines.substring(start));
     }
   }
 

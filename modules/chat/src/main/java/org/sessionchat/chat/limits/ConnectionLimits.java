@@ -44,6 +44,11 @@ public final class ConnectionLimits {
     return Optional.empty();
   }
 
+  /** Connections admitted and not yet released: line, IRC and browser clients together. */
+  public synchronized int open() {
+    return open;
+  }
+
   /** A connection admitted from {@code address} has closed. */
   public synchronized void release(String address) {
     open--;

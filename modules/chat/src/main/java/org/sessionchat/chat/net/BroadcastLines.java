@@ -7,8 +7,8 @@ import org.sessionchat.chat.wire.Replies;
 /**
  * The last chat line encoded for the connections of one event loop, so that a room's
  * broadcast is turned into bytes once per event loop instead of once per member: every member
- * of a room gets the same {@code MSG:<room>:<nick>:<text>} line, and the room hands it to all
- * its members on this node in one go.
+ * of a room gets the same {@code MSG:<room>:<nick>:<text>} line (or the same IRC
+ * {@code PRIVMSG} line), and the room hands it to all its members on this node in one go.
  *
  * <p>The encoded {@link Buffer} is shared by the sockets it is written to: a socket write
  * takes its own slice of it, and nothing writes into it after it is built. Confined to one
@@ -19,6 +19,9 @@ public final class BroadcastLines {
   private String room;
   private String nickAndText;
   private Buffer line;
+  private String text;
+  private String textEnd;
+  private Buffer textLine;
   private long encoded;
   private long reused;
 
@@ -33,6 +36,23 @@ public final class BroadcastLines {
     this.line = Buffer.buffer((Replies.message(room, nickAndText) + "\n").getBytes(StandardCharsets.UTF_8));
     encoded++;
     return line;
+  }
+
+  /**
+   * {@code text} and {@code lineEnd} as bytes: the buffer of the previous call when both are
+   * the same (the same line for the next member), else a new one. Any line may come here; only
+   * the last one is kept.
+   */
+  public Buffer line(String text, String lineEnd) {
+    if (textLine != null && text.equals(this.text) && lineEnd.equals(textEnd)) {
+      reused++;
+      return textLine;
+    }
+    this.text = text;
+    this.textEnd = lineEnd;
+    this.textLine = Buffer.buffer((text + lineEnd).getBytes(StandardCharsets.UTF_8));
+    encoded++;
+    return textLine;
   }
 
   /** Lines encoded so far. */

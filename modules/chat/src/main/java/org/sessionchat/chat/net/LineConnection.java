@@ -1,11 +1,10 @@
 package org.sessionchat.chat.net;
 
-import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionchat.chat.actor.ClientEvent;
@@ -53,10 +52,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
   private final BroadcastLines broadcastLines;
-  /** Within a batch ({@link WriteBatches}): the one line gathered so far, or all of them. */
+  /**
+   * Within a batch ({@link WriteBatches}): the lines gathered so far and their bytes, copied
+   * into one buffer of that size at the end (not appended one by one into a growing buffer).
+   */
   private boolean batching;
-  private Buffer gatheredLine;
-  private Buffer gathered;
+  private Buffer[] gathered;
+  private int gatheredLines;
+  private int gatheredBytes;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
@@ -98,10 +101,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
    * the event loop has run the tasks queued so far; a close still flushes what is pending.
    */
   private static void consolidateFlushes(NetSocket socket) {
-    if (socket instanceof NetSocketInternal internal) {
-      internal.channelHandlerContext().pipeline().addFirst("flush-consolidation",
-          new FlushConsolidationHandler(FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
-    }
+    VertxInternals.consolidateFlushes(socket);
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
@@ -164,10 +164,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     close();
   }
 
-  /** Writes one line (the terminator is added); does nothing once the connection is closed. */
+  /**
+   * Writes one line (the terminator is added); does nothing once the connection is closed. The
+   * same line for the next connection of this event loop (an IRC channel's message to each
+   * member) is encoded once.
+   */
   public void send(String line) {
     if (writable()) {
-      out(Buffer.buffer(line + format.lineEnd()));
+      out(broadcastLines.line(line, format.lineEnd()));
     }
   }
 
@@ -186,26 +190,36 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private void out(Buffer line) {
     if (!batching) {
       socket.write(line);
-    } else if (gatheredLine == null && gathered == null) {
-      gatheredLine = line;
-    } else {
-      if (gathered == null) {
-        gathered = Buffer.buffer(gatheredLine.length() * 4);
-        gathered.appendBuffer(gatheredLine);
-        gatheredLine = null;
-      }
-      gathered.appendBuffer(line);
+      return;
     }
+    if (gathered == null) {
+      gathered = new Buffer[8];
+    } else if (gatheredLines == gathered.length) {
+      gathered = Arrays.copyOf(gathered, gatheredLines * 2);
+    }
+    gathered[gatheredLines++] = line;
+    gatheredBytes += line.length();
   }
 
   private void flushGathered() {
-    if (gatheredLine != null) {
-      socket.write(gatheredLine);
-    } else if (gathered != null) {
-      socket.write(gathered);
+    if (gatheredLines == 1) {
+      socket.write(gathered[0]);
+    } else if (gatheredLines > 1) {
+      Buffer all = Buffer.buffer(gatheredBytes);
+      for (int i = 0; i < gatheredLines; i++) {
+        all.appendBuffer(gathered[i]);
+      }
+      socket.write(all);
     }
-    gatheredLine = null;
-    gathered = null;
+    dropGathered();
+  }
+
+  private void dropGathered() {
+    if (gathered != null) {
+      Arrays.fill(gathered, 0, gatheredLines, null); // the shared lines are not held past the batch
+    }
+    gatheredLines = 0;
+    gatheredBytes = 0;
   }
 
   /** True if a line may be written now; a client whose write queue is full is disconnected. */
@@ -263,12 +277,9 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   /** Sends FIN after what was written and drains the client until it closes (see {@link #disconnect}). */
   private void endOutput() {
     closed();
-    if (socket instanceof NetSocketInternal internal
-        && internal.channelHandlerContext().channel() instanceof DuplexChannel duplex) {
-      socket.handler(ignored -> { });
-      socket.resume();
-      duplex.shutdownOutput();
-    } else {
+    socket.handler(ignored -> { });
+    socket.resume();
+    if (!VertxInternals.shutdownOutput(socket)) {
       socket.close();
     }
   }
@@ -281,14 +292,9 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
    * run now, so the client leaves its room now.
    */
   private void abort() {
-    gatheredLine = null;
-    gathered = null;
+    dropGathered();
     closed();
-    if (socket instanceof NetSocketInternal internal) {
-      internal.channelHandlerContext().close();
-    } else {
-      socket.close();
-    }
+    VertxInternals.abort(socket);
   }
 
   /** Closes the connection if its client has been idle too long (see {@link ConnectionGuard#isIdle}). */

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sessionchat.chat.actor.ClientTransport;
@@ -44,7 +43,6 @@ public final class TcpServerVerticle extends VerticleBase {
   private final Function<String, WireFormat> formats;
   private final ConnectionLimits admission;
   private final Set<LineConnection> connections = new LinkedHashSet<>();
-  private final AtomicInteger connectionCount = new AtomicInteger();
   private NetServer server;
 
   /**
@@ -102,11 +100,9 @@ public final class TcpServerVerticle extends VerticleBase {
       LineConnection connection = new LineConnection(socket, maxLineLength, new ConnectionGuard(limits, counters),
           broadcastLines, formats.apply(address));
       connections.add(connection);
-      connectionCount.incrementAndGet();
       connection.onServerShutdown(() -> connection.close(ClientTransport.CloseReason.NODE_SHUTDOWN));
       connection.onClose(() -> {
         connections.remove(connection);
-        connectionCount.decrementAndGet();
         admission.release(address);
       });
       onConnect.accept(connection);
@@ -145,10 +141,5 @@ public final class TcpServerVerticle extends VerticleBase {
   /** The port actually bound, once started. */
   public int actualPort() {
     return server.actualPort();
-  }
-
-  /** Connections open right now; safe to read from any thread. */
-  public int connectionCount() {
-    return connectionCount.get();
   }
 }

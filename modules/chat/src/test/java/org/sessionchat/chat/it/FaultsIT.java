@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sessionchat.chat.testing.IrcClient;
 
 /**
  * The faults a cluster must come back from whole, on real node JVMs driven by
@@ -71,7 +72,8 @@ class FaultsIT {
         ChatConnection listener = cluster.connect("listener", 2);
         ChatConnection across = cluster.connect("across", 3);
         ChatConnection host3 = cluster.connect("host3", 3);
-        ChatConnection guest1 = cluster.connect("guest1", 1)) {
+        ChatConnection guest1 = cluster.connect("guest1", 1);
+        IrcClient keeper = cluster.irc("keeper", 3)) {
       talker.request("CREATE:major", "OK:CREATE:major");
       talker.request("JOIN:major", "OK:JOIN:major");
       listener.request("JOIN:major", "OK:JOIN:major");
@@ -107,6 +109,9 @@ class FaultsIT {
       try (ChatConnection majority = cluster.connect("majority", 2)) {
         majority.request("CREATE:both", "OK:CREATE:both");
       }
+      // nicks have no quorum: both sides grant the same one
+      IrcClient dupMinor = cluster.irc("dup", 3);
+      IrcClient dupMajor = cluster.irc("dup", 1);
 
       cluster.heal();
       await().atMost(HEALED_WITHIN).pollInterval(Duration.ofMillis(500))
@@ -132,6 +137,20 @@ class FaultsIT {
               .untilAsserted(() -> lister.request("LIST", "ROOMS:both:major:minor"));
         }
       }
+      // one holder per nick again: the majority's keeps "dup", the minority's is renamed; the
+      // minority's nick held from before the split is still held
+      try (dupMinor; dupMajor; IrcClient other = cluster.irc("other", 2)) {
+        String renamed = awaitIrc(dupMinor, ":dup!", " NICK :", HEALED_WITHIN);
+        String given = renamed.substring(renamed.indexOf(" NICK :") + 7);
+        other.send("NICK dup");
+        assertThat(IrcClient.numeric(other.next())).isEqualTo("433");
+        other.send("NICK keeper");
+        assertThat(IrcClient.numeric(other.next())).isEqualTo("433");
+        other.send("PRIVMSG dup :to the one who kept it");
+        awaitIrc(dupMajor, "PRIVMSG dup :to the one who kept it", "", REPLY);
+        other.send("PRIVMSG " + given + " :to the renamed one");
+        awaitIrc(dupMinor, "PRIVMSG " + given + " :to the renamed one", "", REPLY);
+      }
       try (ChatConnection from1 = cluster.connect("from1", 1); ChatConnection from3 = cluster.connect("from3", 3)) {
         from1.request("JOIN:minor", "OK:JOIN:minor");
         host3.send("CHAT:to one");
@@ -141,6 +160,26 @@ class FaultsIT {
         from3.request("JOIN:major", "OK:JOIN:major");
         from3.send("CHAT:to the majority");
         listener.await("MSG:major:from3:to the majority", REPLY);
+      }
+    }
+  }
+
+  /** The first line of {@code client} containing both parts, waiting up to {@code within}. */
+  private static String awaitIrc(IrcClient client, String part, String also, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (true) {
+      try {
+        String line = client.next();
+        if (line != null && line.contains(part) && line.contains(also)) {
+          return line;
+        }
+      } catch (AssertionError quiet) { // nothing for a read time-out
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("no line with " + part + " within " + within, quiet);
+        }
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("no line with " + part + " within " + within);
       }
     }
   }

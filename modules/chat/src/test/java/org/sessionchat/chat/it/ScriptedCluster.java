@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.chat.testing.IrcClient;
 import org.sessionchat.session.testkit.TestProtocols;
 
 /**
@@ -201,6 +202,11 @@ final class ScriptedCluster implements AutoCloseable {
   /** Node {@code node}'s IRC port. */
   int ircPort(int node) {
     return ircBasePort + node;
+  }
+
+  /** An IRC client registered as {@code nick} on node {@code i}. */
+  IrcClient irc(String nick, int node) throws IOException {
+    return IrcClient.connect(host(node).getHostAddress(), ircPort(node), nick);
   }
 
   /** The port of node {@code i}'s {@code /health}, {@code /metrics} and web console. */

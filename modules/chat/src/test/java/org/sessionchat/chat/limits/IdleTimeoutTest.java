@@ -29,8 +29,8 @@ class IdleTimeoutTest {
 
   @Test
   void disconnectsASilentClientAndKeepsOneThatPings() {
+    long started = System.nanoTime(); // before connecting: the node's idle clock starts when it accepts
     try (LineClient silent = LineClient.connect(node.port()); LineClient pinging = LineClient.connect(node.port())) {
-      long started = System.nanoTime();
       // the silent client's lines end with the idle error and the close; meanwhile the other one pings
       CompletableFuture<Void> silentEnds = CompletableFuture.runAsync(() -> {
         silent.expect("ERROR:IDLE_TIMEOUT");

@@ -39,4 +39,19 @@ class BroadcastLinesTest {
 
     assertThat(line.getBytes()).isEqualTo("MSG:café:zoë:grüße ✓\n".getBytes(StandardCharsets.UTF_8));
   }
+
+  @Test
+  void theSameFormattedLineForTheNextConnectionIsEncodedOnce() {
+    String privmsg = ":ann!~ann@127.0.0.1 PRIVMSG #deck :" + "hi".repeat(3);
+    Buffer first = lines.line(privmsg, "\r\n");
+    Buffer second = lines.line(new String(privmsg.toCharArray()), "\r\n");
+    Buffer otherEnd = lines.line(privmsg, "\n");
+
+    assertThat(second).isSameAs(first);
+    assertThat(first.toString(StandardCharsets.UTF_8)).isEqualTo(privmsg + "\r\n");
+    assertThat(otherEnd).isNotSameAs(first);
+    assertThat(otherEnd.toString(StandardCharsets.UTF_8)).isEqualTo(privmsg + "\n");
+    assertThat(lines.encoded()).isEqualTo(2);
+    assertThat(lines.reused()).isEqualTo(1);
+  }
 }

@@ -46,8 +46,13 @@ public final class IrcClient implements AutoCloseable {
 
   /** Connects and registers as {@code nick}, reading up to the end of the MOTD. */
   public static IrcClient connect(int port, String nick) {
+    return connect("127.0.0.1", port, nick);
+  }
+
+  /** The same on {@code host} (a node on a loopback address of its own). */
+  public static IrcClient connect(String host, int port, String nick) {
     try {
-      IrcClient client = new IrcClient(new Socket("127.0.0.1", port), nick);
+      IrcClient client = new IrcClient(new Socket(host, port), nick);
       client.send("NICK " + nick).send("USER " + nick + " 0 * :" + nick + " tester");
       client.until(" 376 ");
       return client;

@@ -1,10 +1,12 @@
 package org.sessionchat.chat.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -73,6 +75,19 @@ class ChatSocketLimitsTest {
       assertThat(web.call("BOGUS")).startsWith("ERROR:UNKNOWN_COMMAND");
       assertThat(web.call("QUIT")).isEqualTo("BYE");
       assertThat(web.next()).isEqualTo("CLOSED");
+    }
+  }
+
+  @Test
+  void isCountedInTheNodesOpenConnectionsUntilItQuits() throws Exception {
+    try (ConsoleNode node = ConsoleNode.start("socket-count");
+        LineClient tcp = node.node().connect("ann")) {
+      Socket web = Socket.open(node);
+      assertThat(web.next()).startsWith("WELCOME:guest-");
+      assertThat(node.node().node().connectionCount()).as("the line client and the browser").isEqualTo(2);
+
+      assertThat(web.call("QUIT")).isEqualTo("BYE");
+      await().atMost(Duration.ofSeconds(10)).until(() -> node.node().node().connectionCount() == 1);
     }
   }
 

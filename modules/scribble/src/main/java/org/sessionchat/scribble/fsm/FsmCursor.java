@@ -8,23 +8,26 @@ import java.util.Set;
 
 /**
  * Where one (nested) FSM is: a state, plus one cursor per branch while in a {@code par}.
- * Stepping allocates nothing except on entering a par (its branch cursors) or on the rare
- * lazy join.
+ * Stepping reads the FSM's {@link StepTable} and allocates nothing except on entering a par
+ * (its branch cursors) or on the rare lazy join.
  */
 final class FsmCursor {
 
   private final LocalFsm fsm;
-  private State state;
+  private final StepTable table;
+  private int at;
   private FsmCursor[] branches;
 
   FsmCursor(LocalFsm fsm, int start) {
     this.fsm = fsm;
+    this.table = fsm.table();
     enter(start);
   }
 
   private FsmCursor(FsmCursor other) {
     this.fsm = other.fsm;
-    this.state = other.state;
+    this.table = other.table;
+    this.at = other.at;
     if (other.branches != null) {
       branches = new FsmCursor[other.branches.length];
       for (int i = 0; i < branches.length; i++) {
@@ -43,6 +46,7 @@ final class FsmCursor {
    * them (so the transition listed is the one a step on its message takes).
    */
   void collectMoves(List<RoleState.Move> into) {
+    State state = state();
     switch (state.kind()) {
       case MESSAGES -> {
         for (Transition t : state.transitions()) {
@@ -74,12 +78,12 @@ final class FsmCursor {
   }
 
   private void enter(int id) {
-    state = fsm.state(id);
-    if (state.kind() == State.Kind.PAR) {
-      List<Integer> starts = state.branches();
-      branches = new FsmCursor[starts.size()];
+    at = id;
+    if (table.kind[id] == StepTable.PAR) {
+      int[] starts = table.branches[id];
+      branches = new FsmCursor[starts.length];
       for (int i = 0; i < branches.length; i++) {
-        branches[i] = new FsmCursor(fsm, starts.get(i));
+        branches[i] = new FsmCursor(fsm, starts[i]);
       }
       joinIfDone();
     } else {
@@ -88,24 +92,31 @@ final class FsmCursor {
   }
 
   State state() {
-    return state;
+    return fsm.state(at);
+  }
+
+  boolean isTerminal() {
+    return table.terminal[at];
   }
 
   /** One message; {@code values} null checks the arity only, else also the payload types. */
   boolean step(Direction direction, String peer, String label, int arity, List<?> values) {
-    switch (state.kind()) {
-      case MESSAGES: {
-        Transition t = state.find(direction, peer, label, arity, values);
-        if (t == null) {
+    switch (table.kind[at]) {
+      case StepTable.MESSAGES: {
+        int target = table.find(at, direction, peer, label, arity, values);
+        if (target < 0) {
           return false;
         }
-        enter(t.target());
+        enter(target);
         return true;
       }
-      case PAR: {
+      case StepTable.PAR: {
         for (FsmCursor branch : branches) {
+          Completion before = branch.completion();
           if (branch.step(direction, peer, label, arity, values)) {
-            joinIfDone();
+            if (branch.completion() != before) {
+              joinIfDone(); // the others are as they were: only this branch can make the par joinable
+            }
             return true;
           }
         }
@@ -122,19 +133,19 @@ final class FsmCursor {
     if (branchCompletion() != Completion.DONE) {
       return false;
     }
-    FsmCursor after = new FsmCursor(fsm, state.join());
+    FsmCursor after = new FsmCursor(fsm, table.join[at]);
     if (!after.step(direction, peer, label, arity, values)) {
       return false;
     }
-    state = after.state;
+    at = after.at;
     branches = after.branches;
     return true;
   }
 
   /** Eager join when the par is the last thing its FSM does: nothing could need the wait. */
   private void joinIfDone() {
-    if (branchCompletion() == Completion.DONE && fsm.state(state.join()).isTerminal()) {
-      enter(state.join());
+    if (table.joinsAtEnd[at] && branchCompletion() == Completion.DONE) {
+      enter(table.join[at]);
     }
   }
 
@@ -147,14 +158,15 @@ final class FsmCursor {
   }
 
   Completion completion() {
-    if (state.kind() != State.Kind.PAR) {
-      return Completion.of(state);
+    if (table.kind[at] != StepTable.PAR) {
+      return table.own[at];
     }
     Completion branchesDone = branchCompletion();
-    return branchesDone == Completion.DONE ? fsm.completionOnEntry(state.join()) : branchesDone;
+    return branchesDone == Completion.DONE ? fsm.completionOnEntry(table.join[at]) : branchesDone;
   }
 
   boolean resume(String outcome) {
+    State state = state();
     if (state.kind() == State.Kind.INITIATES) {
       Integer exit = state.exits().get(outcome);
       if (exit == null) {
@@ -175,6 +187,7 @@ final class FsmCursor {
   }
 
   Optional<Initiation> pendingInitiation() {
+    State state = state();
     if (state.kind() == State.Kind.PAR) {
       for (FsmCursor branch : branches) {
         Optional<Initiation> pending = branch.pendingInitiation();
@@ -187,6 +200,7 @@ final class FsmCursor {
   }
 
   void collectPeers(Set<String> into) {
+    State state = state();
     if (state.kind() == State.Kind.PAR) {
       for (FsmCursor branch : branches) {
         branch.collectPeers(into);
@@ -198,8 +212,8 @@ final class FsmCursor {
   }
 
   Set<String> peers() {
-    if (state.kind() != State.Kind.PAR) {
-      return fsm.peersFrom(state.id());
+    if (table.kind[at] != StepTable.PAR) {
+      return fsm.peersFrom(at);
     }
     Set<String> peers = new LinkedHashSet<>();
     collectPeers(peers);
@@ -207,6 +221,7 @@ final class FsmCursor {
   }
 
   void collectExpected(List<String> into) {
+    State state = state();
     switch (state.kind()) {
       case MESSAGES -> state.transitions().forEach(t -> into.add(t.toString()));
       case INITIATES -> into.add("initiates " + state.initiation().orElseThrow().protocol()
@@ -230,6 +245,7 @@ final class FsmCursor {
   }
 
   String describe() {
+    State state = state();
     if (state.kind() != State.Kind.PAR) {
       return state.name();
     }

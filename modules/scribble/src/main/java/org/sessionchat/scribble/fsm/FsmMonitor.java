@@ -42,7 +42,7 @@ final class FsmMonitor implements Monitor {
 
   @Override
   public boolean isTerminal() {
-    return cursor.state().isTerminal();
+    return cursor.isTerminal();
   }
 
   @Override

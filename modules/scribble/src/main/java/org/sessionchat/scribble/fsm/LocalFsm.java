@@ -19,6 +19,7 @@ public final class LocalFsm {
   private final int initial;
   private final Completion[] freshCompletion;
   private final List<Set<String>> peers;
+  private final StepTable table;
 
   LocalFsm(String protocol, String role, List<State> states, int initial) {
     this.protocol = protocol;
@@ -30,6 +31,7 @@ public final class LocalFsm {
       freshCompletion[i] = completionOnEntry(i, new boolean[states.size()]);
     }
     this.peers = reachablePeers();
+    this.table = new StepTable(this.states);
   }
 
   public String protocol() {
@@ -55,6 +57,11 @@ public final class LocalFsm {
 
   public State state(int id) {
     return states.get(id);
+  }
+
+  /** The FSM compiled for the monitor's step. */
+  StepTable table() {
+    return table;
   }
 
   /** A fresh monitor at the initial state; cheap, called once per session. */

@@ -68,7 +68,7 @@ public final class RoleState {
 
   /** Nothing left to do. */
   public boolean isTerminal() {
-    return cursor.state().isTerminal();
+    return cursor.isTerminal();
   }
 
   /**

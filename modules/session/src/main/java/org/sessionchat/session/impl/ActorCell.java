@@ -295,19 +295,6 @@ final class ActorCell implements ActorContext {
     }
   }
 
-  /**
-   * A session message that came in a batch and passed the inbound interceptor; on this
-   * actor's context (dispatched there by its event loop's {@link LoopVerticle}).
-   */
-  void handleBatched(Envelope envelope) {
-    LocalConversation conversation = sessions.get(envelope.sessionId());
-    if (conversation == null) {
-      metrics().late();
-      return;
-    }
-    conversation.receive(envelope);
-  }
-
   /** A node left the cluster: every participant there left each of this actor's sessions. */
   void nodeLeft(String nodeId) {
     for (LocalConversation conversation : new ArrayList<>(sessions.values())) {

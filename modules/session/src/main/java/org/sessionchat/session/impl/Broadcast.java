@@ -57,7 +57,12 @@ final class Broadcast {
       if (address == null) {
         refused = sendAlone(router, sender, route, envelope, local, refused);
       } else {
-        destinations.computeIfAbsent(address, a -> new Destination(route)).add(local, envelope);
+        Destination destination = destinations.get(address);
+        if (destination == null) {
+          destination = new Destination(route);
+          destinations.put(address, destination);
+        }
+        destination.add(local, envelope);
       }
     }
     for (Map.Entry<String, Destination> entry : destinations.entrySet()) {

@@ -82,7 +82,8 @@ final class InboundMonitor extends MonitorInterceptor {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
     }
-    Verdict verdict = check(envelope, receiver, proven);
+    Verdict verdict = check(envelope, receiver, receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null,
+        proven);
     if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
       delivery.next();
     }
@@ -107,9 +108,12 @@ final class InboundMonitor extends MonitorInterceptor {
         metrics.late();
         batch.drop(i);
       } else {
-        Verdict verdict = check(envelope, receiver, proven);
+        LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
+        Verdict verdict = check(envelope, receiver, conversation, proven);
         if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
           batch.drop(i);
+        } else {
+          batch.passed(i, conversation); // the batch consumer delivers to it, no second look-up
         }
       }
     }
@@ -118,12 +122,14 @@ final class InboundMonitor extends MonitorInterceptor {
     }
   }
 
-  /** What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it passes. */
-  private Verdict check(Envelope envelope, ActorCell receiver, String proven) {
+  /**
+   * What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it
+   * passes. {@code conversation} is the receiver's session the envelope names, or null.
+   */
+  private Verdict check(Envelope envelope, ActorCell receiver, LocalConversation conversation, String proven) {
     if (!receiver.onOwnThread()) {
       return Verdict.refused(null, RefusalReason.NOT_ITS_ACTOR);
     }
-    LocalConversation conversation = receiver.session(envelope.sessionId());
     RefusalReason reason;
     if (conversation == null) {
       if (receiver.endedRecently(envelope.sessionId())) {

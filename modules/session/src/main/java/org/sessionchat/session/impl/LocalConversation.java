@@ -1,6 +1,7 @@
 package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,6 +62,8 @@ final class LocalConversation implements Conversation {
   private long messagesOut;
   private SessionSnapshot.Step lastStep;
   private String lastLabel;
+  /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
+  private Handler<Envelope> batchReceiver;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -183,6 +186,14 @@ final class LocalConversation implements Conversation {
   }
 
   // ---------------------------------------------------------------- in
+
+  /** {@link #receive} as a handler, for {@link LoopVerticle}: one object per session, not per message. */
+  Handler<Envelope> batchReceiver() {
+    if (batchReceiver == null) {
+      batchReceiver = this::receive;
+    }
+    return batchReceiver;
+  }
 
   /** A protocol message that passed this role's inbound monitor; buffered until the session is established. */
   void receive(Envelope envelope) {

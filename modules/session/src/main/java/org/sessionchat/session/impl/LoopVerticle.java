@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.Map;
 import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeBatch;
 
@@ -24,15 +23,13 @@ final class LoopVerticle extends VerticleBase {
 
   private final String nodeId;
   private final int index;
-  private final Map<String, ActorCell> actors;
   private final Router router;
   private final MetricCounters metrics;
   private MessageConsumer<Object> consumer;
 
-  LoopVerticle(String nodeId, int index, Map<String, ActorCell> actors, Router router, MetricCounters metrics) {
+  LoopVerticle(String nodeId, int index, Router router, MetricCounters metrics) {
     this.nodeId = nodeId;
     this.index = index;
-    this.actors = actors;
     this.router = router;
     this.metrics = metrics;
   }
@@ -62,13 +59,17 @@ final class LoopVerticle extends VerticleBase {
       if (batch.isDropped(i)) {
         continue;
       }
-      Envelope envelope = batch.get(i);
-      ActorCell cell = actors.get(envelope.targetActor());
-      if (cell == null || !cell.onOwnThread()) {
+      // the conversation the inbound interceptor checked the envelope against
+      if (!(batch.receiver(i) instanceof LocalConversation conversation)) {
+        metrics.late(); // its session had ended here (monitor off: tracked, not refused)
+        continue;
+      }
+      ActorCell cell = conversation.actorCell();
+      if (cell.isStopped() || !cell.onOwnThread()) {
         metrics.late(); // stopped (or, never here, moved) since the interceptor checked it
         continue;
       }
-      VertxInternals.dispatch(cell.context(), envelope, cell::handleBatched);
+      VertxInternals.dispatch(cell.context(), batch.get(i), conversation.batchReceiver());
     }
   }
 }

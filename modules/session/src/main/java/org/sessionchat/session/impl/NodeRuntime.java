@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.Placement;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionObserver;
 import org.sessionchat.session.SessionRuntimeOptions;
@@ -98,7 +99,7 @@ public final class NodeRuntime {
    */
   private Future<Void> deployLoops() {
     int[] next = {0};
-    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, actors, router, metrics),
+    return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, router, metrics),
             new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
         .onSuccess(id -> loopDeployment = id)
         .mapEmpty();
@@ -108,7 +109,7 @@ public final class NodeRuntime {
    * Deploys {@code actor} as a verticle of its own. Called from a verticle's context, the
    * actor's verticle is a child deployment: undeploying the caller stops the actor.
    */
-  public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor) {
+  public Future<ActorRef> spawn(String actorKind, String actorId, SessionActor actor, Placement placement) {
     if (closed) {
       return Future.failedFuture(new IllegalStateException("the session runtime of node " + nodeId + " is closed"));
     }
@@ -127,7 +128,11 @@ public final class NodeRuntime {
     if (actors.putIfAbsent(id, cell) != null) {
       return Future.failedFuture(new IllegalStateException("actor id '" + id + "' is taken on node " + nodeId));
     }
-    return vertx.deployVerticle(new ActorVerticle(cell), new DeploymentOptions())
+    ActorVerticle verticle = new ActorVerticle(cell);
+    Future<String> deployed = placement instanceof Placement.EventLoopOf near
+        ? VertxInternals.deployOnEventLoopOf(vertx, near.context(), verticle)
+        : vertx.deployVerticle(verticle, new DeploymentOptions());
+    return deployed
         .map(deployment -> ref)
         .onFailure(e -> actors.remove(id, cell));
   }
@@ -138,6 +143,11 @@ public final class NodeRuntime {
 
   public boolean isClustered() {
     return clusterManager != null;
+  }
+
+  public java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
+    return clusterManager instanceof HazelcastClusterManager manager
+        ? java.util.Optional.of(manager.getHazelcastInstance()) : java.util.Optional.empty();
   }
 
   public Set<String> clusterNodes() {

@@ -60,12 +60,17 @@ final class OutboundMonitor extends MonitorInterceptor {
    * from the batch (with the monitor enforcing), and the batch goes on with the rest.
    */
   private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
+    String senderId = null;
+    ActorCell sender = null;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
       }
       Envelope envelope = batch.get(i);
-      ActorCell sender = senderOf(envelope);
+      if (i == 0 || envelope.sourceActor() != senderId) { // a broadcast's envelopes share one sender id
+        senderId = envelope.sourceActor();
+        sender = senderOf(envelope);
+      }
       LocalConversation conversation = sender == null ? null : sender.session(envelope.sessionId());
       RefusalReason reason = envelope.kind() != Envelope.Kind.MESSAGE ? RefusalReason.FORBIDDEN
           : check(envelope, sender, conversation);

@@ -7,7 +7,6 @@ import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -71,12 +70,12 @@ public final class PeerCertificateCheck implements MembershipListener, AutoClose
     this.client = vertx.createNetClient(options);
   }
 
-  /** Checks every member now in the cluster of {@code vertx}, and each one that joins later. */
-  public static PeerCertificateCheck start(Vertx vertx, ClusterTls tls) {
-    ClusterManager manager = ((VertxInternal) vertx).clusterManager();
-    if (!(manager instanceof HazelcastClusterManager hazelcastManager)) {
-      throw new IllegalArgumentException("not a Hazelcast-clustered Vert.x: " + manager);
-    }
+  /**
+   * Checks every member now in the cluster of {@code vertx}, and each one that joins later.
+   *
+   * @param hazelcastManager the cluster manager {@code vertx} was built with
+   */
+  public static PeerCertificateCheck start(Vertx vertx, HazelcastClusterManager hazelcastManager, ClusterTls tls) {
     NetClientOptions options = new NetClientOptions(tls.applyTo(new io.vertx.core.eventbus.EventBusOptions()).toJson())
         .setHostnameVerificationAlgorithm("")
         .setConnectTimeout(CONNECT_TIMEOUT_MS)

@@ -20,11 +20,13 @@ public final class EnvelopeBatch {
 
   private final Envelope[] envelopes;
   private final boolean[] dropped;
+  private final Object[] receivers;
   private int remaining;
 
   public EnvelopeBatch(List<Envelope> envelopes) {
     this.envelopes = envelopes.toArray(new Envelope[0]);
     this.dropped = new boolean[this.envelopes.length];
+    this.receivers = new Object[this.envelopes.length];
     this.remaining = this.envelopes.length;
   }
 
@@ -47,6 +49,21 @@ public final class EnvelopeBatch {
       dropped[index] = true;
       remaining--;
     }
+  }
+
+  /**
+   * The receiving side's check let the envelope at {@code index} pass for {@code receiver}
+   * (the receiving runtime's own record of the receiver's session, or null if it has none),
+   * so the batch consumer hands it on without looking the receiver up again. The check sets
+   * this for every envelope it does not drop, so whatever a sender put here is overwritten.
+   */
+  public void passed(int index, Object receiver) {
+    receivers[index] = receiver;
+  }
+
+  /** What {@link #passed} recorded for the envelope at {@code index}. */
+  public Object receiver(int index) {
+    return receivers[index];
   }
 
   /** Envelopes not dropped. */

@@ -9,6 +9,7 @@ import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.Placement;
 import org.sessionchat.session.SessionRuntime;
 import org.sessionchat.session.testkit.TestProtocols;
 
@@ -40,6 +41,11 @@ final class BenchPeers {
       refs.add(new ActorRef(nodeId, subscriberId(i)));
     }
     return refs;
+  }
+
+  /** A Ponger under a generated id, on the event loop {@code placement} names. */
+  static Future<ActorRef> spawnPonger(SessionRuntime runtime, Placement placement) {
+    return runtime.spawn(TestProtocols.PROBE, new Ponger(), placement);
   }
 
   private static final class Ponger implements SessionActor {

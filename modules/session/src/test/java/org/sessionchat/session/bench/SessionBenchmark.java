@@ -24,6 +24,7 @@ import org.sessionchat.scribble.fsm.Monitor;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
+import org.sessionchat.session.Placement;
 import org.sessionchat.session.SessionRuntime;
 import org.sessionchat.session.SessionRuntimeOptions;
 import org.sessionchat.session.testkit.TestProtocols;
@@ -71,8 +72,12 @@ public final class SessionBenchmark {
     System.exit(0);
   }
 
+  /** The Vert.x of a local run, where the one-event-loop ping-pong gets its loop. */
+  private Vertx localVertx;
+
   private void runLocal() {
     Vertx vertx = Vertx.vertx();
+    localVertx = vertx;
     try {
       for (int repeat = -1; repeat < repeats; repeat++) {
         for (boolean monitor : new boolean[] {true, false}) {
@@ -118,6 +123,7 @@ public final class SessionBenchmark {
     PingPongDriver pinger = new PingPongDriver(rounds);
     await(runtime.spawn(TestProtocols.PROBE, pinger), TIMEOUT_S);
     PingPongDriver.Result pingPong = await(pinger.run(new ActorRef(peerNode, BenchPeers.PONGER)), TIMEOUT_S);
+    PingPongDriver.Result oneLoop = jvms == 1 ? pingPongOnOneEventLoop(runtime) : null;
     FanOutDriver hub = new FanOutDriver(broadcasts);
     await(runtime.spawn(TestProtocols.PROBE, hub), TIMEOUT_S);
     double fanOut = await(hub.run(BenchPeers.subscribers(peerNode, subscribers)), TIMEOUT_S);
@@ -126,8 +132,22 @@ public final class SessionBenchmark {
       results.add("ping-pong " + rounds + " round trips" + mode, pingPong.messagesPerSecond(),
           pingPong.roundTripsNanos().getMean() / 1000.0, pingPong.roundTripsNanos().getValueAtPercentile(50) / 1000.0,
           pingPong.roundTripsNanos().getValueAtPercentile(99) / 1000.0);
+      if (oneLoop != null) {
+        results.add("ping-pong, both on one event loop" + mode, oneLoop.messagesPerSecond(),
+            oneLoop.roundTripsNanos().getMean() / 1000.0, oneLoop.roundTripsNanos().getValueAtPercentile(50) / 1000.0,
+            oneLoop.roundTripsNanos().getValueAtPercentile(99) / 1000.0);
+      }
       results.add("fan-out " + broadcasts + " x " + subscribers + mode, fanOut, Double.NaN, Double.NaN, Double.NaN);
     }
+  }
+
+  /** Ping-pong between two actors placed on one event loop ({@link Placement#eventLoopOf}): no thread crossing. */
+  private PingPongDriver.Result pingPongOnOneEventLoop(SessionRuntime runtime) {
+    Placement loop = Placement.eventLoopOf(localVertx.getOrCreateContext());
+    ActorRef ponger = await(BenchPeers.spawnPonger(runtime, loop), TIMEOUT_S);
+    PingPongDriver pinger = new PingPongDriver(rounds);
+    await(runtime.spawn(TestProtocols.PROBE, pinger, loop), TIMEOUT_S);
+    return await(pinger.run(ponger), TIMEOUT_S);
   }
 
   /** What the two FSM checks of one message cost without any messaging around them. */

@@ -72,7 +72,8 @@ class ClusterTlsTest {
         Member.plain(),
         Member.eventBus(o -> theirs.tls("node1").applyTo(o).setClientAuth(ClientAuth.NONE).setTrustAll(true)));
     try (ClusteredVertxNodes cluster = ClusteredVertxNodes.start(buses);
-        PeerCertificateCheck check = PeerCertificateCheck.start(cluster.node(OURS_1), ours.tls("node1"))) {
+        PeerCertificateCheck check = PeerCertificateCheck.start(cluster.node(OURS_1), cluster.clusterManager(OURS_1),
+            ours.tls("node1"))) {
       List<AtomicInteger> received = new ArrayList<>();
       for (int i = 0; i < cluster.size(); i++) {
         AtomicInteger count = new AtomicInteger();

@@ -130,6 +130,11 @@ public final class ClusteredVertxNodes implements AutoCloseable {
   }
 
   /** The Hazelcast instance of member {@code i}. */
+  /** The cluster manager member {@code i} was built with. */
+  public HazelcastClusterManager clusterManager(int i) {
+    return managers.get(i);
+  }
+
   public com.hazelcast.core.HazelcastInstance hazelcast(int i) {
     return managers.get(i).getHazelcastInstance();
   }
