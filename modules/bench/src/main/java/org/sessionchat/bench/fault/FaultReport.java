@@ -205,7 +205,14 @@ public final class FaultReport implements Callable<Integer> {
       answers.forEach((answer, count) -> seen.add("`" + answer + "`" + (count == rounds.size() ? "" : " ×" + count)));
       parts.add(node + " " + String.join(" / ", seen));
     });
-    return parts.isEmpty() ? "not tried" : String.join(", ", parts);
+    if (parts.isEmpty()) {
+      return "not tried";
+    }
+    long twice = rounds.stream().filter(round -> round.getJsonObject("createDuringFault", new JsonObject()).stream()
+        .filter(entry -> String.valueOf(entry.getValue()).startsWith("OK:CREATE")).count() > 1).count();
+    String both = twice == 0 ? "" : String.format(Locale.ROOT, " (in %s rounds both sides created it: the minority "
+        + "had not yet seen the split; after the heal one room kept the name)", ofTotal(twice, rounds.size()));
+    return String.join(", ", parts) + both;
   }
 
   private static String ghosts(List<JsonObject> rounds) {

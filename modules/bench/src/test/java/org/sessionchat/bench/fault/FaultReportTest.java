@@ -40,6 +40,16 @@ class FaultReportTest {
   }
 
   @Test
+  void aNameCreatedOnBothSidesIsSaid() {
+    JsonObject round = split("old", 0, 1000, 2000);
+    round.getJsonObject("createDuringFault").put("node3", "OK:CREATE:<probe>-twin");
+
+    assertThat(FaultReport.row("split", List.of(round, split("old", 0, 1000, 2000))))
+        .contains("node3 `ERROR:UNAVAILABLE:CREATE` ×1 / `OK:CREATE` ×1")
+        .contains("in 1 of 2 rounds both sides created it");
+  }
+
+  @Test
   void aGhostSeenByTheRoutingCheckIsCounted() {
     JsonObject round = split("old", 0, 1000, 2000);
     round.getJsonObject("routing").put("ghosts", new JsonArray().add("<probe>-r3")).put("joined", 11);
