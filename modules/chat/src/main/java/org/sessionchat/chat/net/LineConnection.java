@@ -4,6 +4,7 @@ import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionchat.chat.actor.ClientEvent;
@@ -51,10 +52,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
   private final BroadcastLines broadcastLines;
-  /** Within a batch ({@link WriteBatches}): the one line gathered so far, or all of them. */
+  /**
+   * Within a batch ({@link WriteBatches}): the lines gathered so far and their bytes, copied
+   * into one buffer of that size at the end (not appended one by one into a growing buffer).
+   */
   private boolean batching;
-  private Buffer gatheredLine;
-  private Buffer gathered;
+  private Buffer[] gathered;
+  private int gatheredLines;
+  private int gatheredBytes;
 
   /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
   public LineConnection(NetSocket socket, int maxLineLength) {
@@ -185,26 +190,36 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private void out(Buffer line) {
     if (!batching) {
       socket.write(line);
-    } else if (gatheredLine == null && gathered == null) {
-      gatheredLine = line;
-    } else {
-      if (gathered == null) {
-        gathered = Buffer.buffer(gatheredLine.length() * 4);
-        gathered.appendBuffer(gatheredLine);
-        gatheredLine = null;
-      }
-      gathered.appendBuffer(line);
+      return;
     }
+    if (gathered == null) {
+      gathered = new Buffer[8];
+    } else if (gatheredLines == gathered.length) {
+      gathered = Arrays.copyOf(gathered, gatheredLines * 2);
+    }
+    gathered[gatheredLines++] = line;
+    gatheredBytes += line.length();
   }
 
   private void flushGathered() {
-    if (gatheredLine != null) {
-      socket.write(gatheredLine);
-    } else if (gathered != null) {
-      socket.write(gathered);
+    if (gatheredLines == 1) {
+      socket.write(gathered[0]);
+    } else if (gatheredLines > 1) {
+      Buffer all = Buffer.buffer(gatheredBytes);
+      for (int i = 0; i < gatheredLines; i++) {
+        all.appendBuffer(gathered[i]);
+      }
+      socket.write(all);
     }
-    gatheredLine = null;
-    gathered = null;
+    dropGathered();
+  }
+
+  private void dropGathered() {
+    if (gathered != null) {
+      Arrays.fill(gathered, 0, gatheredLines, null); // the shared lines are not held past the batch
+    }
+    gatheredLines = 0;
+    gatheredBytes = 0;
   }
 
   /** True if a line may be written now; a client whose write queue is full is disconnected. */
@@ -277,8 +292,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
    * run now, so the client leaves its room now.
    */
   private void abort() {
-    gatheredLine = null;
-    gathered = null;
+    dropGathered();
     closed();
     VertxInternals.abort(socket);
   }
