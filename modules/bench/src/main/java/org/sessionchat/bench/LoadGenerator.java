@@ -166,8 +166,8 @@ public final class LoadGenerator implements Callable<Integer> {
         : single.run(ms -> { });
     JsonObject json = ResultJson.toJson(result, false)
         .put("generator", Provenance.of(commandLine, labels).toJson());
-    if (flooders > 0) {
-      long[] flood = single.floodCounts();
+    long[] flood = single == null ? new long[2] : single.floodCounts();
+    if (flooders > 0 || flood[1] > 0) { // a flooder of the generator's, or one from outside
       json.put("flood", new JsonObject().put("floodersPerRoom", flooders).put("linesWritten", flood[0])
           .put("deliveredToOthers", flood[1]));
     }

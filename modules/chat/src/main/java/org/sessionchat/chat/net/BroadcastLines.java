@@ -5,10 +5,17 @@ import java.nio.charset.StandardCharsets;
 import org.sessionchat.chat.wire.Replies;
 
 /**
- * The last chat line encoded for the connections of one event loop, so that a room's
+ * The chat lines encoded lately for the connections of one event loop, so that a room's
  * broadcast is turned into bytes once per event loop instead of once per member: every member
  * of a room gets the same {@code MSG:<room>:<nick>:<text>} line (or the same IRC
  * {@code PRIVMSG} line), and the room hands it to all its members on this node in one go.
+ *
+ * <p>Why more than the last line: the socket's event loop writes each client's waiting lines
+ * in one go, client after client, so under load member A's lines 1, 2, 3 come before member
+ * B's lines 1, 2, 3; one remembered line would be replaced before its second use. The lines
+ * are kept in a small table indexed by the hash of their parts (a string's hash is computed
+ * once per string, and members on this node share the relayed text's string); a line that
+ * meets another in its slot replaces it.
  *
  * <p>The encoded {@link Buffer} is shared by the sockets it is written to: a socket write
  * takes its own slice of it, and nothing writes into it after it is built. Confined to one
@@ -16,43 +23,49 @@ import org.sessionchat.chat.wire.Replies;
  */
 public final class BroadcastLines {
 
-  private String room;
-  private String nickAndText;
-  private Buffer line;
-  private String text;
-  private String textEnd;
-  private Buffer textLine;
+  /** Slots of the table; a power of two, a few times the lines one turn hands a client. */
+  private static final int SLOTS = 64;
+
+  private final String[] firsts = new String[SLOTS];
+  private final String[] seconds = new String[SLOTS];
+  private final Buffer[] lines = new Buffer[SLOTS];
   private long encoded;
   private long reused;
 
   /** The line protocol's {@code MSG} line for {@code room}, with its terminator. */
   public Buffer message(String room, String nickAndText) {
-    if (line != null && nickAndText.equals(this.nickAndText) && room.equals(this.room)) {
+    int slot = slot(room, nickAndText);
+    if (lines[slot] != null && nickAndText.equals(seconds[slot]) && room.equals(firsts[slot])) {
       reused++;
-      return line;
+      return lines[slot];
     }
-    this.room = room;
-    this.nickAndText = nickAndText;
-    this.line = Buffer.buffer((Replies.message(room, nickAndText) + "\n").getBytes(StandardCharsets.UTF_8));
-    encoded++;
-    return line;
+    return keep(slot, room, nickAndText, Replies.message(room, nickAndText) + "\n");
   }
 
   /**
-   * {@code text} and {@code lineEnd} as bytes: the buffer of the previous call when both are
-   * the same (the same line for the next member), else a new one. Any line may come here; only
-   * the last one is kept.
+   * {@code text} and {@code lineEnd} as bytes: the buffer made for the same two before, if it
+   * is still kept, else a new one. Any line may come here.
    */
   public Buffer line(String text, String lineEnd) {
-    if (textLine != null && text.equals(this.text) && lineEnd.equals(textEnd)) {
+    int slot = slot(lineEnd, text);
+    if (lines[slot] != null && text.equals(seconds[slot]) && lineEnd.equals(firsts[slot])) {
       reused++;
-      return textLine;
+      return lines[slot];
     }
-    this.text = text;
-    this.textEnd = lineEnd;
-    this.textLine = Buffer.buffer((text + lineEnd).getBytes(StandardCharsets.UTF_8));
+    return keep(slot, lineEnd, text, text + lineEnd);
+  }
+
+  private static int slot(String first, String second) {
+    int h = second.hashCode() * 31 + first.hashCode();
+    return (h ^ (h >>> 16)) & (SLOTS - 1);
+  }
+
+  private Buffer keep(int slot, String first, String second, String line) {
+    firsts[slot] = first;
+    seconds[slot] = second;
+    lines[slot] = Buffer.buffer(line.getBytes(StandardCharsets.UTF_8));
     encoded++;
-    return textLine;
+    return lines[slot];
   }
 
   /** Lines encoded so far. */

@@ -54,4 +54,19 @@ class BroadcastLinesTest {
     assertThat(lines.encoded()).isEqualTo(2);
     assertThat(lines.reused()).isEqualTo(1);
   }
+
+  @Test
+  void linesHandedClientByClientAreStillEncodedOnceEach() {
+    String[] said = {"ann:one", "bob:two", "cy:three", "ann:four"};
+    Buffer[] first = new Buffer[said.length];
+    for (int i = 0; i < said.length; i++) {
+      first[i] = lines.message("deck", said[i]); // the first member's waiting lines
+    }
+    for (int i = 0; i < said.length; i++) {
+      assertThat(lines.message("deck", said[i])).isSameAs(first[i]); // the next member's
+    }
+
+    assertThat(lines.encoded()).isEqualTo(4);
+    assertThat(lines.reused()).isEqualTo(4);
+  }
 }
