@@ -93,7 +93,7 @@ final class PeerLink {
     }
   }
 
-  /** True while the link is connected (for tests and the logs). */
+  /** True while the link is connected (for tests). */
   boolean isUp() {
     return state instanceof Up;
   }
