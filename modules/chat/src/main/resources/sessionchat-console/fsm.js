@@ -27,22 +27,28 @@ const Fsm = (() => {
   }
 
   /**
-   * Marks the states of `state` as current and, when `label` is the message the FSM just
-   * moved on, the edges with that label from a state it was in (`previous`) to one it is in
-   * now as the transition just taken (a loop included).
+   * Marks the states of `state` as current and, when `label` is the message the FSM last
+   * moved on, the edges with that label into a state it is in now as the transition just
+   * taken (a loop included): from a state it was in (`previous`) when that is known, from
+   * any state when it is not (the node samples its FSMs twice a second, and a busy session
+   * moved many times in between). `step` (SENT, RECEIVED) narrows the edges to sends (`!`)
+   * or receives (`?`).
    */
-  function highlight(svg, state, previous, label) {
+  function highlight(svg, state, previous, label, step) {
     const now = statesIn(state);
-    const before = statesIn(previous);
+    const before = previous ? statesIn(previous) : null;
+    const direction = step === 'SENT' ? '!' : step === 'RECEIVED' ? '?' : null;
     svg.querySelectorAll('g.node').forEach(node => {
       node.classList.toggle('current', now.has(title(node)));
     });
     svg.querySelectorAll('g.edge').forEach(edge => {
       const [from, to] = title(edge).split('->');
       const text = edge.querySelector('text');
-      const message = text ? text.textContent.replace(/^[!?]/, '') : '';
+      const written = text ? text.textContent : '';
+      const message = written.replace(/^[!?]/, '');
       const onLabel = message === label || message.startsWith(label + '(');
-      edge.classList.toggle('taken', !!label && before.has(from) && now.has(to) && onLabel);
+      const onDirection = !direction || written.startsWith(direction);
+      edge.classList.toggle('taken', !!label && (!before || before.has(from)) && now.has(to) && onLabel && onDirection);
     });
   }
 

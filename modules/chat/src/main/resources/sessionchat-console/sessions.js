@@ -147,7 +147,7 @@ const Sessions = (() => {
       picture.append(svg);
     }
     if (drawn.svg) {
-      Fsm.highlight(drawn.svg, x.state, x.previousState, x.lastLabel);
+      Fsm.highlight(drawn.svg, x.state, x.previousState, x.lastLabel, x.lastStep);
       picture.dataset.highlighted = x.state;
     }
   }

@@ -11,8 +11,22 @@ package org.sessionchat.session;
  * <p>Callbacks run on the actor's context that caused them, many at once from different
  * event loops: an implementation must be thread-safe, must not block and should do little
  * (e.g. update a map and let a timer send the picture on, throttled).
+ *
+ * <p>{@link #stepped} is the only callback per message; an observer that only needs where
+ * each FSM is now and then (a page redrawn twice a second) says so with
+ * {@link #observesSteps()} and reads {@link SessionRuntime#sessions()} on its own timer:
+ * then the monitors' hot path does nothing for it.
  */
 public interface SessionObserver {
+
+  /**
+   * False if this observer wants no {@link #stepped} calls; read once, when it is registered.
+   * With no observer of steps registered the monitors neither format the FSM's state nor
+   * make a call per message.
+   */
+  default boolean observesSteps() {
+    return true;
+  }
 
   /** A local actor's part in a session was established. */
   default void sessionStarted(SessionSnapshot session) {

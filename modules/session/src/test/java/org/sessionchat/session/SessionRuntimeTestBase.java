@@ -508,6 +508,56 @@ abstract class SessionRuntimeTestBase {
     eventually(() -> assertThat(room.events()).endsWith("ended ChatSession/ChatRoom COMPLETED"));
   }
 
+  // ------------------------------------------------------------------ observing
+
+  @Test
+  void anObserverOfNoStepsIsCalledForNoneYetSnapshotsShowTheStateCountsAndLastStep() throws Exception {
+    List<String> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutoCloseable quiet = peerNode.observe(new SessionObserver() {
+      @Override
+      public boolean observesSteps() {
+        return false;
+      }
+
+      @Override
+      public void stepped(String sessionId, String role, boolean sent, String peerRole, String label, String state) {
+        steps.add("quiet " + label);
+      }
+    });
+    ProbeActor ponger = probe(peerNode).onReceive((conversation, message) ->
+        conversation.send("Pinger", "pong", message.payload().get(0)));
+    ProbeActor pinger = probe(initiatorNode);
+    Conversation conversation = sync(pinger.context().startSession("PingPong", "Pinger", Map.of("Ponger", ponger.ref())));
+    sync(conversation.send("Ponger", "ping", 1));
+    eventually(() -> assertThat(pinger.events()).contains("received PingPong/Pinger pong[1]"));
+    AutoCloseable loud = peerNode.observe(new SessionObserver() {
+      @Override
+      public void stepped(String sessionId, String role, boolean sent, String peerRole, String label, String state) {
+        steps.add("loud " + role + " " + (sent ? "sent " : "received ") + label + " in " + state);
+      }
+    });
+    sync(conversation.send("Ponger", "ping", 2));
+    eventually(() -> assertThat(pinger.events()).contains("received PingPong/Pinger pong[2]"));
+    loud.close();
+    sync(conversation.send("Ponger", "ping", 3));
+    eventually(() -> assertThat(pinger.events()).contains("received PingPong/Pinger pong[3]"));
+    quiet.close();
+
+    assertThat(steps).noneMatch(step -> step.startsWith("quiet")).anyMatch(step -> step.startsWith("loud Ponger"))
+        .noneMatch(step -> step.contains("[3]"));
+    SessionSnapshot pongerSide = sync(peerNode.sessions()).stream()
+        .filter(s -> s.sessionId().equals(conversation.sessionId()) && s.role().equals("Ponger")).findFirst().orElseThrow();
+    assertThat(pongerSide.messagesIn()).isEqualTo(3);
+    assertThat(pongerSide.messagesOut()).isEqualTo(3);
+    assertThat(pongerSide.lastStep()).isEqualTo(SessionSnapshot.Step.SENT);
+    assertThat(pongerSide.lastLabel()).isEqualTo("pong");
+    SessionSnapshot pingerSide = sync(initiatorNode.sessions()).stream()
+        .filter(s -> s.sessionId().equals(conversation.sessionId()) && s.role().equals("Pinger")).findFirst().orElseThrow();
+    assertThat(pingerSide.lastStep()).isEqualTo(SessionSnapshot.Step.RECEIVED);
+    assertThat(pingerSide.lastLabel()).isEqualTo("pong");
+    assertThat(pingerSide.state()).isEqualTo(pongerSide.state()); // both at the head of the loop
+  }
+
   // ------------------------------------------------------------------ helpers
 
   protected static ProbeActor probe(SessionRuntime runtime) {

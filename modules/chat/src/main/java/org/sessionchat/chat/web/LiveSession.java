@@ -3,19 +3,17 @@ package org.sessionchat.chat.web;
 import java.util.Map;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.EndReason;
+import org.sessionchat.session.SessionSnapshot.Step;
 
 /**
  * One participant's part of one session on this node, as the console shows it: who, since
- * when, how many messages, and where its FSM is.
+ * when, how many messages, and where its FSM was when the view last read it.
  *
- * <p>Why mutable fields and no locks: each session's monitor is driven from its actor's
- * context only, so every field has a single writer; the console reads them a few times a
- * second and a value one message old is fine there.
+ * <p>Why no locks: the FSM's fields are written only by the view's sampler (one sample at a
+ * time), the end only by the actor's context; the console reads them a few times a second
+ * and a value one sample old is fine there.
  */
 final class LiveSession {
-
-  /** How the FSM last moved. */
-  enum Step { SENT, RECEIVED, RESUMED }
 
   final String sessionId;
   final String protocol;
@@ -23,49 +21,54 @@ final class LiveSession {
   final ActorRef actor;
   final Map<String, ActorRef> peers;
   final long startedMillis;
+  /** The sample the view was at when it learnt of this session ({@link NodeView#sampling}). */
+  final long knownSince;
   private volatile String state;
   private volatile String previousState;
   private volatile String lastLabel;
   private volatile Step lastStep;
   private volatile long sent;
   private volatile long received;
+  private volatile long lastSample;
   private volatile EndReason ended;
   private volatile long endedMillis;
 
-  LiveSession(SessionEvents.Started started, long startedMillis) {
-    this(started, startedMillis, 0, 0);
-  }
-
-  /** A session already under way: it has sent and received so many messages. */
-  LiveSession(SessionEvents.Started started, long startedMillis, long sent, long received) {
+  LiveSession(SessionEvents.Started started, long startedMillis, long knownSince) {
     this.sessionId = started.sessionId();
     this.protocol = started.protocol();
     this.role = started.role();
     this.actor = started.actor();
     this.peers = started.peers();
     this.startedMillis = startedMillis;
+    this.knownSince = knownSince;
     this.state = started.state();
-    this.sent = sent;
-    this.received = received;
   }
 
-  void moved(SessionEvents.Moved moved) {
-    previousState = state;
-    state = moved.state();
-    lastLabel = moved.label();
-    lastStep = moved.sent() ? Step.SENT : Step.RECEIVED;
-    if (moved.sent()) {
-      sent++;
-    } else {
-      received++;
+  /**
+   * The FSM as sample {@code sample} read it. The state before the last step is known only
+   * when that step is the one move since the previous sample; otherwise it is left null
+   * (the page then marks every edge on the last label into the current state).
+   */
+  void sampled(SessionEvents.Sampled now, long sample) {
+    long moves = (now.sent() - sent) + (now.received() - received);
+    boolean oneMessage = moves == 1 && now.lastStep() != Step.RESUMED;
+    boolean oneResume = moves == 0 && now.lastStep() == Step.RESUMED && !now.state().equals(state);
+    if (oneMessage || oneResume) {
+      previousState = state;
+    } else if (moves > 0) {
+      previousState = null;
     }
+    state = now.state();
+    sent = now.sent();
+    received = now.received();
+    lastStep = now.lastStep();
+    lastLabel = now.lastLabel();
+    lastSample = sample;
   }
 
-  void resumed(String outcome, String newState) {
-    previousState = state;
-    state = newState;
-    lastLabel = outcome;
-    lastStep = Step.RESUMED;
+  /** The sample that last read this session, 0 if none has. */
+  long lastSample() {
+    return lastSample;
   }
 
   void ended(EndReason reason, long nowMillis) {
@@ -77,6 +80,7 @@ final class LiveSession {
     return state;
   }
 
+  /** The state before the last step, or null when the view did not see it. */
   String previousState() {
     return previousState;
   }

@@ -8,18 +8,20 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.sessionchat.session.EndReason;
 
 /**
- * Everything the web console shows about this node's sessions, kept up to date by
- * {@link SessionEvents}: the sessions running here with their FSM states and message
- * counts, the last few that ended, and a log of refusals, ParticipantOffline ends and
- * departed nodes.
+ * Everything the web console shows about this node's sessions: the sessions running here
+ * with their FSM states and message counts, the last few that ended, and a log of refusals,
+ * ParticipantOffline ends and departed nodes.
  *
- * <p>It is fed only while a page watches ({@link RuntimeWatch}): then the cost per monitored
- * message is one map lookup and a few field writes, no lock; the pages read it at a
- * throttled rate ({@link ViewHub}). The log and the recently ended sessions outlive a
+ * <p>It is fed only while a page watches ({@link RuntimeWatch}): sessions starting and
+ * ending, refusals and departed nodes as they happen ({@link SessionEvents}), the FSM states
+ * and counts by a sample of all sessions at the pages' throttled rate ({@link #sampling},
+ * {@link #sampled}). Nothing runs per monitored message: a busy node pays for its view per
+ * session and tick, not per delivery. The log and the recently ended sessions outlive a
  * watch, the running sessions are read afresh from the runtime when the next one starts.
  */
 public final class NodeView implements SessionEvents {
@@ -34,6 +36,7 @@ public final class NodeView implements SessionEvents {
   private final Deque<LiveSession> recentlyEnded = new ArrayDeque<>();
   private final ViewLog log = new ViewLog();
   private final LongSupplier clock;
+  private final AtomicLong samples = new AtomicLong();
 
   public NodeView() {
     this(System::currentTimeMillis);
@@ -46,7 +49,7 @@ public final class NodeView implements SessionEvents {
 
   @Override
   public void started(Started started) {
-    LiveSession session = new LiveSession(started, clock.getAsLong());
+    LiveSession session = new LiveSession(started, clock.getAsLong(), samples.get());
     live.compute(started.sessionId(), (id, roles) -> {
       LiveSession[] base = roles == null ? NONE : without(roles, started.role());
       LiveSession[] grown = Arrays.copyOf(base, base.length + 1);
@@ -56,11 +59,22 @@ public final class NodeView implements SessionEvents {
   }
 
   /**
-   * A session found running when the view started watching: added unless an event added it
-   * already (the event is newer).
+   * Starts a sample: this node's actors are about to be asked where their FSMs are, each on
+   * its own context. Sessions the view knows now and the sample does not return have ended.
+   *
+   * @return the sample's number, for {@link #adopt} and {@link #sampled}
    */
-  void seed(Started started, long startedMillis, long sent, long received) {
-    LiveSession session = new LiveSession(started, startedMillis, sent, received);
+  long sampling() {
+    return samples.incrementAndGet();
+  }
+
+  /**
+   * A session that sample {@code sample} found running, added unless an event added it
+   * already (the event is newer). Only the first sample of a watch adopts: a session missing
+   * from the view later ended after the sample read it.
+   */
+  void adopt(Started started, long startedMillis, long sample) {
+    LiveSession session = new LiveSession(started, startedMillis, sample - 1);
     live.compute(started.sessionId(), (id, roles) -> {
       if (roles == null) {
         return new LiveSession[] {session};
@@ -74,25 +88,32 @@ public final class NodeView implements SessionEvents {
     });
   }
 
+  /**
+   * The answer to sample {@code sample}: every session running on this node, read on its
+   * actor's context. Updates the sessions the view knows, and forgets those the sample
+   * missed though the view knew them before it began (they ended unseen, e.g. between the
+   * first sample's read and its answer).
+   */
+  void sampled(long sample, List<Sampled> sessions) {
+    for (Sampled now : sessions) {
+      LiveSession session = find(live.get(now.sessionId()), now.role());
+      if (session != null) {
+        session.sampled(now, sample);
+      }
+    }
+    for (LiveSession session : running()) {
+      if (session.knownSince < sample && session.lastSample() != sample) {
+        live.computeIfPresent(session.sessionId, (id, roles) -> {
+          LiveSession[] rest = find(roles, session.role) == session ? without(roles, session.role) : roles;
+          return rest.length == 0 ? null : rest;
+        });
+      }
+    }
+  }
+
   /** Forgets the running sessions (nobody watches; the next watcher seeds them afresh). */
   void forgetRunning() {
     live.clear();
-  }
-
-  @Override
-  public void moved(Moved moved) {
-    LiveSession session = find(live.get(moved.sessionId()), moved.role());
-    if (session != null) {
-      session.moved(moved);
-    }
-  }
-
-  @Override
-  public void resumed(String sessionId, String role, String outcome, String state) {
-    LiveSession session = find(live.get(sessionId), role);
-    if (session != null) {
-      session.resumed(outcome, state);
-    }
   }
 
   @Override

@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.Map;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.EndReason;
+import org.sessionchat.session.SessionSnapshot.Step;
 
 /**
- * What the web console is told about the sessions of its node: one participant's part of a
- * session started, its FSM moved, its monitor refused a message, it ended; or a node left
- * the cluster.
+ * What the web console is told about the sessions of its node as it happens: one
+ * participant's part of a session started, its monitor refused a message, it ended; or a
+ * node left the cluster. Where each FSM is and how many messages passed is not told per
+ * message but read twice a second ({@link Sampled}, {@link NodeView#sampled}).
  *
- * <p>Why an interface of the console's own: the view depends on these five facts only, not
- * on how the session runtime reports them; an adapter turns the runtime's observations
- * into these calls. Called from any actor's thread: implementations must be thread-safe
- * and cheap, since {@link #moved} runs for every monitored message.
+ * <p>Why an interface of the console's own: the view depends on these facts only, not on
+ * how the session runtime reports them; an adapter turns the runtime's observations into
+ * these calls. Called from any actor's thread: implementations must be thread-safe and
+ * cheap. None of them runs per monitored message.
  */
 public interface SessionEvents {
 
@@ -33,13 +35,18 @@ public interface SessionEvents {
   }
 
   /**
+   * Where one participant's FSM was when the view last read it.
+   *
    * @param sessionId the session
-   * @param role      the role whose FSM moved
-   * @param state     the state now, as {@code Monitor.describeState()} prints it
-   * @param label     the message label it moved on, or an initiation outcome
-   * @param sent      true if this role sent the message, false if it received it
+   * @param role      the role played on this node
+   * @param state     the state, as {@code Monitor.describeState()} prints it
+   * @param sent      messages this role sent in the session so far
+   * @param received  messages it received
+   * @param lastStep  how the FSM last moved, or null if it has not
+   * @param lastLabel the label it last moved on, or an initiation outcome; null if it has not moved
    */
-  record Moved(String sessionId, String role, String state, String label, boolean sent) {
+  record Sampled(String sessionId, String role, String state, long sent, long received, Step lastStep,
+      String lastLabel) {
   }
 
   /**
@@ -59,14 +66,6 @@ public interface SessionEvents {
   }
 
   void started(Started started);
-
-  void moved(Moved moved);
-
-  /**
-   * The FSM left an {@code initiates} state: its sub-session ended with {@code outcome}
-   * ({@code success} or a handled failure such as {@code ParticipantOffline}).
-   */
-  void resumed(String sessionId, String role, String outcome, String state);
 
   void refused(Refused refused);
 

@@ -11,13 +11,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pages watching this node ({@code /ws/view}): each gets a {@link ViewSnapshot} at most
- * every {@link #TICK_MILLIS} ms, and only when it changed, with the log entries it has not
- * seen. A page selects a session by sending {@code {"select":"<key>"}}.
+ * The pages watching this node ({@code /ws/view}): every {@link #TICK_MILLIS} ms the hub
+ * samples where the sessions' FSMs are ({@link RuntimeWatch#sample}) and then sends each page
+ * its {@link ViewSnapshot}, only when it changed, with the log entries it has not seen. A
+ * page selects a session by sending {@code {"select":"<key>"}}.
  *
- * <p>Why throttled and pulled from {@link NodeView} rather than pushed per event: a busy
- * node changes thousands of FSM states a second; the pages see the latest state a few
- * times a second, and with no page open the hub does nothing at all (no timer runs, no
+ * <p>Why sampled on a timer rather than pushed per event: a busy node changes a million FSM
+ * states a second; the pages see the latest state twice a second, and that is all the node
+ * computes for them. With no page open the hub does nothing at all (no timer runs, no
  * observer is registered with the runtime).
  * At most {@link #MAX_VIEWERS} pages at once.
  */
@@ -80,11 +81,10 @@ final class ViewHub {
     socket.closeHandler(closed -> left(viewer));
     socket.exceptionHandler(e -> log.debug("View socket failed: {}", e.getMessage()));
     if (timer < 0) {
-      watch.attach();
       refreshMembers();
       timer = vertx.setPeriodic(TICK_MILLIS, tick -> tick());
     }
-    send(viewer, frame(viewer));
+    watch.attach().onComplete(seeded -> send(viewer, frame(viewer)));
   }
 
   private void select(Viewer viewer, String text) {
@@ -112,6 +112,10 @@ final class ViewHub {
     if (++ticks % MEMBERS_EVERY_TICKS == 0) {
       refreshMembers();
     }
+    watch.sample().onComplete(sampled -> sendAll());
+  }
+
+  private void sendAll() {
     for (Viewer viewer : viewers) {
       if (viewer.socket.isClosed()) {
         left(viewer); // its close handler may not have run yet

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.EndReason;
+import org.sessionchat.session.SessionSnapshot.Step;
 
-/** The live view's model and its frames, fed the events the session runtime reports. */
+/** The live view's model and its frames, fed the events the session runtime reports and samples of its FSMs. */
 class NodeViewTest {
 
   private static final String NODE = "node-a";
@@ -34,13 +35,21 @@ class NodeViewTest {
         Map.of("ChatRoom", ROOM), "S0[par: S1|S3]"));
   }
 
+  private static SessionEvents.Sampled at(String sessionId, String state, long sent, long received, Step step,
+      String label) {
+    return new SessionEvents.Sampled(sessionId, "ClientThread", state, sent, received, step, label);
+  }
+
+  private void sample(SessionEvents.Sampled... sessions) {
+    view.sampled(view.sampling(), List.of(sessions));
+  }
+
   @Test
-  void showsEachSessionWithNamesCountsAndTheStateItMovedTo() {
+  void showsEachSessionWithNamesCountsAndTheStateItWasSampledIn() {
     startRoomSession("s1");
     clock.addAndGet(5_000);
-    view.moved(new SessionEvents.Moved("s1", "ClientThread", "S0[par: S1|S3]", "outgoingChatMessage", true));
-    view.moved(new SessionEvents.Moved("s1", "ClientThread", "S0[par: S1|S3]", "incomingChatMessage", false));
-    view.moved(new SessionEvents.Moved("s1", "ClientThread", "S0[par: S2|S3]", "leaveRoom", true));
+    sample(at("s1", "S0[par: S1|S3]", 1, 1, Step.RECEIVED, "incomingChatMessage"));
+    sample(at("s1", "S0[par: S2|S3]", 2, 1, Step.SENT, "leaveRoom")); // one step since: the one before is known
 
     JsonObject frame = frame("s1/ClientThread");
     JsonObject session = frame.getJsonObject("sessions").getJsonArray("list").getJsonObject(0);
@@ -55,6 +64,46 @@ class NodeViewTest {
     assertThat(selected.getMap()).containsEntry("state", "S0[par: S2|S3]").containsEntry("previousState", "S0[par: S1|S3]")
         .containsEntry("lastLabel", "leaveRoom").containsEntry("lastStep", "SENT");
     assertThat(frame.encode()).doesNotContain("hello"); // labels and names only, never a payload
+  }
+
+  @Test
+  void aStateManyStepsOnHasNoKnownPreviousStateAndAQuietSampleKeepsTheLastStep() {
+    startRoomSession("s1");
+    sample(at("s1", "S0[par: S1|S3]", 40, 900, Step.RECEIVED, "incomingChatMessage"));
+    sample(at("s1", "S0[par: S1|S3]", 40, 900, Step.RECEIVED, "incomingChatMessage"));
+
+    JsonObject selected = frame("s1/ClientThread").getJsonObject("selected");
+    assertThat(selected.getMap()).containsEntry("state", "S0[par: S1|S3]").containsEntry("previousState", null)
+        .containsEntry("lastLabel", "incomingChatMessage").containsEntry("lastStep", "RECEIVED")
+        .containsEntry("sent", 40L).containsEntry("received", 900L);
+  }
+
+  @Test
+  void aResumeWithNoMessageKnowsTheStateItLeft() {
+    view.started(new SessionEvents.Started("lobby", "ChatServer", "ClientThread", CLIENT, Map.of(), "S0"));
+    sample(at("lobby", "S4", 3, 3, Step.RECEIVED, "roomPID")); // in the room: waiting in its initiates state
+    sample(at("lobby", "S0", 3, 3, Step.RESUMED, "success"));
+
+    assertThat(frame("lobby/ClientThread").getJsonObject("selected").getMap()).containsEntry("state", "S0")
+        .containsEntry("previousState", "S4").containsEntry("lastStep", "RESUMED");
+  }
+
+  @Test
+  void theFirstSampleAdoptsRunningSessionsAndLaterOnesForgetThoseThatEndedUnseen() {
+    long first = view.sampling();
+    view.adopt(new SessionEvents.Started("old", "ChatSession", "ClientThread", CLIENT, Map.of("ChatRoom", ROOM),
+        "S0[par: S1|S3]"), 900_000, first);
+    view.adopt(new SessionEvents.Started("gone", "ChatSession", "ClientThread", CLIENT, Map.of("ChatRoom", ROOM),
+        "S0[par: S1|S3]"), 900_000, first);
+    view.sampled(first, List.of(at("old", "S0[par: S1|S3]", 7, 2, Step.SENT, "outgoingChatMessage"),
+        at("gone", "S0[par: S1|S3]", 0, 0, null, null)));
+    long second = view.sampling();
+    startRoomSession("new"); // started while the second sample was out: it cannot be in it
+    view.sampled(second, List.of(at("old", "S0[par: S1|S3]", 8, 2, Step.SENT, "outgoingChatMessage")));
+
+    assertThat(view.running()).extracting(session -> session.sessionId).containsExactlyInAnyOrder("old", "new");
+    assertThat(view.session("old/ClientThread").sent()).isEqualTo(8);
+    assertThat(view.session("old/ClientThread").startedMillis).isEqualTo(900_000);
   }
 
   @Test

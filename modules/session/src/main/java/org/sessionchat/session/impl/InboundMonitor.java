@@ -147,7 +147,7 @@ final class InboundMonitor extends MonitorInterceptor {
         envelope.payload())) {
       reason = RefusalReason.FORBIDDEN;
     } else {
-      conversation.countReceived();
+      conversation.countReceived(envelope.label());
       metrics.monitored();
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
       return Verdict.PASSED;

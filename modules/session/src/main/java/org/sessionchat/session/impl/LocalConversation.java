@@ -60,6 +60,8 @@ final class LocalConversation implements Conversation {
   private Promise<Void> setup;
   private long messagesIn;
   private long messagesOut;
+  private SessionSnapshot.Step lastStep;
+  private String lastLabel;
   /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
   private Handler<Envelope> batchReceiver;
 
@@ -124,18 +126,22 @@ final class LocalConversation implements Conversation {
     return route != null && route.target().actorId().equals(actorId);
   }
 
-  /** Counted by the interceptors for each message that passed this role's monitor. */
-  void countSent() {
+  /** Counted by the interceptors for each message that passed this role's monitor (its label kept for snapshots). */
+  void countSent(String label) {
     messagesOut++;
+    lastStep = SessionSnapshot.Step.SENT;
+    lastLabel = label;
   }
 
-  void countReceived() {
+  void countReceived(String label) {
     messagesIn++;
+    lastStep = SessionSnapshot.Step.RECEIVED;
+    lastLabel = label;
   }
 
   SessionSnapshot snapshot() {
     return new SessionSnapshot(sessionId, protocol, role, cell.self(), cell.kind(), participants, started,
-        monitor.describeState(), messagesIn, messagesOut);
+        monitor.describeState(), messagesIn, messagesOut, lastStep, lastLabel);
   }
 
   @Override
@@ -386,6 +392,8 @@ final class LocalConversation implements Conversation {
       return;
     }
     if (monitor.resume(outcome)) {
+      lastStep = SessionSnapshot.Step.RESUMED;
+      lastLabel = outcome;
       cell.node().observers().resumed(this, outcome);
       endIfTerminal();
       return;

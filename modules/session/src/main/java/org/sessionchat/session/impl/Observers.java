@@ -1,5 +1,6 @@
 package org.sessionchat.session.impl;
 
+import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.sessionchat.session.EndReason;
 import org.sessionchat.session.MonitorRefusal;
@@ -9,22 +10,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SessionObserver}s of one node. With none registered every method returns after
- * one volatile read: the hot path builds no event for nobody.
+ * one volatile read: the hot path builds no event for nobody; nor does {@link #stepped},
+ * called per message, while no registered observer {@linkplain SessionObserver#observesSteps()
+ * observes steps}.
  */
 final class Observers {
 
   private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
 
   private final CopyOnWriteArrayList<SessionObserver> observers = new CopyOnWriteArrayList<>();
+  private final CopyOnWriteArrayList<SessionObserver> stepObservers = new CopyOnWriteArrayList<>();
   private volatile boolean any;
+  private volatile boolean anySteps;
 
-  AutoCloseable add(SessionObserver observer) {
+  synchronized AutoCloseable add(SessionObserver observer) {
     observers.add(observer);
+    if (observer.observesSteps()) {
+      stepObservers.add(observer);
+    }
     any = true;
-    return () -> {
-      observers.remove(observer);
-      any = !observers.isEmpty();
-    };
+    anySteps = !stepObservers.isEmpty();
+    return () -> remove(observer);
+  }
+
+  private synchronized void remove(SessionObserver observer) {
+    observers.remove(observer);
+    stepObservers.remove(observer);
+    any = !observers.isEmpty();
+    anySteps = !stepObservers.isEmpty();
   }
 
   boolean any() {
@@ -39,9 +52,10 @@ final class Observers {
   }
 
   void stepped(LocalConversation conversation, boolean sent, String peerRole, String label) {
-    if (any) {
+    if (anySteps) {
       String state = conversation.monitor().describeState();
-      each(observer -> observer.stepped(conversation.sessionId(), conversation.role(), sent, peerRole, label, state));
+      each(stepObservers, observer -> observer.stepped(conversation.sessionId(), conversation.role(), sent, peerRole,
+          label, state));
     }
   }
 
@@ -71,6 +85,10 @@ final class Observers {
   }
 
   private void each(java.util.function.Consumer<SessionObserver> event) {
+    each(observers, event);
+  }
+
+  private static void each(List<SessionObserver> observers, java.util.function.Consumer<SessionObserver> event) {
     for (SessionObserver observer : observers) {
       try {
         event.accept(observer);

@@ -122,7 +122,7 @@ final class OutboundMonitor extends MonitorInterceptor {
   }
 
   private void count(LocalConversation conversation, Envelope envelope) {
-    conversation.countSent();
+    conversation.countSent(envelope.label());
     metrics.monitored();
     observers.stepped(conversation, true, envelope.toRole(), envelope.label());
   }
