@@ -1,10 +1,9 @@
 package org.sessionchat.chat;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.actor.ClientTransport;
-import org.sessionchat.chat.wire.Command;
+import org.sessionchat.chat.actor.ForwardingClientTransport;
 
 /**
  * The nicknames of the clients connected to this node, by client actor id, for the web
@@ -41,12 +40,11 @@ public final class ClientDirectory {
   }
 
   /** A transport passing everything through, noting the nickname on the way out. */
-  static final class Watched implements ClientTransport {
-    private final ClientTransport transport;
+  static final class Watched extends ForwardingClientTransport {
     private volatile String nick;
 
     private Watched(ClientTransport transport) {
-      this.transport = transport;
+      super(transport);
     }
 
     @Override
@@ -56,37 +54,7 @@ public final class ClientDirectory {
       } else if (event instanceof ClientEvent.NickSet set) {
         nick = set.nick();
       }
-      transport.deliver(event);
-    }
-
-    @Override
-    public void start(Consumer<Command> commands) {
-      transport.start(commands);
-    }
-
-    @Override
-    public void pause() {
-      transport.pause();
-    }
-
-    @Override
-    public void resume() {
-      transport.resume();
-    }
-
-    @Override
-    public void close(CloseReason reason) {
-      transport.close(reason);
-    }
-
-    @Override
-    public void onClose(Runnable handler) {
-      transport.onClose(handler);
-    }
-
-    @Override
-    public String remoteAddress() {
-      return transport.remoteAddress();
+      super.deliver(event);
     }
   }
 }

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.actor.ClientTransport;
+import org.sessionchat.chat.actor.ForwardingClientTransport;
 import org.sessionchat.chat.actor.ClientTransport.CloseReason;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.net.WireFormat;
@@ -320,12 +321,7 @@ public final class IrcWire implements WireFormat {
    * (where this format's state is) and passes the lines on to {@code socketSide}.
    */
   public ClientTransport actorSide(ClientTransport socketSide) {
-    return new ClientTransport() {
-      @Override
-      public void start(Consumer<Command> commands) {
-        socketSide.start(commands);
-      }
-
+    return new ForwardingClientTransport(socketSide) {
       @Override
       public void deliver(ClientEvent event) {
         if (event instanceof ClientEvent.Message message) {
@@ -337,31 +333,6 @@ public final class IrcWire implements WireFormat {
         if (!lines.isEmpty()) {
           socketSide.deliver(new ClientEvent.Invalid(String.join(CRLF, lines)));
         }
-      }
-
-      @Override
-      public void pause() {
-        socketSide.pause();
-      }
-
-      @Override
-      public void resume() {
-        socketSide.resume();
-      }
-
-      @Override
-      public void close(CloseReason reason) {
-        socketSide.close(reason);
-      }
-
-      @Override
-      public void onClose(Runnable handler) {
-        socketSide.onClose(handler);
-      }
-
-      @Override
-      public String remoteAddress() {
-        return socketSide.remoteAddress();
       }
     };
   }
