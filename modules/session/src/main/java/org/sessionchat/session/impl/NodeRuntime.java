@@ -1,5 +1,6 @@
 package org.sessionchat.session.impl;
 
+import com.hazelcast.core.HazelcastInstance;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,9 +151,9 @@ public final class NodeRuntime {
     return clusterManager != null;
   }
 
-  public java.util.Optional<com.hazelcast.core.HazelcastInstance> hazelcast() {
+  public Optional<HazelcastInstance> hazelcast() {
     return clusterManager instanceof HazelcastClusterManager manager
-        ? java.util.Optional.of(manager.getHazelcastInstance()) : java.util.Optional.empty();
+        ? Optional.of(manager.getHazelcastInstance()) : Optional.empty();
   }
 
   /**
