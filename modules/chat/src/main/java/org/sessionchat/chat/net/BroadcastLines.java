@@ -37,11 +37,19 @@ public final class BroadcastLines {
   private final byte[][] lines = new byte[SLOTS][];
   private final long[] used = new long[SLOTS];
   private long clock;
+  /** The parts and bytes of the line handed out last (the same strings, not just equal ones). */
+  private String lastFirst;
+  private String lastSecond;
+  private byte[] lastLine;
   private long encoded;
   private long reused;
 
   /** The line protocol's {@code MSG} line for {@code room}, with its terminator. */
   public byte[] message(String room, String nickAndText) {
+    if (nickAndText == lastSecond && room == lastFirst) { // the same relayed line for the next member
+      reused++;
+      return lastLine;
+    }
     int hash = hash(room, nickAndText);
     byte[] kept = find(hash, room, nickAndText);
     return kept != null ? kept : keep(hash, room, nickAndText, Replies.message(room, nickAndText) + "\n");
@@ -72,7 +80,7 @@ public final class BroadcastLines {
       if (lines[slot] != null && hashes[slot] == hash && second.equals(seconds[slot]) && first.equals(firsts[slot])) {
         used[slot] = ++clock;
         reused++;
-        return lines[slot];
+        return last(first, second, lines[slot]);
       }
     }
     return null;
@@ -92,7 +100,14 @@ public final class BroadcastLines {
     lines[oldest] = line.getBytes(StandardCharsets.UTF_8);
     used[oldest] = ++clock;
     encoded++;
-    return lines[oldest];
+    return last(first, second, lines[oldest]);
+  }
+
+  private byte[] last(String first, String second, byte[] line) {
+    lastFirst = first;
+    lastSecond = second;
+    lastLine = line;
+    return line;
   }
 
   /** Lines encoded so far. */

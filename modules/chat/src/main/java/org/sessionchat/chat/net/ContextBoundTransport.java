@@ -113,13 +113,23 @@ public final class ContextBoundTransport implements ClientTransport {
     }
   }
 
-  /** Writes what is waiting, in order; on the socket's context (run by its {@link SocketLoop}). */
-  void drain() {
+  /** Its {@link SocketLoop} took it up: from now on, a new event schedules it again. */
+  void taken() {
     drainScheduled.set(false);
-    Object item;
-    while ((item = outbox.poll()) != null) {
-      apply(item); // a connection writes what a turn gave it in one go at the turn's end
+  }
+
+  /**
+   * Applies the oldest waiting event or request, if there is one (on the socket's context, run by
+   * its {@link SocketLoop}); false if none was waiting. The connection writes what a turn gave
+   * it in one go at the turn's end.
+   */
+  boolean applyNext() {
+    Object item = outbox.poll();
+    if (item == null) {
+      return false;
     }
+    apply(item);
+    return true;
   }
 
   private void apply(Object item) {

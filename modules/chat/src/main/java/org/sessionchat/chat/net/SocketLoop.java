@@ -24,6 +24,8 @@ final class SocketLoop {
   private final Context context;
   private final Queue<ContextBoundTransport> ready = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** The transports being drained, one event each in turn; on this context's thread only. */
+  private final List<ContextBoundTransport> round = new ArrayList<>();
   /** Connections with lines gathered this turn; on this context's thread only. */
   private final List<GatheredLines> toFlush = new ArrayList<>();
   private boolean flushScheduled;
@@ -63,11 +65,28 @@ final class SocketLoop {
     }
   }
 
+  /**
+   * Hands every transport that is ready one event in turn, until none has any left: a room's
+   * line waits in the queue of each member here, so the next member's copy of a line follows
+   * the last one's at once (its bytes still at hand, see {@link BroadcastLines}) instead of
+   * after all the lines of the member before. Each transport's own events keep their order.
+   */
   private void drain() {
     scheduled.set(false);
     ContextBoundTransport transport;
     while ((transport = ready.poll()) != null) {
-      transport.drain();
+      transport.taken();
+      round.add(transport);
+    }
+    while (!round.isEmpty()) {
+      int busy = 0;
+      for (int i = 0; i < round.size(); i++) {
+        ContextBoundTransport next = round.get(i);
+        if (next.applyNext()) {
+          round.set(busy++, next);
+        }
+      }
+      round.subList(busy, round.size()).clear();
     }
   }
 
