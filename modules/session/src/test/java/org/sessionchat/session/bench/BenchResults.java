@@ -9,30 +9,69 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The runs of each benchmark row, printed as a Markdown table of medians with the range of
- * throughputs: on a shared machine a single run says little.
+ * The runs of each scenario, monitor on and off, printed as Markdown: per scenario and mode
+ * the median and range of messages/s (and of the round trips' percentiles), then on/off both
+ * as the ratio of the medians and as the median and range of the ratios of the pairs — an on
+ * run and an off run measured back to back, so that a pair shares the machine's condition.
  */
 final class BenchResults {
 
-  private record Run(double perSecond, double meanMicros, double p50Micros, double p99Micros) {}
+  private record Run(double perSecond, double p50Micros, double p99Micros) {}
 
-  private final Map<String, List<Run>> rows = new LinkedHashMap<>();
+  /** The on and off runs of one scenario, in the order measured; pair i is on.get(i), off.get(i). */
+  private record Row(String scenario, String placement, List<Run> on, List<Run> off) {}
 
-  void add(String row, double perSecond, double meanMicros, double p50Micros, double p99Micros) {
-    rows.computeIfAbsent(row, r -> new ArrayList<>()).add(new Run(perSecond, meanMicros, p50Micros, p99Micros));
+  private final Map<String, Row> rows = new LinkedHashMap<>();
+
+  void add(String scenario, String placement, boolean monitor, RunResult result) {
+    Row row = rows.computeIfAbsent(scenario + " | " + placement,
+        s -> new Row(scenario, placement, new ArrayList<>(), new ArrayList<>()));
+    double p50 = result.roundTripsNanos() == null ? Double.NaN
+        : result.roundTripsNanos().getValueAtPercentile(50) / 1000.0;
+    double p99 = result.roundTripsNanos() == null ? Double.NaN
+        : result.roundTripsNanos().getValueAtPercentile(99) / 1000.0;
+    (monitor ? row.on() : row.off()).add(new Run(result.messagesPerSecond(), p50, p99));
   }
 
   void print(PrintStream out) {
-    out.println("| scenario | JVMs | monitor | messages/s (median) | min-max | runs | round trip mean µs | p50 µs | p99 µs |");
-    out.println("|---|---|---|---|---|---|---|---|---|");
-    rows.forEach((row, runs) -> {
-      double[] rates = runs.stream().mapToDouble(Run::perSecond).sorted().toArray();
-      double mean = median(runs.stream().mapToDouble(Run::meanMicros).toArray());
-      double p50 = median(runs.stream().mapToDouble(Run::p50Micros).toArray());
-      double p99 = median(runs.stream().mapToDouble(Run::p99Micros).toArray());
-      out.printf(Locale.ROOT, "| %s | %.0f | %.0f-%.0f | %d | %s | %s | %s |%n", row, median(rates), rates[0],
-          rates[rates.length - 1], rates.length, micros(mean), micros(p50), micros(p99));
+    out.println("| scenario | placement | monitor | messages/s (median) | min-max | runs | round trip p50 µs | p99 µs |");
+    out.println("|---|---|---|---|---|---|---|---|");
+    rows.values().forEach(row -> {
+      printRuns(out, row.scenario(), row.placement(), "on", row.on());
+      printRuns(out, row.scenario(), row.placement(), "off", row.off());
     });
+    out.println();
+    out.println("| scenario | placement | on/off, medians | on/off per pair: median | min-max | pairs |");
+    out.println("|---|---|---|---|---|---|");
+    rows.values().forEach(row -> {
+      int pairs = Math.min(row.on().size(), row.off().size());
+      double[] ratios = new double[pairs];
+      for (int i = 0; i < pairs; i++) {
+        ratios[i] = row.on().get(i).perSecond() / row.off().get(i).perSecond();
+      }
+      if (pairs == 0) {
+        return; // one mode only (a profiling run)
+      }
+      Arrays.sort(ratios);
+      double medians = median(rates(row.on())) / median(rates(row.off()));
+      out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f-%.3f | %d |%n", row.scenario(), row.placement(),
+          medians, median(ratios), ratios[0], ratios[pairs - 1], pairs);
+    });
+  }
+
+  private static void printRuns(PrintStream out, String scenario, String placement, String mode, List<Run> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    double[] rates = rates(runs);
+    double p50 = median(runs.stream().mapToDouble(Run::p50Micros).toArray());
+    double p99 = median(runs.stream().mapToDouble(Run::p99Micros).toArray());
+    out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.0f-%.0f | %d | %s | %s |%n", scenario, placement, mode,
+        median(rates), rates[0], rates[rates.length - 1], rates.length, micros(p50), micros(p99));
+  }
+
+  private static double[] rates(List<Run> runs) {
+    return runs.stream().mapToDouble(Run::perSecond).sorted().toArray();
   }
 
   private static String micros(double value) {
