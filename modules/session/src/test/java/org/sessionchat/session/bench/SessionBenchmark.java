@@ -44,8 +44,8 @@ import org.sessionchat.session.testkit.TestProtocols;
  *
  * <p>Not a test: run it with {@code scripts/bench-session} (docs/benchmarks.md, "Session
  * runtime") and copy what it prints. Arguments:
- * {@code local|cluster [seconds per run] [subscribers] [runs] [on|off|both]}; {@code on} or
- * {@code off} alone is for profiling one mode.
+ * {@code local|cluster [seconds per run] [subscribers] [runs] [both|on|off] [all|1,2,..]}; {@code on}
+ * or {@code off} alone, and a list of scenario numbers, are for profiling one mode of some scenarios.
  */
 public final class SessionBenchmark {
 
@@ -57,6 +57,8 @@ public final class SessionBenchmark {
   private final int subscribers;
   private final int runs;
   private final String modes;
+  /** The scenarios to run (numbered from 1 as printed), or null for all. */
+  private final java.util.Set<Integer> only;
   private final BenchResults results = new BenchResults();
   private double minLoad = Double.MAX_VALUE;
   private double maxLoad;
@@ -66,6 +68,9 @@ public final class SessionBenchmark {
     subscribers = intArg(args, 2, 100);
     runs = intArg(args, 3, 7);
     modes = args.length > 4 ? args[4] : "both";
+    only = args.length > 5 && !args[5].equals("all")
+        ? Arrays.stream(args[5].split(",")).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())
+        : null;
   }
 
   public static void main(String[] args) throws Exception {
@@ -120,8 +125,13 @@ public final class SessionBenchmark {
     try {
       EventLoops loops = await(EventLoops.of(vertx), TIMEOUT_S);
       System.out.println("event loops: " + String.join(", ", threadNames(loops)));
-      for (LocalScenario scenario : localScenarios(loops)) {
-        String name = scenario.name() + " (" + scenario.placement() + ")";
+      List<LocalScenario> scenarios = localScenarios(loops);
+      for (int number = 1; number <= scenarios.size(); number++) {
+        LocalScenario scenario = scenarios.get(number - 1);
+        if (only != null && !only.contains(number)) {
+          continue;
+        }
+        String name = number + ". " + scenario.name() + " (" + scenario.placement() + ")";
         for (int run = -WARM_UP; run < runs; run++) {
           for (boolean monitor : order(run)) {
             RunResult result = measured(() -> {
@@ -137,7 +147,7 @@ public final class SessionBenchmark {
             }
           }
         }
-        System.out.println("done: " + name);
+        System.out.println("measured: " + name);
       }
     } finally {
       await(vertx.close(), 30);
