@@ -9,28 +9,33 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The runs of each scenario, monitor on and off, printed as Markdown: per scenario and mode
- * the median and range of messages/s (and of the round trips' percentiles), then on/off both
- * as the ratio of the medians and as the median and range of the ratios of the pairs — an on
- * run and an off run measured back to back, so that a pair shares the machine's condition.
+ * The runs of each scenario by mode ({@link BenchMode}), printed as Markdown: per scenario and
+ * mode the median and range of messages/s (and of the round trips' percentiles), then on/off
+ * and on/none both as the ratio of the medians and as the median and range of the ratios of
+ * the pairs — runs measured back to back, so that a pair shares the machine's condition.
  */
 final class BenchResults {
 
   private record Run(double perSecond, double p50Micros, double p99Micros) {}
 
-  /** The on and off runs of one scenario, in the order measured; pair i is on.get(i), off.get(i). */
-  private record Row(String scenario, String placement, List<Run> on, List<Run> off) {}
+  /** The runs of one scenario by mode, in the order measured; pair i is on.get(i) with off.get(i) (or none.get(i)). */
+  private record Row(String scenario, String placement, List<Run> on, List<Run> off, List<Run> none) {}
 
   private final Map<String, Row> rows = new LinkedHashMap<>();
 
-  void add(String scenario, String placement, boolean monitor, RunResult result) {
+  void add(String scenario, String placement, BenchMode mode, RunResult result) {
     Row row = rows.computeIfAbsent(scenario + " | " + placement,
-        s -> new Row(scenario, placement, new ArrayList<>(), new ArrayList<>()));
+        s -> new Row(scenario, placement, new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
     double p50 = result.roundTripsNanos() == null ? Double.NaN
         : result.roundTripsNanos().getValueAtPercentile(50) / 1000.0;
     double p99 = result.roundTripsNanos() == null ? Double.NaN
         : result.roundTripsNanos().getValueAtPercentile(99) / 1000.0;
-    (monitor ? row.on() : row.off()).add(new Run(result.messagesPerSecond(), p50, p99));
+    List<Run> runs = switch (mode) {
+      case ON -> row.on();
+      case OFF -> row.off();
+      case NONE -> row.none();
+    };
+    runs.add(new Run(result.messagesPerSecond(), p50, p99));
   }
 
   void print(PrintStream out) {
@@ -39,24 +44,30 @@ final class BenchResults {
     rows.values().forEach(row -> {
       printRuns(out, row.scenario(), row.placement(), "on", row.on());
       printRuns(out, row.scenario(), row.placement(), "off", row.off());
+      printRuns(out, row.scenario(), row.placement(), "none", row.none());
     });
     out.println();
-    out.println("| scenario | placement | on/off, medians | on/off per pair: median | min-max | pairs |");
-    out.println("|---|---|---|---|---|---|");
+    out.println("| scenario | placement | compared | ratio of medians | per pair: median | min-max | pairs |");
+    out.println("|---|---|---|---|---|---|---|");
     rows.values().forEach(row -> {
-      int pairs = Math.min(row.on().size(), row.off().size());
-      double[] ratios = new double[pairs];
-      for (int i = 0; i < pairs; i++) {
-        ratios[i] = row.on().get(i).perSecond() / row.off().get(i).perSecond();
-      }
-      if (pairs == 0) {
-        return; // one mode only (a profiling run)
-      }
-      Arrays.sort(ratios);
-      double medians = median(rates(row.on())) / median(rates(row.off()));
-      out.printf(Locale.ROOT, "| %s | %s | %.3f | %.3f | %.3f-%.3f | %d |%n", row.scenario(), row.placement(),
-          medians, median(ratios), ratios[0], ratios[pairs - 1], pairs);
+      printRatios(out, row, "on/off", row.on(), row.off());
+      printRatios(out, row, "on/none", row.on(), row.none());
     });
+  }
+
+  private static void printRatios(PrintStream out, Row row, String compared, List<Run> a, List<Run> b) {
+    int pairs = Math.min(a.size(), b.size());
+    if (pairs == 0) {
+      return;
+    }
+    double[] ratios = new double[pairs];
+    for (int i = 0; i < pairs; i++) {
+      ratios[i] = a.get(i).perSecond() / b.get(i).perSecond();
+    }
+    Arrays.sort(ratios);
+    double medians = median(rates(a)) / median(rates(b));
+    out.printf(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %.3f-%.3f | %d |%n", row.scenario(), row.placement(),
+        compared, medians, median(ratios), ratios[0], ratios[pairs - 1], pairs);
   }
 
   private static void printRuns(PrintStream out, String scenario, String placement, String mode, List<Run> runs) {

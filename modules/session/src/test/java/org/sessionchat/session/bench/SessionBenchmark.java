@@ -35,17 +35,21 @@ import org.sessionchat.session.testkit.TestProtocols;
  * every actor on a named event loop, or across two JVMs (child JVMs join the cluster and host
  * the peers).
  *
+ * <p>Modes ({@link BenchMode}): monitor on, off (tracks, never refuses: the same checks), and
+ * none (the monitor's interceptors taken off the bus: no check at all), the last only where
+ * envelopes travel one by one.
+ *
  * <p>How a figure is made, so that it can be defended: every run lasts at least the given
- * time; each scenario is first run {@link #WARM_UP} times in both modes unrecorded (the JIT
- * compiles the same code for both); then on and off alternate run by run, on-off, off-on,
- * each run in a fresh runtime after a GC. The table gives the median and range of each mode,
+ * time; each scenario is first run {@link #WARM_UP} times in every mode unrecorded (the JIT
+ * compiles the same code for all); then the modes take turns run by run, their order turned
+ * each time, each run in a fresh runtime after a GC. The table gives the median and range of each mode,
  * and on/off both of the medians and per pair of neighbouring runs (see {@link BenchResults}).
  * The 1-minute load average is read around every run.
  *
  * <p>Not a test: run it with {@code scripts/bench-session} (docs/benchmarks.md, "Session
  * runtime") and copy what it prints. Arguments:
- * {@code local|cluster [seconds per run] [subscribers] [runs] [both|on|off] [all|1,2,..]}; {@code on}
- * or {@code off} alone, and a list of scenario numbers, are for profiling one mode of some scenarios.
+ * {@code local|cluster [seconds per run] [subscribers] [runs] [all|on|off|none] [all|1,2,..]}; one mode
+ * alone, and a list of scenario numbers, are for profiling one mode of some scenarios.
  */
 public final class SessionBenchmark {
 
@@ -67,7 +71,7 @@ public final class SessionBenchmark {
     runNanos = (long) (Double.parseDouble(args.length > 1 ? args[1] : "1") * 1e9);
     subscribers = intArg(args, 2, 100);
     runs = intArg(args, 3, 7);
-    modes = args.length > 4 ? args[4] : "both";
+    modes = args.length > 4 ? args[4] : "all";
     only = args.length > 5 && !args[5].equals("all")
         ? Arrays.stream(args[5].split(",")).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())
         : null;
@@ -100,7 +104,7 @@ public final class SessionBenchmark {
   }
 
   /** A scenario of one JVM: what it measures, where its actors run, and one run of it. */
-  private record LocalScenario(String name, String placement, Measure measure) {}
+  private record LocalScenario(String name, String placement, boolean batched, Measure measure) {}
 
   @FunctionalInterface
   private interface Measure {
@@ -110,13 +114,13 @@ public final class SessionBenchmark {
   private List<LocalScenario> localScenarios(EventLoops loops) {
     int n = loops.size();
     return List.of(
-        new LocalScenario("ping-pong", "both on loop 0", (runtime, l) -> pingPong(runtime, l, 0)),
-        new LocalScenario("ping-pong", "loops 0 and 1", (runtime, l) -> pingPong(runtime, l, 1)),
-        new LocalScenario("fan-out " + subscribers + ", send", "all on loop 0",
+        new LocalScenario("ping-pong", "both on loop 0", false, (runtime, l) -> pingPong(runtime, l, 0)),
+        new LocalScenario("ping-pong", "loops 0 and 1", false, (runtime, l) -> pingPong(runtime, l, 1)),
+        new LocalScenario("fan-out " + subscribers + ", send", "all on loop 0", false,
             (runtime, l) -> fanOut(runtime, l, false, i -> 0)),
-        new LocalScenario("fan-out " + subscribers + ", send", "hub on 0, subscriber i on i mod " + n,
+        new LocalScenario("fan-out " + subscribers + ", send", "hub on 0, subscriber i on i mod " + n, false,
             (runtime, l) -> fanOut(runtime, l, false, i -> i)),
-        new LocalScenario("fan-out " + subscribers + ", sendEach", "hub on 0, subscriber i on i mod " + n,
+        new LocalScenario("fan-out " + subscribers + ", sendEach", "hub on 0, subscriber i on i mod " + n, true,
             (runtime, l) -> fanOut(runtime, l, true, i -> i)));
   }
 
@@ -133,17 +137,18 @@ public final class SessionBenchmark {
         }
         String name = number + ". " + scenario.name() + " (" + scenario.placement() + ")";
         for (int run = -WARM_UP; run < runs; run++) {
-          for (boolean monitor : order(run)) {
+          for (BenchMode mode : order(run, !scenario.batched())) {
             RunResult result = measured(() -> {
-              SessionRuntime runtime = await(SessionRuntime.start(vertx, options(monitor)), TIMEOUT_S);
+              SessionRuntime runtime = await(SessionRuntime.start(vertx, options(mode.monitorEnabled)), TIMEOUT_S);
               try {
+                mode.apply(vertx, runtime);
                 return await(scenario.measure().run(runtime, loops), TIMEOUT_S);
               } finally {
                 await(runtime.close(), TIMEOUT_S);
               }
             });
             if (run >= 0) {
-              results.add(scenario.name(), scenario.placement(), monitor, result);
+              results.add(scenario.name(), scenario.placement(), mode, result);
             }
           }
         }
@@ -154,13 +159,20 @@ public final class SessionBenchmark {
     }
   }
 
-  /** The modes of run {@code run}: on-off, then off-on, so that neither always goes first; or the one mode asked for. */
-  private boolean[] order(int run) {
-    return switch (modes) {
-      case "on" -> new boolean[] {true};
-      case "off" -> new boolean[] {false};
-      default -> Math.floorMod(run, 2) == 0 ? new boolean[] {true, false} : new boolean[] {false, true};
+  /**
+   * The modes of run {@code run}, turned by one each run (on-off-none, off-none-on, ...; on-off,
+   * off-on without the unmonitored baseline) so that none always goes first; or the one mode asked for.
+   */
+  private List<BenchMode> order(int run, boolean withNone) {
+    List<BenchMode> all = switch (modes) {
+      case "on" -> List.of(BenchMode.ON);
+      case "off" -> List.of(BenchMode.OFF);
+      case "none" -> withNone ? List.of(BenchMode.NONE) : List.of();
+      default -> withNone ? List.of(BenchMode.ON, BenchMode.OFF, BenchMode.NONE) : List.of(BenchMode.ON, BenchMode.OFF);
     };
+    List<BenchMode> turned = new ArrayList<>(all);
+    java.util.Collections.rotate(turned, -Math.floorMod(run, Math.max(1, all.size())));
+    return turned;
   }
 
   /** One run after a GC, with the load average read before and after. */
@@ -204,7 +216,8 @@ public final class SessionBenchmark {
       String nodeOff = awaitReady(peerOff);
       for (int scenario = 0; scenario < 2; scenario++) {
         for (int run = -WARM_UP; run < runs; run++) {
-          for (boolean monitor : order(run)) {
+          for (BenchMode mode : order(run, false)) {
+            boolean monitor = mode.monitorEnabled;
             String peerNode = monitor ? nodeOn : nodeOff;
             boolean fanOut = scenario == 1;
             RunResult result = measured(() -> {
@@ -218,7 +231,7 @@ public final class SessionBenchmark {
             });
             if (run >= 0) {
               results.add(fanOut ? "fan-out " + subscribers + ", send, 2 JVMs" : "ping-pong, 2 JVMs",
-                  "Vert.x's turn", monitor, result);
+                  "Vert.x's turn", mode, result);
             }
           }
         }
