@@ -3,6 +3,7 @@ package org.sessionchat.bench.run;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.sessionchat.bench.result.GeneratorLag;
 import org.sessionchat.bench.result.LatencyHistograms;
 import org.sessionchat.bench.wire.Payload;
 
@@ -27,6 +28,11 @@ final class RunMeter {
   private final LongAdder floodSent = new LongAdder();
   private final LongAdder floodReceived = new LongAdder();
   private final Histogram offlineAfterKill = LatencyHistograms.create();
+  private final Recorder loopLag = new Recorder(1, LatencyHistograms.highestMicros(),
+      LatencyHistograms.significantDigits());
+  private final Recorder sendLag = new Recorder(1, LatencyHistograms.highestMicros(),
+      LatencyHistograms.significantDigits());
+  private volatile Timeline timeline;
   private volatile long killNanos;
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
@@ -36,6 +42,35 @@ final class RunMeter {
     windowStart = startNanos;
   }
 
+  /** From now on, also note per millisecond of the window when the slow deliveries were sent. */
+  void keepTimeline(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  /** A generator event loop ran a timer {@code lagNanos} late. */
+  void loopLag(long nowNanos, long lagNanos) {
+    if (nowNanos >= windowStart && nowNanos < windowEnd) {
+      long micros = Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros()));
+      loopLag.recordValue(micros);
+      Timeline t = timeline;
+      if (t != null) {
+        t.loopLag(nowNanos, micros);
+      }
+    }
+  }
+
+  /** A message with a rate left {@code lagNanos} after its scheduled time. */
+  void sendLag(long nowNanos, long lagNanos) {
+    if (nowNanos >= windowStart && nowNanos < windowEnd) {
+      sendLag.recordValue(Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros())));
+    }
+  }
+
+  /** The generator's own lateness in the measured window. */
+  GeneratorLag generatorLag() {
+    return new GeneratorLag(loopLag.getIntervalHistogram(), sendLag.getIntervalHistogram());
+  }
+
   void delivered(Payload payload, long nowNanos) {
     received.increment();
     long start = windowStart;
@@ -43,6 +78,10 @@ final class RunMeter {
     if (payload.sentNanos() >= start && payload.sentNanos() < end) {
       long micros = Math.max(1, (nowNanos - payload.sentNanos()) / 1000);
       recorder.recordValue(Math.min(micros, LatencyHistograms.highestMicros()));
+      Timeline t = timeline;
+      if (t != null) {
+        t.delivered(payload.sentNanos(), micros);
+      }
     }
     if (nowNanos >= start && nowNanos < end) {
       inWindow.increment();
