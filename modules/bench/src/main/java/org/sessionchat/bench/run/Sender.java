@@ -105,6 +105,15 @@ final class Sender {
     return sentAtKill;
   }
 
+  /**
+   * Whether this sender waits for its receivers (no rate: at most {@code window} in flight)
+   * and so needs to hear of every delivery; a sender with a rate does not, and its receivers
+   * on other event loops then share no counter with it.
+   */
+  boolean windowed() {
+    return rate <= 0;
+  }
+
   /** One receiver got one more of this sender's messages. */
   void acked() {
     acked.incrementAndGet();
