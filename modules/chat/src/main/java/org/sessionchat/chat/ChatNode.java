@@ -20,6 +20,7 @@ import org.sessionchat.chat.net.ServerTls;
 import org.sessionchat.chat.web.WebConsole;
 import org.sessionchat.session.ClusterOptions;
 import org.sessionchat.session.ClusterSetup;
+import org.sessionchat.session.HangDetection;
 import org.sessionchat.session.SessionRuntimeOptions;
 import org.sessionchat.session.security.PeerCertificateCheck;
 import org.slf4j.Logger;
@@ -147,6 +148,9 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--cluster-quorum", defaultValue = "0", paramLabel = "N", description = "Members a side of a split cluster needs to create rooms; a majority of the cluster, e.g. 2 of 3. 0 = none (default: ${DEFAULT-VALUE}).")
   int clusterQuorum;
 
+  @Option(names = "--hang-pause", defaultValue = "500", paramLabel = "MS", description = "Silence from a cluster member tolerated on top of its usual gap between heartbeats before this node suspects it hung (SIGSTOP, a long GC); judged ten times a second by a phi-accrual detector, which waits longer by itself when heartbeats come irregularly. 0 = leave hung members to Hazelcast's once-a-second check, about a second later (default: ${DEFAULT-VALUE}).")
+  int hangPauseMillis;
+
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
 
@@ -190,6 +194,8 @@ public final class ChatNode implements Callable<Integer> {
     if (trust != null) {
       runtimeOptions = trust.bindingSenders(runtimeOptions);
     }
+    runtimeOptions = runtimeOptions.withHangDetection(hangPauseMillis == 0 ? HangDetection.OFF
+        : new HangDetection(Duration.ofMillis(hangPauseMillis), HangDetection.DEFAULT.phiThreshold()));
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
     Vertx vertx = await(cluster ? clusteredVertx(metrics, name, trust)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
@@ -326,6 +332,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--rate-burst", rateBurst, 1, 1_000_000);
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
+    requireRange("--hang-pause", hangPauseMillis, 0, 60_000);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--irc-port", ircPort, 0, 65535);

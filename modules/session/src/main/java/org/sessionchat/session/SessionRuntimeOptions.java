@@ -20,9 +20,10 @@ import org.sessionchat.session.security.NodeCredentials;
  *                       ({@link org.sessionchat.session.security.SenderBinding}); the node's
  *                       Hazelcast member must announce the certificate
  *                       ({@link org.sessionchat.session.security.SenderBinding#announce})
+ * @param hangDetection  how a clustered node judges a member that went silent (hung)
  */
 public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
-    Duration setupTimeout, NodeCredentials clusterCredentials) {
+    Duration setupTimeout, NodeCredentials clusterCredentials, HangDetection hangDetection) {
 
   /** The default {@link #setupTimeout()}. */
   public static final Duration DEFAULT_SETUP_TIMEOUT = Duration.ofSeconds(10);
@@ -31,6 +32,12 @@ public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles,
     Objects.requireNonNull(protocols, "protocols");
     Objects.requireNonNull(roles, "roles");
     Objects.requireNonNull(setupTimeout, "setupTimeout");
+    Objects.requireNonNull(hangDetection, "hangDetection");
+  }
+
+  public SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
+      Duration setupTimeout, NodeCredentials clusterCredentials) {
+    this(protocols, roles, monitorEnabled, setupTimeout, clusterCredentials, HangDetection.DEFAULT);
   }
 
   public SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles, boolean monitorEnabled,
@@ -44,6 +51,11 @@ public record SessionRuntimeOptions(ProtocolLibrary protocols, RoleConfig roles,
 
   /** These options with envelopes bound to their sender by {@code credentials}. */
   public SessionRuntimeOptions withClusterCredentials(NodeCredentials credentials) {
-    return new SessionRuntimeOptions(protocols, roles, monitorEnabled, setupTimeout, credentials);
+    return new SessionRuntimeOptions(protocols, roles, monitorEnabled, setupTimeout, credentials, hangDetection);
+  }
+
+  /** These options with silent members judged by {@code detection}. */
+  public SessionRuntimeOptions withHangDetection(HangDetection detection) {
+    return new SessionRuntimeOptions(protocols, roles, monitorEnabled, setupTimeout, clusterCredentials, detection);
   }
 }

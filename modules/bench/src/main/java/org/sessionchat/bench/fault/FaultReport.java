@@ -31,7 +31,7 @@ public final class FaultReport implements Callable<Integer> {
 
   static final String BEGIN = "<!-- fault table: written by scripts/fault-runner report -->";
   static final String END = "<!-- end of fault table -->";
-  private static final List<String> ORDER = List.of("kill", "pause", "split");
+  private static final List<String> ORDER = List.of("kill", "pause", "split", "busy");
 
   @Option(names = "--rounds", required = true, description = "the runner's JSON lines")
   Path rounds;
@@ -148,6 +148,17 @@ public final class FaultReport implements Callable<Integer> {
         detect = spread(both);
         healed = spread(heal) + " after the heal";
       }
+      case "busy" -> {
+        label = "no fault: both cores kept busy by other processes for " + seconds + " s";
+        List<Long> told = new ArrayList<>(toldElsewhere);
+        told.addAll(toldOnNode);
+        told.addAll(pooled(rounds, "toldBetweenLiveNodesMs", 0));
+        what = told.isEmpty() ? "no member told `OFFLINE`: no live node taken for gone"
+            : String.format(Locale.ROOT, "**%d members told `OFFLINE`** (%s after the start: a live node was taken "
+                + "for gone)", told.size(), spread(told));
+        detect = "(nothing to detect)";
+        healed = spread(heal) + " until every node's LIST was checked after the load stopped";
+      }
       default -> {
         label = fault;
         what = "";
@@ -159,7 +170,8 @@ public final class FaultReport implements Callable<Integer> {
     long lost = sum(rounds, "lost");
     String losses = String.format(Locale.ROOT, "**%d of %,d**%s; cut with an ended session (its members told): %,d",
         lost, owed, extra(rounds), sum(rounds, "cutMissing"));
-    return "| " + label + " | " + what + falseOffline(rounds) + errors(rounds) + " | " + losses + " | " + ghosts(rounds) + " | "
+    String falseOffline = "busy".equals(fault) ? "" : falseOffline(rounds);
+    return "| " + label + " | " + what + falseOffline + errors(rounds) + " | " + losses + " | " + ghosts(rounds) + " | "
         + detect + " | " + healed + " |";
   }
 

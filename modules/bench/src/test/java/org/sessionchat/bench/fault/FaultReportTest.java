@@ -58,6 +58,33 @@ class FaultReportTest {
   }
 
   @Test
+  void aBusyRoundWithoutOfflineSaysNoLiveNodeWasTakenForGone() {
+    JsonObject quiet = busy(new JsonArray(), new JsonArray());
+
+    assertThat(FaultReport.row("busy", List.of(quiet)))
+        .startsWith("| no fault: both cores kept busy by other processes for 600 s |")
+        .contains("no member told `OFFLINE`: no live node taken for gone")
+        .contains("**0 of 100**")
+        .doesNotContain("rooms between live nodes");
+  }
+
+  @Test
+  void anyOfflineInABusyRoundIsAFalseRemoval() {
+    JsonObject round = busy(new JsonArray().add(4100), new JsonArray().add(4300).add(4500));
+
+    assertThat(FaultReport.row("busy", List.of(round)))
+        .contains("**3 members told `OFFLINE`** (median 4.3 s (4.1-4.5 s) after the start");
+  }
+
+  private static JsonObject busy(JsonArray toldElsewhere, JsonArray toldBetweenLive) {
+    JsonObject round = split("soak", 0, 0, 1200).put("fault", "busy").put("faultSeconds", 600)
+        .put("toldElsewhereMs", toldElsewhere).put("toldOnFaultNodeMs", new JsonArray())
+        .put("toldBetweenLiveNodesMs", toldBetweenLive);
+    round.remove("createDuringFault");
+    return round;
+  }
+
+  @Test
   void reportRewritesOnlyTheTableOfTheLastRunBetweenTheMarkers() throws Exception {
     Path rounds = dir.resolve("rounds.jsonl");
     Files.writeString(rounds, split("old", 5, 1000, 1000).encode() + "\n" + split("new", 0, 1000, 1000).encode() + "\n");

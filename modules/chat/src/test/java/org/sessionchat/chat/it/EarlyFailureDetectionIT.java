@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Every node notices a killed peer itself, before Hazelcast's member list drops it, and a hung
- * peer is left to the member list. Hazelcast's own detection is made slow here (a fixed 20 s
- * heartbeat deadline, refused connections not counted), so what the clients see in the first
- * seconds can only come from the node's own link to the peer.
+ * Every node notices a killed peer itself, before Hazelcast's member list drops it, and its
+ * link to the peer does not take a hung peer for a killed one. Hazelcast's own detection is
+ * made slow here (a fixed 20 s heartbeat deadline, refused connections not counted) and the
+ * nodes' hang detector is off ({@code --hang-pause 0}; HangDetectionIT has it on), so what the
+ * clients see in the first seconds can only come from the node's own link to the peer.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class EarlyFailureDetectionIT {
@@ -27,7 +28,7 @@ class EarlyFailureDetectionIT {
   private static final String LATE_REMOVAL_LINE = "left the member list; its sessions here had ended";
 
   private static ScriptedCluster slowHazelcast(ScriptedCluster cluster) throws Exception {
-    return cluster.withHazelcastProperties(Map.of(
+    return cluster.withNodeOptions("--hang-pause 0").withHazelcastProperties(Map.of(
         "hazelcast.heartbeat.failuredetector.type", "deadline",
         "hazelcast.max.no.heartbeat.seconds", "20",
         "hazelcast.connection.monitor.max.faults", "1000000"));

@@ -76,6 +76,12 @@ final class ScriptedCluster implements AutoCloseable {
     return this;
   }
 
+  /** Extra command-line options for every node (scripts/cluster's {@code CHAT_NODE_OPTS}); call before {@link #start}. */
+  ScriptedCluster withNodeOptions(String options) {
+    settings.put("CHAT_NODE_OPTS", options);
+    return this;
+  }
+
   /**
    * Every node starts from a copy of {@code cluster-config/hazelcast.xml} with these Hazelcast
    * properties set (replaced where the file has them, added where it does not); call before

@@ -62,6 +62,7 @@ public final class NodeRuntime {
   private final Departures departures = new Departures();
   private ClusterMembership membership;
   private PeerLiveness liveness;
+  private HangDetector hangs;
   private String loopDeployment;
   private volatile boolean closed;
 
@@ -218,6 +219,9 @@ public final class NodeRuntime {
     if (liveness != null) {
       liveness.close();
     }
+    if (hangs != null) {
+      hangs.close();
+    }
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
@@ -276,7 +280,8 @@ public final class NodeRuntime {
   /**
    * Two sources end the sessions with a departed node, whichever comes first: this node's own
    * link to the peer's event bus (closed, and a new connection refused: the process is gone)
-   * and Hazelcast's member list (also a hung or cut-off node, found by heartbeats).
+   * and Hazelcast's member list (also a hung or cut-off node, found by heartbeats, which the
+   * {@link HangDetector} reads more often than Hazelcast does).
    */
   private void watchMembers() {
     liveness = new PeerLiveness(vertx, context, clusterManager, options.clusterCredentials(), this::foundGone);
@@ -296,6 +301,11 @@ public final class NodeRuntime {
     if (membership == null) {
       liveness.close();
       liveness = null;
+      return;
+    }
+    if (options.hangDetection().enabled() && clusterManager instanceof HazelcastClusterManager hazelcast) {
+      hangs = HangDetector.start(options.hangDetection(),
+          HazelcastInternals.heartbeats(hazelcast.getHazelcastInstance()), id -> nodeNames.apply(id));
     }
   }
 

@@ -1,0 +1,180 @@
+package org.sessionchat.session.impl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.hazelcast.cluster.Address;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.impl.MemberImpl;
+import com.hazelcast.version.MemberVersion;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.sessionchat.session.HangDetection;
+
+/**
+ * The hang detector's judgment over simulated time, with Hazelcast's own phi-accrual detector:
+ * when it suspects a silent member, when it must not, and what its settings change.
+ */
+class HangDetectorTest {
+
+  private static final long SECOND = 1_000;
+
+  /** A cluster seen from one node: heartbeats arrive when the test says, time moves when it says. */
+  private static final class SimulatedCluster implements HangDetector.Heartbeats {
+    final Set<Member> members = new LinkedHashSet<>();
+    final Map<Member, Long> last = new HashMap<>();
+    final List<String> suspected = new ArrayList<>();
+    final List<Long> suspectedAt = new ArrayList<>();
+    long now = 1_700_000_000_000L;
+
+    Member member(int port, boolean local) throws UnknownHostException {
+      Member member = new MemberImpl(new Address("127.0.0.1", port), new MemberVersion(5, 3, 8), local,
+          UUID.randomUUID());
+      members.add(member);
+      return member;
+    }
+
+    void beat(Member member) {
+      last.put(member, now);
+    }
+
+    @Override
+    public long now() {
+      return now;
+    }
+
+    @Override
+    public Set<Member> members() {
+      return members;
+    }
+
+    @Override
+    public long lastHeartbeat(Member member) {
+      return last.getOrDefault(member, 0L);
+    }
+
+    @Override
+    public void suspect(Member member, String reason) {
+      suspected.add(member.getAddress() + " " + reason);
+      suspectedAt.add(now);
+    }
+  }
+
+  private final SimulatedCluster cluster = new SimulatedCluster();
+
+  private HangDetector detector(HangDetection detection) {
+    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND), id -> "node-" + id);
+  }
+
+  /** Advances time by {@code millis} in ticks of the detector, {@code peer} beating every {@code gaps} while alive. */
+  private void run(HangDetector detector, long millis, Member peer, long[] gaps, boolean beating) {
+    long end = cluster.now + millis;
+    int gap = 0;
+    long nextBeat = cluster.now;
+    while (cluster.now < end) {
+      if (beating && cluster.now >= nextBeat) {
+        cluster.beat(peer);
+        nextBeat = cluster.now + gaps[gap++ % gaps.length];
+      }
+      cluster.now += 10;
+      if (cluster.now % HangDetector.TICK_MILLIS == 0) {
+        detector.tick(TimeUnit.MILLISECONDS.toNanos(cluster.now));
+      }
+    }
+  }
+
+  private long silenceAtSuspicion(Member peer) {
+    return cluster.suspectedAt.get(0) - cluster.last.get(peer);
+  }
+
+  @Test
+  void aMemberBeatingAboutEverySecondIsNeverSuspected() throws Exception {
+    Member peer = cluster.member(5702, false);
+    Random random = new Random(7);
+    long[] gaps = new long[100];
+    for (int i = 0; i < gaps.length; i++) {
+      gaps[i] = 950 + random.nextInt(101);
+    }
+    run(detector(HangDetection.DEFAULT), 120 * SECOND, peer, gaps, true);
+    assertThat(cluster.suspected).isEmpty();
+  }
+
+  @Test
+  void aMemberThatFallsSilentIsSuspectedOnceAboutTwoSecondsAfterItsLastHeartbeat() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    run(detector, 10 * SECOND, peer, null, false);
+
+    assertThat(cluster.suspected).hasSize(1);
+    assertThat(cluster.suspected.get(0)).contains("5702").contains("no heartbeat for");
+    // 1 s usual gap + 0.5 s tolerated + ~4 standard deviations (0.1 s) for phi 5
+    assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_050L);
+  }
+
+  @Test
+  void aLongerToleratedPauseWaitsLonger() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(new HangDetection(Duration.ofMillis(1_500), 5));
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    run(detector, 10 * SECOND, peer, null, false);
+
+    assertThat(cluster.suspected).hasSize(1);
+    assertThat(silenceAtSuspicion(peer)).isBetween(2_850L, 3_050L);
+  }
+
+  @Test
+  void irregularHeartbeatsMakeItWaitLonger() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 60 * SECOND, peer, new long[] {600, 1_400}, true);
+    assertThat(cluster.suspected).as("a 1.4 s gap among regular ones is not a hang").isEmpty();
+    run(detector, 10 * SECOND, peer, null, false);
+
+    assertThat(cluster.suspected).hasSize(1);
+    assertThat(silenceAtSuspicion(peer)).isGreaterThan(2_800L);
+  }
+
+  @Test
+  void afterThisNodeItselfDidNotRunItJudgesNobodyUntilHeartbeatsCameIn() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    // this node stopped for 10 s: no tick, and no heartbeat was taken in meanwhile
+    cluster.now += 10 * SECOND;
+    run(detector, HangDetector.GRACE_MILLIS - 200, peer, null, false);
+    assertThat(cluster.suspected).as("the silence was this node's own").isEmpty();
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    assertThat(cluster.suspected).isEmpty();
+  }
+
+  @Test
+  void aMemberNotHeardFromYetAndThisNodeItselfAreNotJudged() throws Exception {
+    Member quiet = cluster.member(5702, false);
+    Member self = cluster.member(5701, true);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    cluster.beat(self);
+    run(detector, 30 * SECOND, quiet, null, false);
+    assertThat(cluster.suspected).isEmpty();
+  }
+
+  @Test
+  void aMemberThatBeatsAgainAfterASuspicionIsJudgedAfresh() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    run(detector, 3 * SECOND, peer, null, false);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    run(detector, 3 * SECOND, peer, null, false);
+    assertThat(cluster.suspected).hasSize(2);
+  }
+}
