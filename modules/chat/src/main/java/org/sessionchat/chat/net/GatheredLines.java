@@ -13,40 +13,45 @@ import io.vertx.core.net.NetSocket;
  * its own — a promise, an entry in the socket's outbound buffer, and a copy of the heap
  * buffer into a direct one — which cost more than the line. Gathered, a turn costs one write,
  * and the bytes are copied once, straight into the memory the kernel reads from. A turn that
- * gathers more than {@value #MAX_GATHERED} bytes writes them at that point and gathers anew,
- * so a busy connection never holds more than that here.
+ * gathers more than a piece ({@value #MAX_GATHERED} bytes, or a quarter of the connection's
+ * write queue if that is less) writes them at that point and gathers anew, so a busy
+ * connection never holds more than that here, and a piece never fills the write queue on its
+ * own: the queue counts as full only when the client does not take what was written.
  *
  * <p>Confined to the socket's context; the caller checks that the connection may still write.
  */
 final class GatheredLines {
 
-  /** Bytes gathered before they are written without waiting for the end of the turn. */
+  /** Bytes gathered at most before they are written without waiting for the end of the turn. */
   static final int MAX_GATHERED = 64 * 1024;
   private static final int MIN_CAPACITY = 512;
 
   private final NetSocket socket;
   private final SocketLoop loop;
+  private final int piece;
   private ByteBuf gathered;
   private boolean flushQueued;
   private int lastTurnBytes = MIN_CAPACITY;
   private long writes;
 
   /**
-   * @param loop the socket context's loop, which flushes at the end of a turn; null writes each
-   *             line at once (a connection made outside a Vert.x context)
+   * @param loop            the socket context's loop, which flushes at the end of a turn; null
+   *                        writes each line at once (a connection made outside a Vert.x context)
+   * @param writeQueueBytes the size of the socket's write queue
    */
-  GatheredLines(NetSocket socket, SocketLoop loop) {
+  GatheredLines(NetSocket socket, SocketLoop loop, int writeQueueBytes) {
     this.socket = socket;
     this.loop = loop;
+    this.piece = Math.max(1, Math.min(MAX_GATHERED, writeQueueBytes / 4));
   }
 
   /** Adds {@code line} (its terminator included) behind what this turn gathered so far. */
   void add(byte[] line) {
     if (gathered == null) {
-      gathered = VertxInternals.directBuffer(socket, Math.max(line.length, Math.min(MAX_GATHERED, lastTurnBytes)));
+      gathered = VertxInternals.directBuffer(socket, Math.max(line.length, Math.min(piece, lastTurnBytes)));
     }
     gathered.writeBytes(line);
-    if (loop == null || gathered.readableBytes() >= MAX_GATHERED) {
+    if (loop == null || gathered.readableBytes() >= piece) {
       flush();
     } else if (!flushQueued) {
       flushQueued = true;

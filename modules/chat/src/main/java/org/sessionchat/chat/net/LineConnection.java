@@ -85,7 +85,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       }
     });
     Context context = Vertx.currentContext();
-    this.gathered = new GatheredLines(socket, context == null ? null : SocketLoop.of(context));
+    this.gathered = new GatheredLines(socket, context == null ? null : SocketLoop.of(context), guard.maxOutboundBytes());
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
     consolidateFlushes(socket);
