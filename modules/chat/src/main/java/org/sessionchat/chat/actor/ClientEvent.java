@@ -151,6 +151,15 @@ public sealed interface ClientEvent {
   record Invalid(String error) implements ClientEvent {
   }
 
+  /**
+   * A room's chat line with its speaker as this client was shown them ({@code nick!user@host}
+   * on IRC): what a front-end that names speakers its own way hands its socket. Every member
+   * that knows the speaker by the same name gets the same bytes, so the socket's event loop
+   * encodes the line once for all of them.
+   */
+  record ShownMessage(String speaker, Message message) implements ClientEvent {
+  }
+
   /** Why a command was refused. */
   enum Refusal {
     /** CREATE of a name that is taken. */

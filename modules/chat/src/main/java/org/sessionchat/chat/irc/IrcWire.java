@@ -11,6 +11,7 @@ import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.chat.actor.ForwardingClientTransport;
 import org.sessionchat.chat.actor.ClientTransport.CloseReason;
 import org.sessionchat.chat.limits.Disconnect;
+import org.sessionchat.chat.net.BroadcastLines;
 import org.sessionchat.chat.net.WireFormat;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.Names;
@@ -325,7 +326,8 @@ public final class IrcWire implements WireFormat {
       @Override
       public void deliver(ClientEvent event) {
         if (event instanceof ClientEvent.Message message) {
-          socketSide.deliver(new ClientEvent.Invalid(privmsg(message))); // the common case: one line
+          // the common case: the speaker as this client knows them, the line encoded on the socket's loop once for all
+          socketSide.deliver(new ClientEvent.ShownMessage(speakerMask(message), message));
           return;
         }
         List<String> lines = new ArrayList<>(4);
@@ -335,6 +337,13 @@ public final class IrcWire implements WireFormat {
         }
       }
     };
+  }
+
+  /** A channel's {@code PRIVMSG} as the actor's side named its speaker, from the lines shared on this event loop. */
+  @Override
+  public byte[] sharedLine(ClientEvent event, BroadcastLines lines) {
+    return event instanceof ClientEvent.ShownMessage shown
+        ? lines.privmsg(shown.speaker(), shown.message().room(), shown.message().nickAndText()) : null;
   }
 
   /** The socket's side: lines the actor's side made (or, used without it, the event's lines). */
@@ -351,6 +360,8 @@ public final class IrcWire implements WireFormat {
   void format(ClientEvent event, Consumer<String> out) {
     if (event instanceof ClientEvent.Message message) {
       out.accept(privmsg(message));
+    } else if (event instanceof ClientEvent.ShownMessage shown) {
+      out.accept(BroadcastLines.privmsgText(shown.speaker(), shown.message().room(), shown.message().nickAndText()));
     } else if (event instanceof ClientEvent.Invalid lines) {
       eachLine(lines.error(), out);
     } else if (event instanceof ClientEvent.NickSet set) {
@@ -376,14 +387,14 @@ public final class IrcWire implements WireFormat {
 
   /** A room's chat line as this client's {@code PRIVMSG}, the speaker as the client was shown it. */
   private String privmsg(ClientEvent.Message message) {
-    String nickAndText = message.nickAndText();
-    int colon = nickAndText.indexOf(':');
-    String speaker = colon < 0 ? "" : nickAndText.substring(0, colon);
-    String prefix = channels.maskOf(message.room(), speaker);
-    if (prefix == null) {
-      prefix = speaker + "!~" + speaker + "@line";
-    }
-    return ":" + prefix + " PRIVMSG #" + message.room() + " :" + nickAndText.substring(colon + 1);
+    return BroadcastLines.privmsgText(speakerMask(message), message.room(), message.nickAndText());
+  }
+
+  /** The speaker of a room's chat line as this client was shown them: {@code nick!user@host}. */
+  private String speakerMask(ClientEvent.Message message) {
+    String speaker = message.nick();
+    String mask = channels.maskOf(message.room(), speaker);
+    return mask != null ? mask : speaker + "!~" + speaker + "@line";
   }
 
   /** Each non-empty line of {@code lines} (joined by CR LF) to {@code out}; no regular expression per line. */

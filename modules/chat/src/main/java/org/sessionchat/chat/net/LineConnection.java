@@ -138,12 +138,13 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
         () -> commands.accept(new Command.Invalid(format.badEncoding())));
   }
 
-  /** Writes the line protocol's line for {@code event}; a chat line encoded once for all members here. */
+  /** Writes the format's lines for {@code event}; a chat line encoded once for all members here. */
   @Override
   public void deliver(ClientEvent event) {
-    if (event instanceof ClientEvent.Message message && format == LineWire.INSTANCE) {
+    byte[] shared = format.sharedLine(event, broadcastLines);
+    if (shared != null) {
       if (writable()) {
-        out(broadcastLines.message(message.room(), message.nickAndText()));
+        out(shared);
       }
       return;
     }

@@ -30,6 +30,11 @@ public final class LineWire implements WireFormat {
   }
 
   @Override
+  public byte[] sharedLine(ClientEvent event, BroadcastLines lines) {
+    return event instanceof ClientEvent.Message message ? lines.message(message.room(), message.nickAndText()) : null;
+  }
+
+  @Override
   public void closing(CloseReason reason, Consumer<String> out) {
     if (reason != CloseReason.ACTOR_STOPPED) {
       out.accept(Replies.BYE);

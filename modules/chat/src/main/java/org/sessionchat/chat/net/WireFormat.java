@@ -24,6 +24,15 @@ public interface WireFormat {
   /** Writes the lines that tell the client {@code event} (none is fine). */
   void deliver(ClientEvent event, Consumer<String> out);
 
+  /**
+   * The bytes of {@code event}'s one line, terminator included, if it is a chat line that other
+   * connections of this event loop get too: taken from {@code lines}, which encodes each such
+   * line once for all of them. Null if {@code event} is not one ({@link #deliver} then writes it).
+   */
+  default byte[] sharedLine(ClientEvent event, BroadcastLines lines) {
+    return null;
+  }
+
   /** Writes the lines the client gets before the connection closes for {@code reason}. */
   void closing(CloseReason reason, Consumer<String> out);
 

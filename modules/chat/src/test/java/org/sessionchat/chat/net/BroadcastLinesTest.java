@@ -85,4 +85,20 @@ class BroadcastLinesTest {
     assertThat(lines.encoded()).isLessThanOrEqualTo(said.length + 10L);
     assertThat(lines.encoded() + lines.reused()).isEqualTo(said.length * 19L);
   }
+
+  @Test
+  void anIrcChannelLineIsSharedByMembersWhoKnowTheSpeakerByTheSameName() {
+    String said = "ann:" + "hi".repeat(3);
+    byte[] first = lines.privmsg("ann!~ann@127.0.0.1", "deck", said);
+    byte[] sameName = lines.privmsg(new String("ann!~ann@127.0.0.1".toCharArray()), "deck", said);
+    byte[] otherName = lines.privmsg("ann!~ann@node2", "deck", said);
+    byte[] lineProtocol = lines.message("deck", said);
+
+    assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo(":ann!~ann@127.0.0.1 PRIVMSG #deck :hihihi\r\n");
+    assertThat(sameName).isSameAs(first);
+    assertThat(new String(otherName, StandardCharsets.UTF_8)).isEqualTo(":ann!~ann@node2 PRIVMSG #deck :hihihi\r\n");
+    assertThat(new String(lineProtocol, StandardCharsets.UTF_8)).isEqualTo("MSG:deck:ann:hihihi\n");
+    assertThat(lines.privmsg("ann!~ann@127.0.0.1", "deck", said)).isSameAs(first);
+    assertThat(lines.encoded()).isEqualTo(3);
+  }
 }
