@@ -131,11 +131,17 @@ final class HangDetector implements AutoCloseable {
         watch.suspected = true;
         String reason = String.format("no heartbeat for %d ms (phi %.1f >= %.1f)", now - last, phi,
             detection.phiThreshold());
-        LOG.warn("node {} is silent: {}; suspecting it", names.apply(member.getUuid().toString()), reason);
+        LOG.warn("node {} is silent: {}; suspecting it", nameOf(member), reason);
         heartbeats.suspect(member, "hang detector: " + reason);
       }
     }
     watches.keySet().retainAll(present);
+  }
+
+  /** The member's node name where known: its Vert.x node id mapped by {@code names}, else its address. */
+  String nameOf(Member member) {
+    String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
+    return nodeId == null ? String.valueOf(member.getAddress()) : names.apply(nodeId);
   }
 
   @Override

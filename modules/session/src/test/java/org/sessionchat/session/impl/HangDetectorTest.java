@@ -37,8 +37,9 @@ class HangDetectorTest {
     long now = 1_700_000_000_000L;
 
     Member member(int port, boolean local) throws UnknownHostException {
-      Member member = new MemberImpl(new Address("127.0.0.1", port), new MemberVersion(5, 3, 8), local,
-          UUID.randomUUID());
+      Member member = new MemberImpl.Builder(new Address("127.0.0.1", port)).version(new MemberVersion(5, 3, 8))
+          .localMember(local).uuid(UUID.randomUUID())
+          .attributes(Map.of(ClusterMembership.NODE_ID_ATTRIBUTE, "vertx-" + port)).build();
       members.add(member);
       return member;
     }
@@ -72,7 +73,8 @@ class HangDetectorTest {
   private final SimulatedCluster cluster = new SimulatedCluster();
 
   private HangDetector detector(HangDetection detection) {
-    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND), id -> "node-" + id);
+    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND),
+        id -> id.replace("vertx-", "node-"));
   }
 
   /** Advances time by {@code millis} in ticks of the detector, {@code peer} beating every {@code gaps} while alive. */
@@ -117,6 +119,7 @@ class HangDetectorTest {
 
     assertThat(cluster.suspected).hasSize(1);
     assertThat(cluster.suspected.get(0)).contains("5702").contains("no heartbeat for");
+    assertThat(detector.nameOf(peer)).as("the log names the node").isEqualTo("node-5702");
     // 1 s usual gap + 0.5 s tolerated + ~4 standard deviations (0.1 s) for phi 5
     assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_050L);
   }
