@@ -10,12 +10,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.sessionchat.bench.result.Provenance;
 import org.sessionchat.bench.result.ResultJson;
 import org.sessionchat.bench.result.RunResult;
+import org.sessionchat.bench.run.Phases;
 import org.sessionchat.bench.run.ProcessFanOut;
 import org.sessionchat.bench.run.RunOptions;
 import org.sessionchat.bench.run.ScenarioRun;
@@ -124,6 +126,15 @@ public final class LoadGenerator implements Callable<Integer> {
           + "their own deliveries are not timed (default ${DEFAULT-VALUE})")
   int flooders;
 
+  @Option(names = "--phases", defaultValue = "ALIGNED", converter = PhasesConverter.class,
+      description = "aligned: senders with a rate all send in the same millisecond of their period; "
+          + "spread: sender i of n i/n of a period later (default aligned)")
+  Phases phases;
+
+  @Option(names = "--timeline", description = "write per millisecond of the measured window (by send time) "
+      + "deliveries, worst latency and the generator's worst event-loop lag to this CSV file")
+  Path timeline;
+
   @Option(names = "--label", mapFallbackValue = "",
       description = "key=value recorded in the result line, e.g. run=ID or server=BUILD (repeatable)")
   Map<String, String> labels = new LinkedHashMap<>();
@@ -136,6 +147,14 @@ public final class LoadGenerator implements Callable<Integer> {
 
   LoadGenerator(String[] commandLine) {
     this.commandLine = commandLine.clone();
+  }
+
+  /** {@code aligned} or {@code spread}, in any case. */
+  static final class PhasesConverter implements CommandLine.ITypeConverter<Phases> {
+    @Override
+    public Phases convert(String value) {
+      return Phases.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
   }
 
   public static void main(String[] args) {
@@ -183,7 +202,8 @@ public final class LoadGenerator implements Callable<Integer> {
   private RunOptions options(int sliceIndex, int sliceCount, List<Long> pids) {
     int eventLoops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RunOptions(eventLoops, connectRate, connectWindow, joinTimeout, drain, progress,
-        roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter, flooders);
+        roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter, flooders, phases,
+        timeline == null ? null : sliceCount == 1 ? timeline : Path.of(timeline + "." + sliceIndex));
   }
 
   /** The arguments of child {@code index}: this scenario, its share of the connect pace, its slice. */
@@ -199,9 +219,13 @@ public final class LoadGenerator implements Callable<Integer> {
         "--join-timeout", Integer.toString(joinTimeout), "--drain", Integer.toString(drain),
         "--name", name, "--system", system, "--progress", Integer.toString(progress),
         "--room-prefix", roomPrefix, "--processes", Integer.toString(processes),
+        "--phases", phases.name().toLowerCase(Locale.ROOT),
         "--slice", Integer.toString(index)));
     if (threads != null) {
       args.addAll(List.of("--threads", threads.toString()));
+    }
+    if (timeline != null) {
+      args.addAll(List.of("--timeline", timeline.toString()));
     }
     return args;
   }

@@ -72,6 +72,7 @@ abstract class BroadcastTestBase {
     List<ProbeActor> members = members(MEMBERS);
     List<Conversation> sessions = join(hub, members);
     int batchesBefore = batchesSent.get();
+    long monitoredBefore = monitored();
 
     for (int round = 1; round <= 3; round++) {
       sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "line " + round));
@@ -91,6 +92,14 @@ abstract class BroadcastTestBase {
     assertThat(batches).as("event-bus messages carrying the 4 broadcasts to %d members", MEMBERS)
         .isPositive().isLessThanOrEqualTo(maxBatchesPerBroadcast() * 4);
     assertThat(hubNode.metrics().violationCount() + memberNode.metrics().violationCount()).isZero();
+    assertThat(monitored() - monitoredBefore).as("each line checked as it left the hub and as it reached its member")
+        .isEqualTo(2L * MEMBERS * 4);
+  }
+
+  /** Messages monitored by both runtimes (one, when hub and members share a node). */
+  private long monitored() {
+    return hubNode.metrics().messagesMonitored()
+        + (memberNode == hubNode ? 0 : memberNode.metrics().messagesMonitored());
   }
 
   @Test

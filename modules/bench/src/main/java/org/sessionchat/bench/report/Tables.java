@@ -17,17 +17,23 @@ final class Tables {
     StringBuilder table = heading("Scenario " + scenario,
         "system", "runs", "joined", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost", "dup",
         "reordered", "errors", "server CPU (cores)", "server CPU µs per delivery", "generator CPU (cores)",
-        "load avg");
+        "generator loop lag p99 ms", "load avg");
     for (Medians m : rows) {
-      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("clients")),
           number(m.of("deliveriesPerSecond")), number(m.latency("p50")), number(m.latency("p99")),
           number(m.latency("p99_9")), number(m.latency("max")), count(m.of("lost")),
           count(m.of("duplicated")), count(m.of("reordered")), count(m.of("errors")),
           number(m.of("serverCpuCores")), number(m.of(Tables::cpuMicrosPerDelivery)),
-          number(m.of("generatorCpuCores")), number(m.of("loadAverage"))));
+          number(m.of("generatorCpuCores")), number(m.of(Tables::generatorLoopLagP99)), number(m.of("loadAverage"))));
     }
     return table.toString();
+  }
+
+  /** How late the generator's own event loops ran (p99, ms); NaN for lines written before it was measured. */
+  static double generatorLoopLagP99(JsonObject run) {
+    JsonObject lag = run.getJsonObject("generatorLoopLagMillis");
+    return lag == null || lag.getLong("count", 0L) == 0 ? Double.NaN : lag.getDouble("p99");
   }
 
   static String idle(String scenario, List<Medians> rows) {

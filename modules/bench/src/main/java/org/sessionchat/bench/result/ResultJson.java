@@ -13,6 +13,8 @@ public final class ResultJson {
 
   private static final String HISTOGRAM = "latencyHistogram";
   private static final String OFFLINE_HISTOGRAM = "offlineAfterKillHistogram";
+  private static final String LOOP_LAG_HISTOGRAM = "generatorLoopLagHistogram";
+  private static final String SEND_LAG_HISTOGRAM = "generatorSendLagHistogram";
 
   private ResultJson() {
   }
@@ -52,10 +54,14 @@ public final class ResultJson {
             .put("count", r.offlineAfterKillMicros().getTotalCount())
             .put("p50", round(RunResult.millis(r.offlineAfterKillMicros(), 50)))
             .put("p99", round(RunResult.millis(r.offlineAfterKillMicros(), 99)))
-            .put("max", round(RunResult.millis(r.offlineAfterKillMicros(), 100))));
+            .put("max", round(RunResult.millis(r.offlineAfterKillMicros(), 100))))
+        .put("generatorLoopLagMillis", lagJson(r.generatorLag().loopMicros()))
+        .put("generatorSendLagMillis", lagJson(r.generatorLag().sendMicros()));
     if (withHistogram) {
       json.put(HISTOGRAM, LatencyHistograms.encode(r.latencyMicros()));
       json.put(OFFLINE_HISTOGRAM, LatencyHistograms.encode(r.offlineAfterKillMicros()));
+      json.put(LOOP_LAG_HISTOGRAM, LatencyHistograms.encode(r.generatorLag().loopMicros()));
+      json.put(SEND_LAG_HISTOGRAM, LatencyHistograms.encode(r.generatorLag().sendMicros()));
     }
     return json;
   }
@@ -72,7 +78,17 @@ public final class ResultJson {
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
             json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0)),
-        json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM));
+        json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM),
+        new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)));
+  }
+
+  private static JsonObject lagJson(Histogram micros) {
+    return new JsonObject()
+        .put("count", micros.getTotalCount())
+        .put("p50", round(RunResult.millis(micros, 50)))
+        .put("p99", round(RunResult.millis(micros, 99)))
+        .put("p99_9", round(RunResult.millis(micros, 99.9)))
+        .put("max", round(RunResult.millis(micros, 100)));
   }
 
   private static Histogram histogram(JsonObject json, String key) {
@@ -86,7 +102,7 @@ public final class ResultJson {
         "%s [%s] %s: %d rooms x %d members, %d senders x %s msg/s, %d B, %d s (+%d s warm-up), %d process(es)%n"
             + "  clients %d/%d joined in %.2f s | sent %d | deliveries %d/%d, %.0f/s | latency ms p50 %.2f p99 %.2f"
             + " p99.9 %.2f max %.2f | lost %d dup %d reordered %d errors %d offline %d | generator CPU %.2f cores%s"
-            + " | load average %.1f%s",
+            + " | load average %.1f%s%s",
         s.name(), s.system(), s.protocol(), s.rooms(), s.members(), s.senders(),
         s.rate() == 0 ? "max" : String.valueOf(s.rate()), s.size(), s.durationSeconds(),
         s.warmupSeconds(), r.processes(),
@@ -94,7 +110,19 @@ public final class ResultJson {
         r.tally().expected(), r.deliveriesPerSecond(), r.latencyMillis(50), r.latencyMillis(99),
         r.latencyMillis(99.9), r.maxLatencyMillis(), r.tally().lost(), r.tally().duplicated(),
         r.tally().reordered(), r.errors(), r.offline(), r.cpuCores(), footprint(r.server()),
-        r.loadAverage(), offlineAfterKill(r));
+        r.loadAverage(), offlineAfterKill(r), generatorLag(r));
+  }
+
+  private static String generatorLag(RunResult r) {
+    Histogram loop = r.generatorLag().loopMicros();
+    Histogram send = r.generatorLag().sendMicros();
+    if (loop.getTotalCount() == 0 && send.getTotalCount() == 0) {
+      return "";
+    }
+    return String.format("%n  generator's own lag, ms: event loops p50 %.2f p99 %.2f p99.9 %.2f max %.2f"
+            + " | sends behind schedule p99 %.2f max %.2f",
+        RunResult.millis(loop, 50), RunResult.millis(loop, 99), RunResult.millis(loop, 99.9), RunResult.millis(loop, 100),
+        RunResult.millis(send, 99), RunResult.millis(send, 100));
   }
 
   private static String offlineAfterKill(RunResult r) {

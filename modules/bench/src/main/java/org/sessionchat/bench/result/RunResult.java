@@ -25,12 +25,24 @@ import org.sessionchat.bench.ledger.Tally;
  * @param startedAt         ISO-8601 start time
  * @param loadAverage       the machine's 1-minute load average at the end (others share it)
  * @param offlineAfterKillMicros time from a server kill to each room-offline notice (scenario G)
+ * @param generatorLag      how late the generator's own event loops and scheduled sends were
  */
 public record RunResult(
     ScenarioSpec spec, int processes, int clients, int joined, long connectJoinMillis,
     long sent, Tally tally, long errors, long offline, double deliveriesPerSecond,
     Histogram latencyMicros, double cpuSeconds, double wallSeconds,
-    ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros) {
+    ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros,
+    GeneratorLag generatorLag) {
+
+  /** A result without measurements of the generator's own lateness. */
+  public RunResult(ScenarioSpec spec, int processes, int clients, int joined, long connectJoinMillis,
+      long sent, Tally tally, long errors, long offline, double deliveriesPerSecond,
+      Histogram latencyMicros, double cpuSeconds, double wallSeconds,
+      ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros) {
+    this(spec, processes, clients, joined, connectJoinMillis, sent, tally, errors, offline, deliveriesPerSecond,
+        latencyMicros, cpuSeconds, wallSeconds, server, startedAt, loadAverage, offlineAfterKillMicros,
+        GeneratorLag.none());
+  }
 
   /** CPU cores the generator kept busy on average. */
   public double cpuCores() {
@@ -66,7 +78,9 @@ public record RunResult(
     String startedAt = parts.isEmpty() ? "" : parts.get(0).startedAt();
     double load = 0;
     Histogram offlineAfterKill = LatencyHistograms.create();
+    GeneratorLag lag = GeneratorLag.none();
     for (RunResult part : parts) {
+      lag = lag.plus(part.generatorLag());
       latency.add(part.latencyMicros());
       tally = tally.plus(part.tally());
       clients += part.clients();
@@ -81,6 +95,6 @@ public record RunResult(
       offlineAfterKill.add(part.offlineAfterKillMicros());
     }
     return new RunResult(spec, parts.size(), clients, joined, connectJoin, sent, tally, errors,
-        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt, load, offlineAfterKill);
+        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt, load, offlineAfterKill, lag);
   }
 }

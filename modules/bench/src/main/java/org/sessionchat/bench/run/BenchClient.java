@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.sessionchat.bench.ledger.PairLedger;
 import org.sessionchat.bench.ledger.Tally;
 import org.sessionchat.bench.wire.Dialect;
-import org.sessionchat.bench.wire.Payload;
+import org.sessionchat.bench.wire.PayloadReader;
 import org.sessionchat.bench.wire.ServerEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +39,7 @@ final class BenchClient implements ServerEvents {
   private final RunMeter meter;
   private final Promise<Void> joinedPromise = Promise.promise();
   private final PairLedger[] ledgers;
+  private final PayloadReader payload = new PayloadReader();
   private Sender sender;
   private Flooder flooder;
   private Vertx vertx;
@@ -255,9 +256,9 @@ final class BenchClient implements ServerEvents {
       meter.floodReceived();
       return;
     }
-    Payload payload;
+    PayloadReader payload = this.payload;
     try {
-      payload = Payload.decode(line, payloadOffset);
+      payload.read(line, payloadOffset);
     } catch (IllegalArgumentException e) {
       error(e.getMessage());
       return;
@@ -276,9 +277,12 @@ final class BenchClient implements ServerEvents {
       if (flooder != null) {
         meter.deliveredUntimed(); // the flooder's own event loop is busy writing: not "the others"
       } else {
-        meter.delivered(payload, now);
+        meter.delivered(payload.sentNanos(), now);
       }
-      room.members().get(slot).sender().acked();
+      Sender from = room.members().get(slot).sender();
+      if (from.windowed()) {
+        from.acked();
+      }
     }
   }
 

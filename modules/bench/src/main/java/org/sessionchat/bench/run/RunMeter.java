@@ -1,10 +1,13 @@
 package org.sessionchat.bench.run;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.sessionchat.bench.result.GeneratorLag;
 import org.sessionchat.bench.result.LatencyHistograms;
-import org.sessionchat.bench.wire.Payload;
 
 /**
  * Counters every client of a run updates from its own event-loop thread: lock-free adders
@@ -14,8 +17,18 @@ import org.sessionchat.bench.wire.Payload;
  */
 final class RunMeter {
 
-  private final Recorder recorder = new Recorder(1, LatencyHistograms.highestMicros(),
-      LatencyHistograms.significantDigits());
+  /**
+   * One latency recorder per event loop that records: a single shared one would cost every
+   * delivery atomic writes to the same cache lines from both cores, the generator's largest
+   * own cost per delivery.
+   */
+  private final List<SingleWriterRecorder> recorders = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<SingleWriterRecorder> recorder = ThreadLocal.withInitial(() -> {
+    SingleWriterRecorder own = new SingleWriterRecorder(1, LatencyHistograms.highestMicros(),
+        LatencyHistograms.significantDigits());
+    recorders.add(own);
+    return own;
+  });
   private final Histogram total = LatencyHistograms.create();
   private final LongAdder connected = new LongAdder();
   private final LongAdder joined = new LongAdder();
@@ -27,6 +40,11 @@ final class RunMeter {
   private final LongAdder floodSent = new LongAdder();
   private final LongAdder floodReceived = new LongAdder();
   private final Histogram offlineAfterKill = LatencyHistograms.create();
+  private final Recorder loopLag = new Recorder(1, LatencyHistograms.highestMicros(),
+      LatencyHistograms.significantDigits());
+  private final Recorder sendLag = new Recorder(1, LatencyHistograms.highestMicros(),
+      LatencyHistograms.significantDigits());
+  private volatile Timeline timeline;
   private volatile long killNanos;
   private volatile long windowStart = Long.MAX_VALUE;
   private volatile long windowEnd = Long.MAX_VALUE;
@@ -36,13 +54,47 @@ final class RunMeter {
     windowStart = startNanos;
   }
 
-  void delivered(Payload payload, long nowNanos) {
+  /** From now on, also note per millisecond of the window when the slow deliveries were sent. */
+  void keepTimeline(Timeline timeline) {
+    this.timeline = timeline;
+  }
+
+  /** A generator event loop ran a timer {@code lagNanos} late. */
+  void loopLag(long nowNanos, long lagNanos) {
+    if (nowNanos >= windowStart && nowNanos < windowEnd) {
+      long micros = Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros()));
+      loopLag.recordValue(micros);
+      Timeline t = timeline;
+      if (t != null) {
+        t.loopLag(nowNanos, micros);
+      }
+    }
+  }
+
+  /** A message with a rate left {@code lagNanos} after its scheduled time. */
+  void sendLag(long nowNanos, long lagNanos) {
+    if (nowNanos >= windowStart && nowNanos < windowEnd) {
+      sendLag.recordValue(Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros())));
+    }
+  }
+
+  /** The generator's own lateness in the measured window. */
+  GeneratorLag generatorLag() {
+    return new GeneratorLag(loopLag.getIntervalHistogram(), sendLag.getIntervalHistogram());
+  }
+
+  /** A message sent at {@code sentNanos} arrived at {@code nowNanos}. */
+  void delivered(long sentNanos, long nowNanos) {
     received.increment();
     long start = windowStart;
     long end = windowEnd;
-    if (payload.sentNanos() >= start && payload.sentNanos() < end) {
-      long micros = Math.max(1, (nowNanos - payload.sentNanos()) / 1000);
-      recorder.recordValue(Math.min(micros, LatencyHistograms.highestMicros()));
+    if (sentNanos >= start && sentNanos < end) {
+      long micros = Math.max(1, (nowNanos - sentNanos) / 1000);
+      recorder.get().recordValue(Math.min(micros, LatencyHistograms.highestMicros()));
+      Timeline t = timeline;
+      if (t != null) {
+        t.delivered(sentNanos, micros);
+      }
     }
     if (nowNanos >= start && nowNanos < end) {
       inWindow.increment();
@@ -113,7 +165,10 @@ final class RunMeter {
 
   /** Latency recorded since the last call, also added to the run's total. Single caller. */
   synchronized Histogram interval() {
-    Histogram interval = recorder.getIntervalHistogram();
+    Histogram interval = LatencyHistograms.create();
+    for (SingleWriterRecorder own : recorders) {
+      interval.add(own.getIntervalHistogram());
+    }
     total.add(interval);
     return interval;
   }

@@ -1,5 +1,6 @@
 package org.sessionchat.bench.run;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -19,10 +20,12 @@ import java.util.List;
  * @param killAfterSeconds when, counted from the start of the measured window
  * @param flooders         members of each room (its last ones) that send as fast as the server reads them;
  *                         what they receive counts towards no latency: the figures are the others'
+ * @param phases           when within their period the senders with a rate send
+ * @param timeline         where to write the per-millisecond timeline of the measured window; null for none
  */
 public record RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds,
     int drainSeconds, int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount,
-    List<Long> serverPids, long killPid, int killAfterSeconds, int flooders) {
+    List<Long> serverPids, long killPid, int killAfterSeconds, int flooders, Phases phases, Path timeline) {
 
   public RunOptions {
     serverPids = List.copyOf(serverPids);
@@ -33,7 +36,7 @@ public record RunOptions(int threads, int connectRate, int connectWindow, int jo
       int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount, List<Long> serverPids, long killPid,
       int killAfterSeconds) {
     this(threads, connectRate, connectWindow, joinTimeoutSeconds, drainSeconds, progressSeconds, roomPrefix,
-        sliceIndex, sliceCount, serverPids, killPid, killAfterSeconds, 0);
+        sliceIndex, sliceCount, serverPids, killPid, killAfterSeconds, 0, Phases.ALIGNED, null);
   }
 
   boolean runsRoom(int room) {

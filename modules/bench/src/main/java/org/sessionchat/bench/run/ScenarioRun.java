@@ -6,6 +6,7 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.SocketAddress;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +99,8 @@ public final class ScenarioRun {
       return new RunResult(spec, 1, clients.size(), (int) meter.joinedCount(), connectJoinMillis,
           meter.sentCount(), tally, meter.errorCount(), meter.offlineCount(), deliveriesPerSecond,
           meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpuCores), startedAt,
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill());
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill(),
+          meter.generatorLag());
     } finally {
       await(vertx.close(), 30);
     }
@@ -143,11 +145,18 @@ public final class ScenarioRun {
   private void talk() throws InterruptedException {
     List<Sender> senders = new ArrayList<>();
     List<Flooder> flooders = new ArrayList<>();
+    int talking = 0;
+    for (Room room : rooms) {
+      for (BenchClient member : room.members()) {
+        talking += member.sender() != null && member.isJoined() ? 1 : 0;
+      }
+    }
+    long periodMillis = spec.rate() > 0 ? Sender.periodMillis(spec.rate()) : 0;
     for (Room room : rooms) {
       int receivers = room.joinedMembers() - 1;
       for (BenchClient member : room.members()) {
         if (member.sender() != null && member.isJoined()) {
-          member.sender().start(receivers);
+          member.sender().start(receivers, options.phases().offsetMillis(senders.size(), talking, periodMillis));
           senders.add(member.sender());
         }
         if (member.flooder() != null && member.isJoined()) {
@@ -158,7 +167,13 @@ public final class ScenarioRun {
     }
     long windowStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
     long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(spec.durationSeconds());
+    Timeline timeline = options.timeline() == null ? null : new Timeline(windowStart, windowEnd - windowStart);
+    if (timeline != null) {
+      meter.keepTimeline(timeline);
+    }
     meter.openWindow(windowStart, windowEnd);
+    LoopLag loopLag = LoopLag.on(meter, clients);
+    loopLag.start();
     sleep(windowStart - System.nanoTime());
     double serverCpuStart = ServerProbe.cpuSeconds(options.serverPids());
     if (options.killPid() > 0) {
@@ -174,7 +189,15 @@ public final class ScenarioRun {
     senders.forEach(sender -> stops.add(sender.stop()));
     flooders.forEach(flooder -> stops.add(flooder.stop()));
     await(Future.join(stops), 30);
+    loopLag.stop();
     drain();
+    if (timeline != null) {
+      try {
+        timeline.write(options.timeline());
+      } catch (IOException e) {
+        System.err.println("[bench] timeline not written: " + e.getMessage());
+      }
+    }
   }
 
   /**

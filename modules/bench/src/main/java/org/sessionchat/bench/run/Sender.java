@@ -45,18 +45,38 @@ final class Sender {
     this.window = window;
   }
 
-  /** Starts talking to {@code receivers} other members. */
-  void start(int receivers) {
+  /**
+   * Starts talking to {@code receivers} other members; with a rate, the first message leaves
+   * {@code offsetMillis} later (senders spread over the period do not all send in the same
+   * millisecond).
+   */
+  void start(int receivers, long offsetMillis) {
     this.receivers = receivers;
     client.context().runOnContext(v -> {
-      startNanos = System.nanoTime();
       if (rate > 0) {
-        long periodMillis = Math.max(1, Math.min(100, (long) (1000 / rate)));
-        timer = client.vertx().setPeriodic(periodMillis, id -> tick());
+        if (offsetMillis > 0) {
+          timer = client.vertx().setTimer(offsetMillis, id -> startTicking());
+        } else {
+          startTicking();
+        }
       } else {
+        startNanos = System.nanoTime();
         pump();
       }
     });
+  }
+
+  /** Milliseconds between two ticks of a sender with a rate. */
+  static long periodMillis(double rate) {
+    return Math.max(1, Math.min(100, (long) (1000 / rate)));
+  }
+
+  private void startTicking() {
+    if (stopped) {
+      return;
+    }
+    startNanos = System.nanoTime();
+    timer = client.vertx().setPeriodic(periodMillis(rate), id -> tick());
   }
 
   /** Stops sending; completes on the sender's event loop once nothing more will be sent. */
@@ -85,6 +105,15 @@ final class Sender {
     return sentAtKill;
   }
 
+  /**
+   * Whether this sender waits for its receivers (no rate: at most {@code window} in flight)
+   * and so needs to hear of every delivery; a sender with a rate does not, and its receivers
+   * on other event loops then share no counter with it.
+   */
+  boolean windowed() {
+    return rate <= 0;
+  }
+
   /** One receiver got one more of this sender's messages. */
   void acked() {
     acked.incrementAndGet();
@@ -97,8 +126,11 @@ final class Sender {
     if (stopped) {
       return;
     }
-    long due = (long) ((System.nanoTime() - startNanos) * rate / 1e9) - sent;
+    long now = System.nanoTime();
+    long due = (long) ((now - startNanos) * rate / 1e9) - sent;
     for (long i = Math.min(due, MAX_BURST); i > 0 && !stopped && !client.writeQueueFull(); i--) {
+      long scheduled = startNanos + (long) ((sent + 1) * 1e9 / rate);
+      meter.sendLag(now, now - scheduled);
       sendOne();
     }
   }

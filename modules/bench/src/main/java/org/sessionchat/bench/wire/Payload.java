@@ -31,46 +31,13 @@ public record Payload(int sender, long seq, long sentNanos) {
 
   /** Decodes a payload that starts at {@code offset} of a received line. */
   public static Payload decode(Buffer line, int offset) {
-    int[] cursor = {offset};
-    long sender = readNumber(line, cursor);
-    long seq = readNumber(line, cursor);
-    long sentNanos = readNumber(line, cursor);
-    return new Payload((int) sender, seq, sentNanos);
+    PayloadReader reader = new PayloadReader();
+    reader.read(line, offset);
+    return new Payload(reader.sender(), reader.seq(), reader.sentNanos());
   }
 
   /** Decodes a payload given as text (tests, tools). */
   public static Payload decode(String text) {
     return decode(Buffer.buffer(text), 0);
-  }
-
-  private static long readNumber(Buffer line, int[] cursor) {
-    int i = cursor[0];
-    int end = line.length();
-    boolean negative = i < end && line.getByte(i) == '-';
-    if (negative) {
-      i++;
-    }
-    int start = i;
-    long value = 0;
-    while (i < end) {
-      byte b = line.getByte(i);
-      if (b == SEPARATOR) {
-        break;
-      }
-      if (b < '0' || b > '9') {
-        throw new IllegalArgumentException("not a bench payload: " + excerpt(line, cursor[0]));
-      }
-      value = value * 10 + (b - '0');
-      i++;
-    }
-    if (i == start || i == end) {
-      throw new IllegalArgumentException("not a bench payload: " + excerpt(line, cursor[0]));
-    }
-    cursor[0] = i + 1;
-    return negative ? -value : value;
-  }
-
-  private static String excerpt(Buffer line, int from) {
-    return line.getString(from, Math.min(line.length(), from + 40));
   }
 }

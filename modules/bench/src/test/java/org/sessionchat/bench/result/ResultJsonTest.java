@@ -45,6 +45,29 @@ class ResultJsonTest {
   }
 
   @Test
+  void generatorLagTravelsBetweenProcessesAndShowsInTheLine() {
+    Histogram loop = LatencyHistograms.create();
+    loop.recordValue(3000);
+    Histogram send = LatencyHistograms.create();
+    send.recordValue(7000);
+    RunResult base = result(1000, 2000, new Tally(400, 400, 0, 0, 0));
+    RunResult original = new RunResult(base.spec(), 1, 20, 20, 700, 40, base.tally(), 0, 0, 100.0,
+        base.latencyMicros(), 5.0, 10.0, base.server(), base.startedAt(), 1.5, LatencyHistograms.create(),
+        new GeneratorLag(loop, send));
+
+    JsonObject line = ResultJson.toJson(original, false);
+    RunResult read = ResultJson.fromJson(new JsonObject(ResultJson.toJson(original, true).encode()));
+
+    assertThat(line.getJsonObject("generatorLoopLagMillis").getDouble("max")).isCloseTo(3.0, within(0.01));
+    assertThat(line.getJsonObject("generatorSendLagMillis").getDouble("p99")).isCloseTo(7.0, within(0.01));
+    assertThat(read.generatorLag().loopMicros()).isEqualTo(loop);
+    assertThat(read.generatorLag().sendMicros()).isEqualTo(send);
+    assertThat(RunResult.merge(List.of(read, read), spec, 0, 1, ServerFootprint.UNKNOWN)
+        .generatorLag().loopMicros().getTotalCount()).isEqualTo(2);
+    assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00");
+  }
+
+  @Test
   void mergedResultAddsCountsAndCombinesLatency() {
     RunResult fast = result(1000, 1000, new Tally(100, 100, 0, 0, 0));
     RunResult slow = result(9000, 9000, new Tally(200, 190, 10, 0, 0));

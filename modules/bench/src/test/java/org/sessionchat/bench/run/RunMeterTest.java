@@ -3,7 +3,6 @@ package org.sessionchat.bench.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.sessionchat.bench.wire.Payload;
 
 class RunMeterTest {
 
@@ -13,9 +12,9 @@ class RunMeterTest {
   void latencyCountsOnlyMessagesSentInsideTheWindow() {
     meter.openWindow(1_000_000_000L, 2_000_000_000L);
 
-    meter.delivered(new Payload(0, 0, 999_000_000L), 1_001_000_000L);
-    meter.delivered(new Payload(0, 1, 1_500_000_000L), 1_503_000_000L);
-    meter.delivered(new Payload(0, 2, 2_000_000_000L), 2_001_000_000L);
+    meter.delivered(999_000_000L, 1_001_000_000L);
+    meter.delivered(1_500_000_000L, 1_503_000_000L);
+    meter.delivered(2_000_000_000L, 2_001_000_000L);
 
     assertThat(meter.total().getTotalCount()).isEqualTo(1);
     assertThat(meter.total().getMaxValue()).isBetween(2_990L, 3_010L);

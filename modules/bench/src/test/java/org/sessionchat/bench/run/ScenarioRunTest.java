@@ -2,9 +2,12 @@ package org.sessionchat.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.bench.ScenarioSpec;
 import org.sessionchat.bench.result.RunResult;
 
@@ -66,6 +69,28 @@ class ScenarioRunTest {
       assertThat(result.tally().lost()).isZero();
     } finally {
       victim.destroyForcibly();
+    }
+  }
+
+  @Test
+  void spreadSendersLoseNothingAndTheRunMeasuresTheGeneratorsOwnLagAndWritesItsTimeline(@TempDir Path dir)
+      throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      Path timeline = dir.resolve("timeline.csv");
+      RunOptions spread = new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0, 0, Phases.SPREAD,
+          timeline);
+
+      RunResult result = new ScenarioRun(spec(server, 50), spread).run(ms -> { });
+
+      assertThat(result.tally().lost()).isZero();
+      assertThat(result.tally().received()).isEqualTo(result.tally().expected());
+      assertThat(result.generatorLag().loopMicros().getTotalCount()).isGreaterThan(100);
+      assertThat(result.generatorLag().sendMicros().getTotalCount()).isGreaterThan(10);
+      List<String> rows = Files.readAllLines(timeline);
+      assertThat(rows.get(0)).startsWith("epochMillis,msIntoWindow,deliveries,maxMicros");
+      assertThat(rows).hasSize(1 + 1000);
+      long timed = rows.stream().skip(1).mapToLong(row -> Long.parseLong(row.split(",")[2])).sum();
+      assertThat(timed).isEqualTo(result.latencyMicros().getTotalCount());
     }
   }
 

@@ -29,6 +29,7 @@ import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.SessionSnapshot;
 import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,6 +71,20 @@ final class ActorCell implements ActorContext {
   private boolean deployed;
   /** What the outbound interceptor refused during the current send on this thread; taken right after. */
   private ProtocolViolationException outboundRefusal;
+  /**
+   * What this actor is putting on the bus right now ({@link #send}, {@link #sendBatch}) and
+   * the conversations it comes from, for the outbound interceptor, which runs within the
+   * call on this thread: it takes the conversation from here instead of looking the session
+   * up. Only an identical envelope or batch object matches; anything else is looked up.
+   */
+  private Object sending;
+  private LocalConversation sendingFor;
+  private List<LocalConversation> sendingBatchFor;
+  /** This thread's count of monitored messages; set when the actor starts. */
+  private MetricCounters.ThreadCount monitored;
+  /** The envelope the inbound interceptor let through last on this thread, and the conversation it checked it against. */
+  private Envelope checked;
+  private LocalConversation checkedFor;
 
   ActorCell(NodeRuntime node, ActorRef self, String kind, SessionActor actor) {
     this.node = node;
@@ -85,6 +100,7 @@ final class ActorCell implements ActorContext {
   void attach(Context context, String deploymentId) {
     this.context = context;
     this.thread = Thread.currentThread();
+    this.monitored = node.metrics().monitoredOn(thread);
     this.deploymentId = deploymentId;
   }
 
@@ -168,6 +184,54 @@ final class ActorCell implements ActorContext {
       }
     }
     return false;
+  }
+
+  /** Puts {@code conversation}'s {@code envelope} on the bus (its outbound check finds the conversation here). */
+  void send(Router.Route route, Envelope envelope, LocalConversation conversation) {
+    sending = envelope;
+    sendingFor = conversation;
+    try {
+      router().send(route, envelope);
+    } finally {
+      sending = null;
+      sendingFor = null;
+    }
+  }
+
+  /** Puts a broadcast's {@code batch} on the bus; envelope i is {@code conversations.get(i)}'s. */
+  void sendBatch(String address, boolean local, EnvelopeBatch batch, List<LocalConversation> conversations) {
+    sending = batch;
+    sendingBatchFor = conversations;
+    try {
+      router().sendBatch(address, local, batch);
+    } finally {
+      sending = null;
+      sendingBatchFor = null;
+    }
+  }
+
+  /**
+   * The conversation {@code envelope} leaves from: the one that is sending it now, or else
+   * the session it names (null if none); on this actor's thread only.
+   */
+  LocalConversation sendingConversation(Envelope envelope) {
+    return sending == envelope ? sendingFor : session(envelope.sessionId());
+  }
+
+  /** The conversation envelope {@code index} of {@code batch} leaves from, as {@link #sendingConversation(Envelope)}. */
+  LocalConversation sendingConversation(EnvelopeBatch batch, int index) {
+    return sending == batch ? sendingBatchFor.get(index) : session(batch.get(index).sessionId());
+  }
+
+  /** The inbound interceptor let {@code envelope} through for {@code conversation}; the handler takes it from here. */
+  void checked(Envelope envelope, LocalConversation conversation) {
+    checked = envelope;
+    checkedFor = conversation;
+  }
+
+  /** One more message checked by this actor's monitor; on its thread only (where every check runs). */
+  void countMonitored() {
+    monitored.increment();
   }
 
   void refusedOutbound(ProtocolViolationException refusal) {
@@ -279,7 +343,14 @@ final class ActorCell implements ActorContext {
       invited(envelope, message);
       return;
     }
-    LocalConversation conversation = sessions.get(envelope.sessionId());
+    LocalConversation conversation;
+    if (checked == envelope) { // the inbound interceptor's look-up of this very envelope
+      conversation = checkedFor;
+      checked = null;
+      checkedFor = null;
+    } else {
+      conversation = sessions.get(envelope.sessionId());
+    }
     if (conversation == null) {
       if (envelope.kind() == Envelope.Kind.MESSAGE) {
         metrics().late();

@@ -73,7 +73,7 @@ final class Broadcast {
         continue;
       }
       EnvelopeBatch batch = new EnvelopeBatch(destination.envelopes);
-      router.sendBatch(entry.getKey(), destination.first.local(), batch);
+      sender.sendBatch(entry.getKey(), destination.first.local(), batch, destination.conversations);
       ProtocolViolationException batchRefusal = sender.takeOutboundRefusal();
       refused = batchRefusal != null ? batchRefusal : refused;
       for (int i = 0; i < batch.size(); i++) {
@@ -96,7 +96,7 @@ final class Broadcast {
 
   private static ProtocolViolationException sendAlone(Router router, ActorCell sender, Router.Route route,
       Envelope envelope, LocalConversation conversation, ProtocolViolationException refusedSoFar) {
-    router.send(route, envelope);
+    sender.send(route, envelope, conversation);
     ProtocolViolationException refused = sender.takeOutboundRefusal();
     if (refused != null) {
       return refused;

@@ -53,7 +53,9 @@ final class InboundMonitor extends MonitorInterceptor {
       delivery.next(); // the actor's handler counts it as malformed
       return;
     }
-    String proven = message.headers().get(SenderCheck.PROVEN_NODE);
+    // only a node that binds senders hands envelopes over with the proven node; reading the
+    // headers of a message that has none would allocate an empty map per message
+    String proven = router.bindsSenders() ? message.headers().get(SenderCheck.PROVEN_NODE) : null;
     if (toLoop) {
       if (body instanceof EnvelopeBatch batch) {
         handleBatch(delivery, batch, proven);
@@ -82,9 +84,12 @@ final class InboundMonitor extends MonitorInterceptor {
       metrics.late(); // the actor stopped while the envelope was on its way
       return;
     }
-    Verdict verdict = check(envelope, receiver, receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null,
-        proven);
+    LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
+    Verdict verdict = check(envelope, receiver, conversation, proven);
     if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
+      if (conversation != null) { // found on the receiver's thread, whose handler runs next: no second look-up
+        receiver.checked(envelope, conversation);
+      }
       delivery.next();
     }
   }
@@ -148,7 +153,7 @@ final class InboundMonitor extends MonitorInterceptor {
       reason = RefusalReason.FORBIDDEN;
     } else {
       conversation.countReceived(envelope.label());
-      metrics.monitored();
+      conversation.actorCell().countMonitored();
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
       return Verdict.PASSED;
     }

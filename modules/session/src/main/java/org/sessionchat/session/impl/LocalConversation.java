@@ -175,8 +175,8 @@ final class LocalConversation implements Conversation {
       return Future.failedFuture(cell.node().refusals().outbound(this, toRole, label, values.size(),
           RefusalReason.WRONG_PEER));
     }
-    cell.router().send(route, Envelope.message(route.target().actorId(), cell.self().actorId(), sessionId, protocol,
-        role, toRole, label, values));
+    cell.send(route, Envelope.message(route.target().actorId(), cell.self().actorId(), sessionId, protocol,
+        role, toRole, label, values), this);
     ProtocolViolationException refused = cell.takeOutboundRefusal();
     if (refused != null) {
       return Future.failedFuture(refused);

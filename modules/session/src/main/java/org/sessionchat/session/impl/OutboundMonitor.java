@@ -46,7 +46,7 @@ final class OutboundMonitor extends MonitorInterceptor {
       return;
     }
     ActorCell sender = senderOf(envelope);
-    LocalConversation conversation = sender == null ? null : sender.session(envelope.sessionId());
+    LocalConversation conversation = sender == null ? null : sender.sendingConversation(envelope);
     RefusalReason reason = check(envelope, sender, conversation);
     if (reason == null) {
       passed(delivery, conversation, envelope);
@@ -71,7 +71,7 @@ final class OutboundMonitor extends MonitorInterceptor {
         senderId = envelope.sourceActor();
         sender = senderOf(envelope);
       }
-      LocalConversation conversation = sender == null ? null : sender.session(envelope.sessionId());
+      LocalConversation conversation = sender == null ? null : sender.sendingConversation(batch, i);
       RefusalReason reason = envelope.kind() != Envelope.Kind.MESSAGE ? RefusalReason.FORBIDDEN
           : check(envelope, sender, conversation);
       if (reason == null) {
@@ -123,7 +123,7 @@ final class OutboundMonitor extends MonitorInterceptor {
 
   private void count(LocalConversation conversation, Envelope envelope) {
     conversation.countSent(envelope.label());
-    metrics.monitored();
+    conversation.actorCell().countMonitored();
     observers.stepped(conversation, true, envelope.toRole(), envelope.label());
   }
 

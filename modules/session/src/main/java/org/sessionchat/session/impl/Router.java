@@ -96,6 +96,11 @@ final class Router {
     return consumer.completion();
   }
 
+  /** True if envelopes between nodes carry sender tags, and the hand-over names the node a tag proved. */
+  boolean bindsSenders() {
+    return senders != null;
+  }
+
   /** From now on, envelopes for actors of this node are dropped: they are all stopping. */
   void stopping() {
     stopping = true;
