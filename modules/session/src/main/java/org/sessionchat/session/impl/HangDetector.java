@@ -51,7 +51,7 @@ final class HangDetector implements AutoCloseable {
 
   /** A second opinion: asks a member's node, by another way than Hazelcast, whether it runs. */
   interface Prober {
-    /** Asks node {@code nodeId}; {@code answered} runs (on any thread) if it answers. */
+    /** Asks node {@code nodeId}; {@code answered} runs (on any thread) if it answers as a fellow member. */
     void ask(String nodeId, Runnable answered);
 
     /** No second opinion: the heartbeats' judgment alone. */

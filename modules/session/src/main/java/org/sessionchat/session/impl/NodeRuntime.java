@@ -307,7 +307,7 @@ public final class NodeRuntime {
       liveness = null;
       return;
     }
-    alive = AliveProbe.answering(vertx, nodeId);
+    alive = AliveProbe.answering(vertx, nodeId, asker -> clusterManager.getNodes().contains(asker));
     if (options.hangDetection().enabled() && clusterManager instanceof HazelcastClusterManager hazelcast) {
       hangs = HangDetector.start(options.hangDetection(),
           HazelcastInternals.heartbeats(hazelcast.getHazelcastInstance()), alive, id -> nodeNames.apply(id));
