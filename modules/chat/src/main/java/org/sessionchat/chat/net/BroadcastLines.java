@@ -1,6 +1,5 @@
 package org.sessionchat.chat.net;
 
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import org.sessionchat.chat.wire.Replies;
 
@@ -11,61 +10,104 @@ import org.sessionchat.chat.wire.Replies;
  * {@code PRIVMSG} line), and the room hands it to all its members on this node in one go.
  *
  * <p>Why more than the last line: the socket's event loop writes each client's waiting lines
- * in one go, client after client, so under load member A's lines 1, 2, 3 come before member
- * B's lines 1, 2, 3; one remembered line would be replaced before its second use. The lines
- * are kept in a small table indexed by the hash of their parts (a string's hash is computed
- * once per string, and members on this node share the relayed text's string); a line that
- * meets another in its slot replaces it.
+ * in one go, client after client, so under load member A's lines 1 to 200 come before member
+ * B's lines 1 to 200; one remembered line would be replaced before its second use. The lines
+ * are kept in a table of {@value #SLOTS} by the hash of their parts (a string's hash is
+ * computed once per string, and members on this node share the relayed text's string), in
+ * sets of {@value #WAYS}: a line that finds its set full replaces the one used longest ago, so
+ * two busy lines whose hashes meet do not push each other out for every member.
  *
- * <p>The encoded {@link Buffer} is shared by the sockets it is written to: a socket write
- * takes its own slice of it, and nothing writes into it after it is built. Confined to one
- * context (the server verticle's, where its connections' writes happen); not thread-safe.
+ * <p>The encoded bytes are shared by the connections they are copied to: nothing writes into
+ * them after they are built. At most a few hundred kilobytes are kept. Confined to one context
+ * (the server verticle's, where its connections' writes happen); not thread-safe.
  */
 public final class BroadcastLines {
 
-  /** Slots of the table; a power of two, a few times the lines one turn hands a client. */
-  private static final int SLOTS = 64;
+  /**
+   * Lines kept; a power of two, a few times the lines one turn hands a client (the
+   * benchmark's fastest room has up to 4,000 lines on their way at once).
+   */
+  static final int SLOTS = 2048;
+  /** Slots a line may be kept in (a set); a power of two. */
+  static final int WAYS = 4;
 
+  private final int[] hashes = new int[SLOTS];
   private final String[] firsts = new String[SLOTS];
   private final String[] seconds = new String[SLOTS];
-  private final Buffer[] lines = new Buffer[SLOTS];
+  private final byte[][] lines = new byte[SLOTS][];
+  private final long[] used = new long[SLOTS];
+  private long clock;
+  /** The parts and bytes of the line handed out last (the same strings, not just equal ones). */
+  private String lastFirst;
+  private String lastSecond;
+  private byte[] lastLine;
   private long encoded;
   private long reused;
 
   /** The line protocol's {@code MSG} line for {@code room}, with its terminator. */
-  public Buffer message(String room, String nickAndText) {
-    int slot = slot(room, nickAndText);
-    if (lines[slot] != null && nickAndText.equals(seconds[slot]) && room.equals(firsts[slot])) {
+  public byte[] message(String room, String nickAndText) {
+    if (nickAndText == lastSecond && room == lastFirst) { // the same relayed line for the next member
       reused++;
-      return lines[slot];
+      return lastLine;
     }
-    return keep(slot, room, nickAndText, Replies.message(room, nickAndText) + "\n");
+    int hash = hash(room, nickAndText);
+    byte[] kept = find(hash, room, nickAndText);
+    return kept != null ? kept : keep(hash, room, nickAndText, Replies.message(room, nickAndText) + "\n");
   }
 
   /**
-   * {@code text} and {@code lineEnd} as bytes: the buffer made for the same two before, if it
-   * is still kept, else a new one. Any line may come here.
+   * {@code text} and {@code lineEnd} as bytes: those made for the same two before, if they
+   * are still kept, else new ones. Any line may come here.
    */
-  public Buffer line(String text, String lineEnd) {
-    int slot = slot(lineEnd, text);
-    if (lines[slot] != null && text.equals(seconds[slot]) && lineEnd.equals(firsts[slot])) {
-      reused++;
-      return lines[slot];
-    }
-    return keep(slot, lineEnd, text, text + lineEnd);
+  public byte[] line(String text, String lineEnd) {
+    int hash = hash(lineEnd, text);
+    byte[] kept = find(hash, lineEnd, text);
+    return kept != null ? kept : keep(hash, lineEnd, text, text + lineEnd);
   }
 
-  private static int slot(String first, String second) {
+  private static int hash(String first, String second) {
     int h = second.hashCode() * 31 + first.hashCode();
-    return (h ^ (h >>> 16)) & (SLOTS - 1);
+    return h ^ (h >>> 16);
   }
 
-  private Buffer keep(int slot, String first, String second, String line) {
-    firsts[slot] = first;
-    seconds[slot] = second;
-    lines[slot] = Buffer.buffer(line.getBytes(StandardCharsets.UTF_8));
+  private static int set(int hash) {
+    return hash & (SLOTS - 1) & -WAYS;
+  }
+
+  private byte[] find(int hash, String first, String second) {
+    int set = set(hash);
+    for (int slot = set; slot < set + WAYS; slot++) {
+      if (lines[slot] != null && hashes[slot] == hash && second.equals(seconds[slot]) && first.equals(firsts[slot])) {
+        used[slot] = ++clock;
+        reused++;
+        return last(first, second, lines[slot]);
+      }
+    }
+    return null;
+  }
+
+  private byte[] keep(int hash, String first, String second, String line) {
+    int set = set(hash);
+    int oldest = set;
+    for (int slot = set; slot < set + WAYS; slot++) {
+      if (used[slot] < used[oldest]) {
+        oldest = slot;
+      }
+    }
+    hashes[oldest] = hash;
+    firsts[oldest] = first;
+    seconds[oldest] = second;
+    lines[oldest] = line.getBytes(StandardCharsets.UTF_8);
+    used[oldest] = ++clock;
     encoded++;
-    return lines[slot];
+    return last(first, second, lines[oldest]);
+  }
+
+  private byte[] last(String first, String second, byte[] line) {
+    lastFirst = first;
+    lastSecond = second;
+    lastLine = line;
+    return line;
   }
 
   /** Lines encoded so far. */

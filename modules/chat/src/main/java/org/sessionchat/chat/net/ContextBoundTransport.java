@@ -19,9 +19,9 @@ import org.sessionchat.chat.wire.Command;
  * handlers run on the context of the server that accepted it. Writing to the socket from
  * the actor's thread would race with the socket's own handlers and fill its write queue
  * ahead of the event loop. Here the actor's events and requests go, in order, into one
- * queue that a single task drains on the socket's context — so the lines a broadcast hands
- * a client in one turn are written in one go, and one task (the context's {@link SocketLoop})
- * drains every client of that context that has lines waiting — and each command read from the socket is
+ * queue that a single task drains on the socket's context — one task (the context's
+ * {@link SocketLoop}) drains every client of that context that has lines waiting, and a
+ * connection writes the lines of a turn in one go — and each command read from the socket is
  * handed to the actor's context. When both contexts share an event-loop thread, calls go
  * straight through.
  *
@@ -41,8 +41,6 @@ public final class ContextBoundTransport implements ClientTransport {
   private final Context socketContext;
   private final Thread socketThread;
   private final SocketLoop socketLoop;
-  /** The socket side, if it can gather the lines of one drain into one write. */
-  private final WriteBatches batches;
   private final Queue<Object> outbox = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean drainScheduled = new AtomicBoolean();
   private volatile Context actorContext;
@@ -54,7 +52,6 @@ public final class ContextBoundTransport implements ClientTransport {
     this.socketContext = Objects.requireNonNull(Vertx.currentContext(), "must be created on the socket's context");
     this.socketThread = Thread.currentThread();
     this.socketLoop = SocketLoop.of(socketContext);
-    this.batches = socketSide instanceof WriteBatches gathering ? gathering : null;
     if (socketSide instanceof OrderedDisconnect ordered) {
       ordered.disconnectAfter(this::afterPendingReplies);
     }
@@ -116,22 +113,23 @@ public final class ContextBoundTransport implements ClientTransport {
     }
   }
 
-  /** Writes what is waiting, in order; on the socket's context (run by its {@link SocketLoop}). */
-  void drain() {
+  /** Its {@link SocketLoop} took it up: from now on, a new event schedules it again. */
+  void taken() {
     drainScheduled.set(false);
-    if (batches != null) {
-      batches.beginBatch();
+  }
+
+  /**
+   * Applies the oldest waiting event or request, if there is one (on the socket's context, run by
+   * its {@link SocketLoop}); false if none was waiting. The connection writes what a turn gave
+   * it in one go at the turn's end.
+   */
+  boolean applyNext() {
+    Object item = outbox.poll();
+    if (item == null) {
+      return false;
     }
-    try {
-      Object item;
-      while ((item = outbox.poll()) != null) {
-        apply(item);
-      }
-    } finally {
-      if (batches != null) {
-        batches.endBatch(); // what this drain wrote goes out as one write
-      }
-    }
+    apply(item);
+    return true;
   }
 
   private void apply(Object item) {

@@ -1,10 +1,10 @@
 package org.sessionchat.chat.net;
 
 import io.netty.handler.flush.FlushConsolidationHandler;
-import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.sessionchat.chat.actor.ClientEvent;
@@ -30,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * Blank lines are ignored. Flood control ({@link FloodGate}) delays lines over the rate and
  * stops reading meanwhile; it never drops one. The {@link ConnectionGuard} may close the
  * connection on the way (flooding for too long, a line that never ends, idleness, a client
- * that does not read), each with its {@link Disconnect} reason. Use from the socket's context
- * only.
+ * that does not read), each with its {@link Disconnect} reason. The lines written in one turn
+ * of the socket's event loop go out as one write ({@link GatheredLines}). Use from the socket's
+ * context only.
  */
-public final class LineConnection implements ClientTransport, OrderedDisconnect, WriteBatches {
+public final class LineConnection implements ClientTransport, OrderedDisconnect {
 
   private static final Logger log = LoggerFactory.getLogger(LineConnection.class);
   private static final long CLOSE_GRACE_MILLIS = 2_000;
@@ -52,16 +53,10 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private Consumer<Runnable> afterPendingReplies = Runnable::run;
   private final List<Runnable> closeHandlers = new ArrayList<>(2);
   private final BroadcastLines broadcastLines;
-  /**
-   * Within a batch ({@link WriteBatches}): the lines gathered so far and their bytes, copied
-   * into one buffer of that size at the end (not appended one by one into a growing buffer).
-   */
-  private boolean batching;
-  private Buffer[] gathered;
-  private int gatheredLines;
-  private int gatheredBytes;
+  /** This turn's lines, written as one at its end. */
+  private final GatheredLines gathered;
 
-  /** Wraps {@code socket}, which should be paused until {@link #start} is called. */
+  /** Wraps {@code socket}, which should be paused until {@link #start} is called; on the socket's context. */
   public LineConnection(NetSocket socket, int maxLineLength) {
     this(socket, maxLineLength, new ConnectionGuard(Limits.NONE, new LimitCounters()), new BroadcastLines());
   }
@@ -89,6 +84,8 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
         socket.resume();
       }
     });
+    Context context = Vertx.currentContext();
+    this.gathered = new GatheredLines(socket, context == null ? null : SocketLoop.of(context), guard.maxOutboundBytes());
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
     consolidateFlushes(socket);
@@ -175,51 +172,14 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
     }
   }
 
-  @Override
-  public void beginBatch() {
-    batching = true;
+  /** Gathers {@code line} for this turn's write. */
+  private void out(byte[] line) {
+    gathered.add(line);
   }
 
-  @Override
-  public void endBatch() {
-    batching = false;
-    flushGathered();
-  }
-
-  /** Writes {@code line} now, or gathers it within a batch (a single line is written as it is). */
-  private void out(Buffer line) {
-    if (!batching) {
-      socket.write(line);
-      return;
-    }
-    if (gathered == null) {
-      gathered = new Buffer[8];
-    } else if (gatheredLines == gathered.length) {
-      gathered = Arrays.copyOf(gathered, gatheredLines * 2);
-    }
-    gathered[gatheredLines++] = line;
-    gatheredBytes += line.length();
-  }
-
+  /** Writes what this turn gathered now: before anything that is written past the gathering. */
   private void flushGathered() {
-    if (gatheredLines == 1) {
-      socket.write(gathered[0]);
-    } else if (gatheredLines > 1) {
-      Buffer all = Buffer.buffer(gatheredBytes);
-      for (int i = 0; i < gatheredLines; i++) {
-        all.appendBuffer(gathered[i]);
-      }
-      socket.write(all);
-    }
-    dropGathered();
-  }
-
-  private void dropGathered() {
-    if (gathered != null) {
-      Arrays.fill(gathered, 0, gatheredLines, null); // the shared lines are not held past the batch
-    }
-    gatheredLines = 0;
-    gatheredBytes = 0;
+    gathered.flush();
   }
 
   /** True if a line may be written now; a client whose write queue is full is disconnected. */
@@ -292,7 +252,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
    * run now, so the client leaves its room now.
    */
   private void abort() {
-    dropGathered();
+    gathered.discard();
     closed();
     VertxInternals.abort(socket);
   }
@@ -368,6 +328,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect,
   private void closed() {
     if (open) {
       open = false;
+      gathered.discard(); // a closed socket takes no more writes
       if (floodGate != null) {
         floodGate.close();
       }

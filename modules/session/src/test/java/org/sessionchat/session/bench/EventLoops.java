@@ -22,10 +22,12 @@ final class EventLoops {
 
   private final List<Context> contexts;
   private final List<String> threads;
+  private final long[] threadIds;
 
-  private EventLoops(List<Context> contexts, List<String> threads) {
+  private EventLoops(List<Context> contexts, List<String> threads, long[] threadIds) {
     this.contexts = contexts;
     this.threads = threads;
+    this.threadIds = threadIds;
   }
 
   /**
@@ -36,12 +38,14 @@ final class EventLoops {
     int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
     List<Context> contexts = new ArrayList<>();
     List<String> threads = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     return vertx.deployVerticle(() -> new VerticleBase() {
       @Override
       public Future<?> start() {
         synchronized (contexts) {
           contexts.add(context);
           threads.add(Thread.currentThread().getName());
+          ids.add(Thread.currentThread().getId());
         }
         return Future.succeededFuture();
       }
@@ -50,7 +54,8 @@ final class EventLoops {
       if (distinct.size() != loops) {
         return Future.failedFuture(new IllegalStateException("expected " + loops + " event loops, got " + threads));
       }
-      return Future.succeededFuture(new EventLoops(List.copyOf(contexts), List.copyOf(threads)));
+      return Future.succeededFuture(new EventLoops(List.copyOf(contexts), List.copyOf(threads),
+          ids.stream().mapToLong(Long::longValue).toArray()));
     });
   }
 
@@ -61,6 +66,11 @@ final class EventLoops {
   /** Loop {@code i} (modulo the number of loops), as a placement. */
   Placement loop(int i) {
     return Placement.eventLoopOf(contexts.get(Math.floorMod(i, contexts.size())));
+  }
+
+  /** The CPU time of all the loops (the benchmark's actors run on no other thread). */
+  CpuClock cpu() {
+    return CpuClock.of(threadIds);
   }
 
   String threadName(int i) {

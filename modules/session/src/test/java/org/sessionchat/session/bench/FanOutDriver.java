@@ -39,11 +39,14 @@ final class FanOutDriver implements SessionActor {
   private ActorContext context;
   private List<Conversation> sessions;
   private long startedAt;
+  private final CpuClock cpu;
+  private long cpuAtStart;
   private long chunksSent;
   private long answers;
   private boolean stopped;
 
-  FanOutDriver(long durationNanos, boolean batched) {
+  FanOutDriver(long durationNanos, boolean batched, CpuClock cpu) {
+    this.cpu = cpu;
     this.durationNanos = durationNanos;
     this.batched = batched;
   }
@@ -62,6 +65,7 @@ final class FanOutDriver implements SessionActor {
     Future.all(setUp).onSuccess(all -> {
       sessions = all.list();
       startedAt = System.nanoTime();
+      cpuAtStart = cpu.nanos();
       for (int i = 0; i < WINDOW; i++) {
         sendChunk();
       }
@@ -94,7 +98,12 @@ final class FanOutDriver implements SessionActor {
     if (!stopped && chunksSent - answeredChunks < WINDOW) {
       sendChunk();
     } else if (stopped && answers == chunksSent * sessions.size()) {
-      done.tryComplete(new RunResult(chunksSent * CHUNK * sessions.size(), now - startedAt, null));
+      done.tryComplete(new RunResult(chunksSent * CHUNK * sessions.size(), now - startedAt, cpuUsed(), null));
     }
+  }
+
+  private long cpuUsed() {
+    long end = cpu.nanos();
+    return end < 0 || cpuAtStart < 0 ? -1 : end - cpuAtStart;
   }
 }

@@ -23,9 +23,12 @@ final class PingPongDriver implements SessionActor {
   private ActorContext context;
   private long sentAt;
   private long startedAt;
+  private final CpuClock cpu;
+  private long cpuAtStart;
   private long count;
 
-  PingPongDriver(long durationNanos) {
+  PingPongDriver(long durationNanos, CpuClock cpu) {
+    this.cpu = cpu;
     this.durationNanos = durationNanos;
   }
 
@@ -38,6 +41,7 @@ final class PingPongDriver implements SessionActor {
   Future<RunResult> run(ActorRef ponger) {
     context.startSession("PingPong", "Pinger", Map.of("Ponger", ponger)).onSuccess(session -> {
       startedAt = System.nanoTime();
+      cpuAtStart = cpu.nanos();
       ping(session);
     }).onFailure(done::tryFail);
     return done.future();
@@ -58,6 +62,11 @@ final class PingPongDriver implements SessionActor {
       return;
     }
     session.send("Ponger", "bye");
-    done.tryComplete(new RunResult(2 * count, now - startedAt, roundTrips));
+    done.tryComplete(new RunResult(2 * count, now - startedAt, cpuUsed(), roundTrips));
+  }
+
+  private long cpuUsed() {
+    long end = cpu.nanos();
+    return end < 0 || cpuAtStart < 0 ? -1 : end - cpuAtStart;
   }
 }

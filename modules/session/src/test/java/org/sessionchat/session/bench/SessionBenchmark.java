@@ -186,7 +186,7 @@ public final class SessionBenchmark {
 
   private Future<RunResult> pingPong(SessionRuntime runtime, EventLoops loops, int pongerLoop) {
     return BenchPeers.spawnPonger(runtime, loops.loop(pongerLoop)).compose(ponger -> {
-      PingPongDriver pinger = new PingPongDriver(runNanos);
+      PingPongDriver pinger = new PingPongDriver(runNanos, loops.cpu());
       return runtime.spawn(TestProtocols.PROBE, pinger, loops.loop(0)).compose(self -> pinger.run(ponger));
     });
   }
@@ -195,7 +195,7 @@ public final class SessionBenchmark {
       java.util.function.IntUnaryOperator subscriberLoop) {
     return BenchPeers.spawnSubscribers(runtime, subscribers, i -> loops.loop(subscriberLoop.applyAsInt(i)))
         .compose(refs -> {
-          FanOutDriver hub = new FanOutDriver(runNanos, batched);
+          FanOutDriver hub = new FanOutDriver(runNanos, batched, loops.cpu());
           return runtime.spawn(TestProtocols.PROBE, hub, loops.loop(0)).compose(self -> hub.run(refs));
         });
   }
@@ -244,13 +244,13 @@ public final class SessionBenchmark {
   }
 
   private Future<RunResult> clusterPingPong(SessionRuntime runtime, String peerNode) {
-    PingPongDriver pinger = new PingPongDriver(runNanos);
+    PingPongDriver pinger = new PingPongDriver(runNanos, CpuClock.NONE);
     return runtime.spawn(TestProtocols.PROBE, pinger)
         .compose(self -> pinger.run(new ActorRef(peerNode, BenchPeers.PONGER)));
   }
 
   private Future<RunResult> clusterFanOut(SessionRuntime runtime, String peerNode) {
-    FanOutDriver hub = new FanOutDriver(runNanos, false);
+    FanOutDriver hub = new FanOutDriver(runNanos, false, CpuClock.NONE);
     return runtime.spawn(TestProtocols.PROBE, hub)
         .compose(self -> hub.run(BenchPeers.wellKnownSubscribers(peerNode, subscribers)));
   }

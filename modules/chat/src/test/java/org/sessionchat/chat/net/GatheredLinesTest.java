@@ -3,6 +3,7 @@ package org.sessionchat.chat.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -22,12 +23,13 @@ import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.actor.ClientTransport;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
 
-/** Lines delivered within a batch reach the client in order, as one socket write. */
-class WriteBatchesTest {
+/** The lines of one turn of the socket's event loop reach the client in order, as one socket write. */
+class GatheredLinesTest {
 
   private Vertx vertx;
   private NetServer server;
   private final AtomicInteger writes = new AtomicInteger();
+  private final AtomicInteger directWrites = new AtomicInteger();
   private final StringBuilder received = new StringBuilder();
   private LineConnection connection;
   private volatile Context socketContext;
@@ -41,6 +43,9 @@ class WriteBatchesTest {
         @Override
         public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
           writes.incrementAndGet();
+          if (msg instanceof ByteBuf bytes && bytes.isDirect()) {
+            directWrites.incrementAndGet();
+          }
           super.write(ctx, msg, promise);
         }
       });
@@ -63,40 +68,73 @@ class WriteBatchesTest {
   }
 
   @Test
-  void linesOfABatchAreOneWriteAndKeepTheirOrder() {
+  void linesOfATurnAreOneWriteOfADirectBufferAndKeepTheirOrder() {
     onSocketContext(() -> {
-      connection.beginBatch();
       connection.deliver(new ClientEvent.Message("deck", "ann:one"));
       connection.deliver(new ClientEvent.Joined("hall"));
       connection.deliver(new ClientEvent.Message("deck", "bob:two"));
-      connection.endBatch();
     });
 
     awaitReceived("MSG:deck:ann:one\nOK:JOIN:hall\nMSG:deck:bob:two\n");
     assertThat(writes.get()).isEqualTo(1);
+    assertThat(directWrites.get()).isEqualTo(1);
   }
 
   @Test
-  void outsideABatchEachLineIsWrittenAtOnce() {
-    onSocketContext(() -> {
-      connection.deliver(new ClientEvent.Message("deck", "ann:one"));
-      connection.deliver(new ClientEvent.Message("deck", "bob:two"));
-    });
+  void eachTurnWritesItsOwnLines() {
+    onSocketContext(() -> connection.deliver(new ClientEvent.Message("deck", "ann:one")));
+    onSocketContext(() -> connection.deliver(new ClientEvent.Message("deck", "bob:two")));
 
     awaitReceived("MSG:deck:ann:one\nMSG:deck:bob:two\n");
     assertThat(writes.get()).isEqualTo(2);
   }
 
   @Test
-  void closingInsideABatchWritesWhatWasGatheredFirst() {
+  void aTurnOfMoreThanTheCapIsWrittenInPiecesInOrder() {
+    StringBuilder expected = new StringBuilder();
     onSocketContext(() -> {
-      connection.beginBatch();
+      for (int i = 0; i < 3000; i++) {
+        String text = "ann:line " + i + " " + "x".repeat(80);
+        connection.deliver(new ClientEvent.Message("deck", text));
+        expected.append("MSG:deck:").append(text).append('\n');
+      }
+    });
+
+    awaitReceived(expected.toString());
+    int bytes = expected.length();
+    assertThat(writes.get()).isBetween(bytes / GatheredLines.MAX_GATHERED, bytes / GatheredLines.MAX_GATHERED + 1);
+  }
+
+  @Test
+  void closingWritesWhatWasGatheredFirst() {
+    onSocketContext(() -> {
       connection.deliver(new ClientEvent.Message("deck", "ann:last words"));
       connection.close(ClientTransport.CloseReason.CLIENT_QUIT);
-      connection.endBatch();
     });
 
     awaitReceived("MSG:deck:ann:last words\nBYE\n");
+  }
+
+  @Test
+  void linesGatheredFromAnotherContextOnTheSameTurnAreOneWrite() {
+    Context actor = vertx.getOrCreateContext();
+    ContextBoundTransport[] bound = new ContextBoundTransport[1];
+    onSocketContext(() -> bound[0] = new ContextBoundTransport(connection));
+    Promise<Void> done = Promise.promise();
+    actor.runOnContext(v -> {
+      for (int i = 0; i < 50; i++) {
+        bound[0].deliver(new ClientEvent.Message("deck", "ann:" + i));
+      }
+      done.complete();
+    });
+    ClusteredVertxNodes.await(done.future(), 10);
+
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      expected.append("MSG:deck:ann:").append(i).append('\n');
+    }
+    awaitReceived(expected.toString());
+    assertThat(writes.get()).isBetween(1, 2); // one drain of the socket's loop, unless it ran before all were queued
   }
 
   private void onSocketContext(Runnable action) {
