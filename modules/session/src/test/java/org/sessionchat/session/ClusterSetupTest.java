@@ -30,7 +30,7 @@ class ClusterSetupTest {
     assertThat(join.getTcpIpConfig().isEnabled()).isTrue();
     assertThat(join.getTcpIpConfig().getMembers()).containsExactly("127.0.0.1:5801", "127.0.0.1:5802");
     assertThat(config.getProperty("hazelcast.heartbeat.failuredetector.type")).isEqualTo("phi-accrual");
-    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("1");
+    assertThat(config.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("3");
     assertThat(config.getProperty("hazelcast.logging.type")).isEqualTo("slf4j");
     assertThat(config.getProperty("hazelcast.socket.bind.any"))
         .as("the member port listens on the interface only, not on 0.0.0.0").isEqualTo("false");

@@ -74,6 +74,15 @@ final class ChatConnection implements AutoCloseable {
   }
 
   /** Sends {@code line} and asserts the next line is {@code reply}. */
+  /** {@code host} creates {@code room} and joins it, then each of {@code members} joins it. */
+  static void roomWith(String room, ChatConnection host, ChatConnection... members) throws Exception {
+    host.request("CREATE:" + room, "OK:CREATE:" + room);
+    host.request("JOIN:" + room, "OK:JOIN:" + room);
+    for (ChatConnection member : members) {
+      member.request("JOIN:" + room, "OK:JOIN:" + room);
+    }
+  }
+
   void request(String line, String reply) throws Exception {
     send(line);
     assertThat(next(Duration.ofSeconds(10))).as("reply to %s", line).isEqualTo(reply);

@@ -40,10 +40,7 @@ class EarlyFailureDetectionIT {
         ChatConnection host = ChatConnection.as("host", cluster.port(3));
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
-      host.request("CREATE:deck", "OK:CREATE:deck");
-      host.request("JOIN:deck", "OK:JOIN:deck");
-      ann.request("JOIN:deck", "OK:JOIN:deck");
-      bob.request("JOIN:deck", "OK:JOIN:deck");
+      ChatConnection.roomWith("deck", host, ann, bob);
 
       cluster.kill(3);
 
@@ -80,10 +77,7 @@ class EarlyFailureDetectionIT {
         ChatConnection host = ChatConnection.as("host", cluster.port(3));
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
-      host.request("CREATE:hung", "OK:CREATE:hung");
-      host.request("JOIN:hung", "OK:JOIN:hung");
-      ann.request("JOIN:hung", "OK:JOIN:hung");
-      bob.request("JOIN:hung", "OK:JOIN:hung");
+      ChatConnection.roomWith("hung", host, ann, bob);
 
       cluster.pause(3);
       // longer than any early finding takes (below a second), shorter than Hazelcast's 20 s

@@ -35,10 +35,7 @@ class HangDetectionIT {
         ChatConnection host = ChatConnection.as("host", cluster.port(3));
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
-      host.request("CREATE:hung", "OK:CREATE:hung");
-      host.request("JOIN:hung", "OK:JOIN:hung");
-      ann.request("JOIN:hung", "OK:JOIN:hung");
-      bob.request("JOIN:hung", "OK:JOIN:hung");
+      ChatConnection.roomWith("hung", host, ann, bob);
 
       cluster.pause(3);
       ann.await("OFFLINE:hung", OFFLINE_WITHIN);

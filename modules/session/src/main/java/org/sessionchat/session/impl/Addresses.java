@@ -15,6 +15,7 @@ final class Addresses {
   static final String NODE_PREFIX = "sessionchat.node.";
   static final String ACTOR_PREFIX = "sessionchat.actor.";
   static final String LOOP_PREFIX = "sessionchat.loop.";
+  static final String ALIVE_PREFIX = "sessionchat.alive.";
 
   private Addresses() {
   }
@@ -25,6 +26,11 @@ final class Addresses {
 
   static String actor(String actorId) {
     return ACTOR_PREFIX + actorId;
+  }
+
+  /** The clustered address where node {@code nodeId} answers that it runs ({@link AliveProbe}). */
+  static String alive(String nodeId) {
+    return ALIVE_PREFIX + nodeId;
   }
 
   /** The local address of the batch consumer on event loop {@code index} of this node. */

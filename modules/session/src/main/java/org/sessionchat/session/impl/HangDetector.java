@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.sessionchat.session.HangDetection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,13 @@ import org.slf4j.LoggerFactory;
  * Judges, ten times a second, whether a member that still holds its connections has gone
  * silent for longer than its heartbeats make likely (a hung process); such a member is handed
  * to Hazelcast's suspicion, which removes it from the member list by its own rules.
+ *
+ * <p>Before it suspects, it asks: from 1.3 s of silence on, the member's node is asked every
+ * 0.2 s over the event bus whether it runs ({@link Prober}); a member that answered in the
+ * last 0.7 s is not suspected, however silent its heartbeats (they can be dropped while a busy
+ * member handles a change of the member list), and a member is suspected only after its first
+ * question went 0.5 s unanswered. A stopped process answers nothing, and by the time its
+ * heartbeats' silence is judged unlikely it has been asked for longer than that.
  *
  * <p>Why: Hazelcast judges its members' heartbeats once per heartbeat interval (a whole
  * second at least), on top of one tolerated second; see {@link HangDetection}. This reads the
@@ -41,6 +49,16 @@ final class HangDetector implements AutoCloseable {
     void suspect(Member member, String reason);
   }
 
+  /** A second opinion: asks a member's node, by another way than Hazelcast, whether it runs. */
+  interface Prober {
+    /** Asks node {@code nodeId}; {@code answered} runs (on any thread) if it answers as a fellow member. */
+    void ask(String nodeId, Runnable answered);
+
+    /** No second opinion: the heartbeats' judgment alone. */
+    Prober NONE = (nodeId, answered) -> {
+    };
+  }
+
   /** The judgment of one member's heartbeats. */
   interface Judge {
     void heartbeat(long at);
@@ -54,11 +72,20 @@ final class HangDetector implements AutoCloseable {
   /** After this node was not running: time for the members' heartbeats to reach it again. */
   static final long GRACE_MILLIS = 2_000;
   private static final long HEARTBEAT_INTERVAL_MILLIS = 1_000;
+  /** Silence after which the member is asked, every {@link #ASK_EVERY_MILLIS}, whether it runs. */
+  static final long ASK_AFTER_MILLIS = 1_300;
+  static final long ASK_EVERY_MILLIS = 200;
+  /** How long the first question must have gone unanswered before a suspicion. */
+  static final long UNANSWERED_MILLIS = 500;
+  /** An answer this recent means the member runs, whatever its heartbeats say. */
+  static final long ANSWER_COUNTS_MILLIS = 700;
   private static final Logger LOG = LoggerFactory.getLogger(HangDetector.class);
 
   private final HangDetection detection;
   private final Heartbeats heartbeats;
   private final Function<HangDetection, Judge> judges;
+  private final Prober prober;
+  private final LongSupplier clock;
   private final Function<String, String> names;
   private final Map<UUID, Watch> watches = new HashMap<>();
   private boolean ticked;
@@ -67,17 +94,20 @@ final class HangDetector implements AutoCloseable {
   private ScheduledExecutorService timer;
 
   HangDetector(HangDetection detection, Heartbeats heartbeats, Function<HangDetection, Judge> judges,
-      Function<String, String> names) {
+      Prober prober, LongSupplier clock, Function<String, String> names) {
     this.detection = detection;
     this.heartbeats = heartbeats;
     this.judges = judges;
+    this.prober = prober;
+    this.clock = clock;
     this.names = names;
   }
 
-  /** A detector with Hazelcast's phi-accrual judgment, started. */
-  static HangDetector start(HangDetection detection, Heartbeats heartbeats, Function<String, String> names) {
+  /** A detector with Hazelcast's phi-accrual judgment and {@code prober}'s second opinion, started. */
+  static HangDetector start(HangDetection detection, Heartbeats heartbeats, Prober prober,
+      Function<String, String> names) {
     HangDetector detector = new HangDetector(detection, heartbeats,
-        d -> HazelcastInternals.phiAccrual(d, HEARTBEAT_INTERVAL_MILLIS), names);
+        d -> HazelcastInternals.phiAccrual(d, HEARTBEAT_INTERVAL_MILLIS), prober, System::nanoTime, names);
     detector.timer = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "hang-detector");
       thread.setDaemon(true);
@@ -89,13 +119,13 @@ final class HangDetector implements AutoCloseable {
 
   private void tickSafely() {
     try {
-      tick(System.nanoTime());
+      tick(clock.getAsLong());
     } catch (RuntimeException e) {
       LOG.warn("hang detection tick failed", e);
     }
   }
 
-  /** One look at every member's heartbeats; {@code nanos} is this node's monotonic clock. */
+  /** One look at every member's heartbeats; {@code nanos} is this node's monotonic clock, {@link #clock}. */
   void tick(long nanos) {
     if (!ticked) {
       ticked = true;
@@ -120,22 +150,59 @@ final class HangDetector implements AutoCloseable {
       }
       if (last != watch.lastHeartbeat) {
         watch.judge.heartbeat(last);
-        watch.lastHeartbeat = last;
-        watch.suspected = false;
+        watch.heartbeatAgain(last);
       }
       if (watch.suspected || nanos - graceUntilNanos < 0) {
         continue;
       }
-      double phi = watch.judge.phi(now);
-      if (phi >= detection.phiThreshold()) {
-        watch.suspected = true;
-        String reason = String.format("no heartbeat for %d ms (phi %.1f >= %.1f)", now - last, phi,
-            detection.phiThreshold());
-        LOG.warn("node {} is silent: {}; suspecting it", names.apply(member.getUuid().toString()), reason);
-        heartbeats.suspect(member, "hang detector: " + reason);
+      long silence = now - last;
+      String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
+      if (silence >= ASK_AFTER_MILLIS && nodeId != null
+          && (watch.firstAskNanos == 0 || nanos - watch.lastAskNanos >= millis(ASK_EVERY_MILLIS))) {
+        ask(watch, nodeId, nanos);
       }
+      double phi = watch.judge.phi(now);
+      if (phi < detection.phiThreshold()) {
+        continue;
+      }
+      long answered = watch.answeredNanos;
+      if (watch.firstAskNanos != 0 && answered - watch.firstAskNanos >= 0
+          && nanos - answered < millis(ANSWER_COUNTS_MILLIS)) {
+        if (!watch.answerSeen) {
+          watch.answerSeen = true;
+          LOG.info("node {} sent no heartbeat for {} ms but answers on the event bus: not suspecting it",
+              nameOf(member), silence);
+        }
+        continue;
+      }
+      if (nodeId != null && (watch.firstAskNanos == 0 || nanos - watch.firstAskNanos < millis(UNANSWERED_MILLIS))) {
+        continue; // not asked long enough yet
+      }
+      watch.suspected = true;
+      String reason = String.format("no heartbeat for %d ms (phi %.1f >= %.1f)%s", silence, phi,
+          detection.phiThreshold(), nodeId == null ? "" : ", no answer on the event bus");
+      LOG.warn("node {} is silent: {}; suspecting it", nameOf(member), reason);
+      heartbeats.suspect(member, "hang detector: " + reason);
     }
     watches.keySet().retainAll(present);
+  }
+
+  private void ask(Watch watch, String nodeId, long nanos) {
+    if (watch.firstAskNanos == 0) {
+      watch.firstAskNanos = nanos;
+    }
+    watch.lastAskNanos = nanos;
+    prober.ask(nodeId, () -> watch.answeredNanos = clock.getAsLong());
+  }
+
+  private static long millis(long millis) {
+    return TimeUnit.MILLISECONDS.toNanos(millis);
+  }
+
+  /** The member's node name where known: its Vert.x node id mapped by {@code names}, else its address. */
+  String nameOf(Member member) {
+    String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
+    return nodeId == null ? String.valueOf(member.getAddress()) : names.apply(nodeId);
   }
 
   @Override
@@ -145,14 +212,26 @@ final class HangDetector implements AutoCloseable {
     }
   }
 
-  /** What the detector knows of one member. */
+  /** What the detector knows of one member; the answer's time is written by the prober's thread. */
   private static final class Watch {
     final Judge judge;
     long lastHeartbeat;
     boolean suspected;
+    long firstAskNanos;
+    long lastAskNanos;
+    volatile long answeredNanos;
+    boolean answerSeen;
 
     Watch(Judge judge) {
       this.judge = judge;
+    }
+
+    /** A heartbeat came: the silence, and the questions of this silence, are over. */
+    void heartbeatAgain(long at) {
+      lastHeartbeat = at;
+      suspected = false;
+      firstAskNanos = 0;
+      answerSeen = false;
     }
   }
 }

@@ -63,6 +63,7 @@ public final class NodeRuntime {
   private ClusterMembership membership;
   private PeerLiveness liveness;
   private HangDetector hangs;
+  private AliveProbe alive;
   private String loopDeployment;
   private volatile boolean closed;
 
@@ -222,6 +223,9 @@ public final class NodeRuntime {
     if (hangs != null) {
       hangs.close();
     }
+    if (alive != null) {
+      alive.close();
+    }
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
@@ -303,9 +307,10 @@ public final class NodeRuntime {
       liveness = null;
       return;
     }
+    alive = AliveProbe.answering(vertx, nodeId, asker -> clusterManager.getNodes().contains(asker));
     if (options.hangDetection().enabled() && clusterManager instanceof HazelcastClusterManager hazelcast) {
       hangs = HangDetector.start(options.hangDetection(),
-          HazelcastInternals.heartbeats(hazelcast.getHazelcastInstance()), id -> nodeNames.apply(id));
+          HazelcastInternals.heartbeats(hazelcast.getHazelcastInstance()), alive, id -> nodeNames.apply(id));
     }
   }
 

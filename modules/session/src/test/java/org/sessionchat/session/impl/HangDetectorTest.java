@@ -28,17 +28,24 @@ class HangDetectorTest {
 
   private static final long SECOND = 1_000;
 
-  /** A cluster seen from one node: heartbeats arrive when the test says, time moves when it says. */
-  private static final class SimulatedCluster implements HangDetector.Heartbeats {
+  /**
+   * A cluster seen from one node: heartbeats arrive when the test says, time moves when it
+   * says, and a member's node answers a question on the event bus 20 ms later while it runs.
+   */
+  private static final class SimulatedCluster implements HangDetector.Heartbeats, HangDetector.Prober {
     final Set<Member> members = new LinkedHashSet<>();
     final Map<Member, Long> last = new HashMap<>();
     final List<String> suspected = new ArrayList<>();
     final List<Long> suspectedAt = new ArrayList<>();
+    final Map<Runnable, Long> answers = new HashMap<>();
+    boolean answering;
+    int asked;
     long now = 1_700_000_000_000L;
 
     Member member(int port, boolean local) throws UnknownHostException {
-      Member member = new MemberImpl(new Address("127.0.0.1", port), new MemberVersion(5, 3, 8), local,
-          UUID.randomUUID());
+      Member member = new MemberImpl.Builder(new Address("127.0.0.1", port)).version(new MemberVersion(5, 3, 8))
+          .localMember(local).uuid(UUID.randomUUID())
+          .attributes(Map.of(ClusterMembership.NODE_ID_ATTRIBUTE, "vertx-" + port)).build();
       members.add(member);
       return member;
     }
@@ -63,6 +70,24 @@ class HangDetectorTest {
     }
 
     @Override
+    public void ask(String nodeId, Runnable answered) {
+      asked++;
+      if (answering) {
+        answers.put(answered, now + 20);
+      }
+    }
+
+    void deliverAnswers() {
+      answers.entrySet().removeIf(answer -> {
+        if (answer.getValue() > now) {
+          return false;
+        }
+        answer.getKey().run();
+        return true;
+      });
+    }
+
+    @Override
     public void suspect(Member member, String reason) {
       suspected.add(member.getAddress() + " " + reason);
       suspectedAt.add(now);
@@ -72,7 +97,8 @@ class HangDetectorTest {
   private final SimulatedCluster cluster = new SimulatedCluster();
 
   private HangDetector detector(HangDetection detection) {
-    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND), id -> "node-" + id);
+    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND), cluster,
+        () -> TimeUnit.MILLISECONDS.toNanos(cluster.now), id -> id.replace("vertx-", "node-"));
   }
 
   /** Advances time by {@code millis} in ticks of the detector, {@code peer} beating every {@code gaps} while alive. */
@@ -86,6 +112,7 @@ class HangDetectorTest {
         nextBeat = cluster.now + gaps[gap++ % gaps.length];
       }
       cluster.now += 10;
+      cluster.deliverAnswers();
       if (cluster.now % HangDetector.TICK_MILLIS == 0) {
         detector.tick(TimeUnit.MILLISECONDS.toNanos(cluster.now));
       }
@@ -117,6 +144,9 @@ class HangDetectorTest {
 
     assertThat(cluster.suspected).hasSize(1);
     assertThat(cluster.suspected.get(0)).contains("5702").contains("no heartbeat for");
+    assertThat(detector.nameOf(peer)).as("the log names the node").isEqualTo("node-5702");
+    assertThat(cluster.suspected.get(0)).contains("no answer on the event bus");
+    assertThat(cluster.asked).as("asked every 0.2 s from 1.3 s of silence on").isBetween(3, 5);
     // 1 s usual gap + 0.5 s tolerated + ~4 standard deviations (0.1 s) for phi 5
     assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_050L);
   }
@@ -165,6 +195,24 @@ class HangDetectorTest {
     cluster.beat(self);
     run(detector, 30 * SECOND, quiet, null, false);
     assertThat(cluster.suspected).isEmpty();
+  }
+
+  @Test
+  void aMemberWhoseNodeAnswersOnTheEventBusIsNotSuspectedWhileItsHeartbeatsAreSilent() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    cluster.answering = true;
+    run(detector, 5 * SECOND, peer, null, false);
+    assertThat(cluster.suspected).as("its heartbeats were dropped, it runs").isEmpty();
+    assertThat(cluster.asked).isGreaterThan(10);
+
+    cluster.answering = false; // now it stops for real
+    long answersStopped = cluster.now;
+    run(detector, 3 * SECOND, peer, null, false);
+    assertThat(cluster.suspected).hasSize(1);
+    long sinceAnswersStopped = cluster.suspectedAt.get(0) - answersStopped;
+    assertThat(sinceAnswersStopped).as("the last answer counts for 0.7 s").isBetween(600L, 900L);
   }
 
   @Test
