@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,13 +45,16 @@ final class AliveProbe implements HangDetector.Prober {
   }
 
   @Override
-  public void ask(String peer, Runnable answered) {
-    vertx.eventBus().request(Addresses.alive(peer), nodeId, asking)
-        .onSuccess(reply -> {
-          if (MEMBER.equals(reply.body())) {
-            answered.run();
-          }
-        });
+  public void ask(String peer, Consumer<HangDetector.Answer> answer) {
+    vertx.eventBus().request(Addresses.alive(peer), nodeId, asking).onComplete(reply -> {
+      if (reply.succeeded()) {
+        if (MEMBER.equals(reply.result().body())) {
+          answer.accept(HangDetector.Answer.RUNS);
+        }
+      } else if (reply.cause() instanceof ReplyException failure && failure.failureType() == ReplyFailure.NO_HANDLERS) {
+        answer.accept(HangDetector.Answer.CANNOT_TELL); // nobody registered there yet: a node still starting
+      }
+    });
   }
 
   Future<Void> close() {

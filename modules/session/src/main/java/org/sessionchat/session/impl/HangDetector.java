@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.sessionchat.session.HangDetection;
@@ -25,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * last 0.7 s is not suspected, however silent its heartbeats (they can be dropped while a busy
  * member handles a change of the member list), and a member is suspected only after its first
  * question went 0.5 s unanswered. A stopped process answers nothing, and by the time its
- * heartbeats' silence is judged unlikely it has been asked for longer than that.
+ * heartbeats' silence is judged unlikely it has been asked for longer than that. A node that
+ * has no one to answer yet (still starting) cannot tell: such a member is left to Hazelcast's
+ * own, more patient check.
  *
  * <p>Why: Hazelcast judges its members' heartbeats once per heartbeat interval (a whole
  * second at least), on top of one tolerated second; see {@link HangDetection}. This reads the
@@ -51,12 +54,23 @@ final class HangDetector implements AutoCloseable {
 
   /** A second opinion: asks a member's node, by another way than Hazelcast, whether it runs. */
   interface Prober {
-    /** Asks node {@code nodeId}; {@code answered} runs (on any thread) if it answers as a fellow member. */
-    void ask(String nodeId, Runnable answered);
+    /**
+     * Asks node {@code nodeId}; {@code answer} is called (on any thread) if it answers as a
+     * fellow member, or if it cannot be asked at all; nothing is called if the question goes
+     * unanswered.
+     */
+    void ask(String nodeId, Consumer<Answer> answer);
+  }
 
-    /** No second opinion: the heartbeats' judgment alone. */
-    Prober NONE = (nodeId, answered) -> {
-    };
+  /** What a question on the event bus brought back. */
+  enum Answer {
+    /** The node answered: it runs and lists this node as a member. */
+    RUNS,
+    /**
+     * The node has no one to answer yet (it is still starting): the question cannot tell, and
+     * the member is left to Hazelcast's own check.
+     */
+    CANNOT_TELL
   }
 
   /** The judgment of one member's heartbeats. */
@@ -170,8 +184,10 @@ final class HangDetector implements AutoCloseable {
           && nanos - answered < millis(ANSWER_COUNTS_MILLIS)) {
         if (!watch.answerSeen) {
           watch.answerSeen = true;
-          LOG.info("node {} sent no heartbeat for {} ms but answers on the event bus: not suspecting it",
-              nameOf(member), silence);
+          LOG.info(watch.answer == Answer.RUNS
+                  ? "node {} sent no heartbeat for {} ms but answers on the event bus: not suspecting it"
+                  : "node {} sent no heartbeat for {} ms and cannot be asked on the event bus yet: leaving it to"
+                      + " Hazelcast's own check", nameOf(member), silence);
         }
         continue;
       }
@@ -192,7 +208,10 @@ final class HangDetector implements AutoCloseable {
       watch.firstAskNanos = nanos;
     }
     watch.lastAskNanos = nanos;
-    prober.ask(nodeId, () -> watch.answeredNanos = clock.getAsLong());
+    prober.ask(nodeId, answer -> {
+      watch.answer = answer;
+      watch.answeredNanos = clock.getAsLong();
+    });
   }
 
   private static long millis(long millis) {
@@ -219,6 +238,7 @@ final class HangDetector implements AutoCloseable {
     boolean suspected;
     long firstAskNanos;
     long lastAskNanos;
+    volatile Answer answer;
     volatile long answeredNanos;
     boolean answerSeen;
 

@@ -3,6 +3,7 @@ package org.sessionchat.session.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,18 +27,31 @@ class AliveProbeTest {
 
     CountDownLatch memberAnswered = new CountDownLatch(1);
     CountDownLatch strangerAnswered = new CountDownLatch(1);
-    member.ask("node-1", memberAnswered::countDown);
-    stranger.ask("node-1", strangerAnswered::countDown);
+    member.ask("node-1", answer -> {
+      if (answer == HangDetector.Answer.RUNS) {
+        memberAnswered.countDown();
+      }
+    });
+    stranger.ask("node-1", answer -> strangerAnswered.countDown());
 
     assertThat(memberAnswered.await(5, TimeUnit.SECONDS)).as("node-2 is in node-1's member list").isTrue();
     assertThat(strangerAnswered.await(1, TimeUnit.SECONDS)).as("node-3 is not").isFalse();
   }
 
   @Test
+  void aNodeWithNoOneToAnswerCannotTell() throws Exception {
+    AliveProbe asking = AliveProbe.answering(vertx, "node-2", asker -> true);
+    CompletableFuture<HangDetector.Answer> answered = new CompletableFuture<>();
+    asking.ask("node-starting", answered::complete);
+    assertThat(answered.get(5, TimeUnit.SECONDS)).isEqualTo(HangDetector.Answer.CANNOT_TELL);
+  }
+
+  @Test
   void aNodeThatDoesNotAnswerIsNotTakenForAnswering() throws Exception {
     AliveProbe asking = AliveProbe.answering(vertx, "node-2", asker -> true);
+    vertx.eventBus().consumer(Addresses.alive("node-stopped"), question -> { }); // registered, never answers
     CountDownLatch answered = new CountDownLatch(1);
-    asking.ask("node-gone", answered::countDown);
+    asking.ask("node-stopped", answer -> answered.countDown());
     assertThat(answered.await(1500, TimeUnit.MILLISECONDS)).isFalse();
   }
 }

@@ -17,6 +17,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.session.HangDetection;
 
@@ -37,8 +38,8 @@ class HangDetectorTest {
     final Map<Member, Long> last = new HashMap<>();
     final List<String> suspected = new ArrayList<>();
     final List<Long> suspectedAt = new ArrayList<>();
-    final Map<Runnable, Long> answers = new HashMap<>();
-    boolean answering;
+    final Map<Consumer<HangDetector.Answer>, Long> answers = new HashMap<>();
+    HangDetector.Answer answering;
     int asked;
     long now = 1_700_000_000_000L;
 
@@ -70,10 +71,11 @@ class HangDetectorTest {
     }
 
     @Override
-    public void ask(String nodeId, Runnable answered) {
+    public void ask(String nodeId, Consumer<HangDetector.Answer> answer) {
       asked++;
-      if (answering) {
-        answers.put(answered, now + 20);
+      if (answering != null) {
+        HangDetector.Answer given = answering;
+        answers.put(a -> answer.accept(given), now + 20);
       }
     }
 
@@ -82,7 +84,7 @@ class HangDetectorTest {
         if (answer.getValue() > now) {
           return false;
         }
-        answer.getKey().run();
+        answer.getKey().accept(null);
         return true;
       });
     }
@@ -202,17 +204,27 @@ class HangDetectorTest {
     Member peer = cluster.member(5702, false);
     HangDetector detector = detector(HangDetection.DEFAULT);
     run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
-    cluster.answering = true;
+    cluster.answering = HangDetector.Answer.RUNS;
     run(detector, 5 * SECOND, peer, null, false);
     assertThat(cluster.suspected).as("its heartbeats were dropped, it runs").isEmpty();
     assertThat(cluster.asked).isGreaterThan(10);
 
-    cluster.answering = false; // now it stops for real
+    cluster.answering = null; // now it stops for real
     long answersStopped = cluster.now;
     run(detector, 3 * SECOND, peer, null, false);
     assertThat(cluster.suspected).hasSize(1);
     long sinceAnswersStopped = cluster.suspectedAt.get(0) - answersStopped;
     assertThat(sinceAnswersStopped).as("the last answer counts for 0.7 s").isBetween(600L, 900L);
+  }
+
+  @Test
+  void aMemberWhoseNodeCannotBeAskedYetIsLeftToHazelcast() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    cluster.answering = HangDetector.Answer.CANNOT_TELL; // a node still starting: nobody answers there yet
+    run(detector, 5 * SECOND, peer, null, false);
+    assertThat(cluster.suspected).isEmpty();
   }
 
   @Test
