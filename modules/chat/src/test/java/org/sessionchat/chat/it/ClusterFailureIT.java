@@ -39,10 +39,7 @@ class ClusterFailureIT {
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
         ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
-      ann.request("CREATE:deck", "OK:CREATE:deck");
-      ann.request("JOIN:deck", "OK:JOIN:deck");
-      bob.request("JOIN:deck", "OK:JOIN:deck");
-      cat.request("JOIN:deck", "OK:JOIN:deck");
+      ChatConnection.roomWith("deck", ann, bob, cat);
       ann.send("CHAT:before the storm");
       bob.await("MSG:deck:ann:before the storm", REPLY);
       cat.await("MSG:deck:ann:before the storm", REPLY);
@@ -53,9 +50,7 @@ class ClusterFailureIT {
       cat.await("OFFLINE:deck", OFFLINE_WITHIN);
       // Back in the lobby: the room is gone from LIST, its name free again.
       await().atMost(REPLY).untilAsserted(() -> bob.request("LIST", "ROOMS"));
-      bob.request("CREATE:deck", "OK:CREATE:deck");
-      bob.request("JOIN:deck", "OK:JOIN:deck");
-      cat.request("JOIN:deck", "OK:JOIN:deck");
+      ChatConnection.roomWith("deck", bob, cat);
       cat.send("CHAT:still here");
       bob.await("MSG:deck:cat:still here", REPLY);
     }
@@ -67,10 +62,7 @@ class ClusterFailureIT {
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
         ChatConnection cat = ChatConnection.as("cat", cluster.port(3))) {
-      bob.request("CREATE:hall", "OK:CREATE:hall");
-      bob.request("JOIN:hall", "OK:JOIN:hall");
-      cat.request("JOIN:hall", "OK:JOIN:hall");
-      ann.request("JOIN:hall", "OK:JOIN:hall");
+      ChatConnection.roomWith("hall", bob, cat, ann);
 
       // Under the default flood limit (20 lines/s per client): this test is about the kill.
       int total = 80;
@@ -129,9 +121,7 @@ class ClusterFailureIT {
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection amy = new ChatConnection(cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
-      ann.request("CREATE:attic", "OK:CREATE:attic");
-      ann.request("JOIN:attic", "OK:JOIN:attic");
-      bob.request("JOIN:attic", "OK:JOIN:attic");
+      ChatConnection.roomWith("attic", ann, bob);
 
       cluster.terminate(1, Duration.ofSeconds(20));
 

@@ -26,9 +26,7 @@ class ClusterTrustIT {
     try (ScriptedCluster cluster = new ScriptedCluster().withTls().start(3);
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2))) {
-      ann.request("CREATE:vault", "OK:CREATE:vault");
-      ann.request("JOIN:vault", "OK:JOIN:vault");
-      bob.request("JOIN:vault", "OK:JOIN:vault");
+      ChatConnection.roomWith("vault", ann, bob);
 
       int stranger = cluster.add(Map.of("CHAT_CLUSTER_CERTS", cluster.certificates().resolveSibling("other-ca").toString()));
 

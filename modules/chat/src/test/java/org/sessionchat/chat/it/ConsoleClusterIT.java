@@ -25,9 +25,7 @@ class ConsoleClusterIT {
         ChatConnection ann = ChatConnection.as("ann", cluster.port(1));
         ChatConnection bob = ChatConnection.as("bob", cluster.port(2));
         Browser watcher = Browser.start()) {
-      ann.request("CREATE:deck", "OK:CREATE:deck");
-      ann.request("JOIN:deck", "OK:JOIN:deck");
-      bob.request("JOIN:deck", "OK:JOIN:deck");
+      ChatConnection.roomWith("deck", ann, bob);
       ann.send("CHAT:anyone there?");
       bob.await("MSG:deck:ann:anyone there?", REPLY);
 

@@ -63,9 +63,7 @@ class EarlyFailureDetectionIT {
       // the room registry lives in Hazelcast: it forgets the room once Hazelcast has moved the
       // dead member's partitions, after its removal
       await().atMost(REPLY).untilAsserted(() -> bob.request("LIST", "ROOMS"));
-      bob.request("CREATE:deck", "OK:CREATE:deck");
-      bob.request("JOIN:deck", "OK:JOIN:deck");
-      ann.request("JOIN:deck", "OK:JOIN:deck");
+      ChatConnection.roomWith("deck", bob, ann);
       ann.send("CHAT:still here");
       bob.await("MSG:deck:ann:still here", REPLY);
     }

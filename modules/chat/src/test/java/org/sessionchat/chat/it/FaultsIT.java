@@ -36,12 +36,8 @@ class FaultsIT {
         ChatConnection member1 = cluster.connect("member1", 1);
         ChatConnection host1 = cluster.connect("host1", 1);
         ChatConnection member3 = cluster.connect("member3", 3)) {
-      host3.request("CREATE:hung", "OK:CREATE:hung");
-      host3.request("JOIN:hung", "OK:JOIN:hung");
-      member1.request("JOIN:hung", "OK:JOIN:hung");
-      host1.request("CREATE:awake", "OK:CREATE:awake");
-      host1.request("JOIN:awake", "OK:JOIN:awake");
-      member3.request("JOIN:awake", "OK:JOIN:awake");
+      ChatConnection.roomWith("hung", host3, member1);
+      ChatConnection.roomWith("awake", host1, member3);
 
       cluster.pause(3);
       member1.await("OFFLINE:hung", DETECTED_WITHIN);
@@ -74,13 +70,8 @@ class FaultsIT {
         ChatConnection host3 = cluster.connect("host3", 3);
         ChatConnection guest1 = cluster.connect("guest1", 1);
         IrcClient keeper = cluster.irc("keeper", 3)) {
-      talker.request("CREATE:major", "OK:CREATE:major");
-      talker.request("JOIN:major", "OK:JOIN:major");
-      listener.request("JOIN:major", "OK:JOIN:major");
-      across.request("JOIN:major", "OK:JOIN:major");
-      host3.request("CREATE:minor", "OK:CREATE:minor");
-      host3.request("JOIN:minor", "OK:JOIN:minor");
-      guest1.request("JOIN:minor", "OK:JOIN:minor");
+      ChatConnection.roomWith("major", talker, listener, across);
+      ChatConnection.roomWith("minor", host3, guest1);
       AtomicBoolean talking = new AtomicBoolean(true);
       AtomicInteger sent = new AtomicInteger();
       Thread load = new Thread(() -> {
