@@ -194,8 +194,9 @@ public final class ChatNode implements Callable<Integer> {
     if (trust != null) {
       runtimeOptions = trust.bindingSenders(runtimeOptions);
     }
-    runtimeOptions = runtimeOptions.withHangDetection(hangPauseMillis == 0 ? HangDetection.OFF
-        : new HangDetection(Duration.ofMillis(hangPauseMillis), HangDetection.DEFAULT.phiThreshold()));
+    // a pause of 0 is HangDetection.OFF
+    runtimeOptions = runtimeOptions.withHangDetection(
+        new HangDetection(Duration.ofMillis(hangPauseMillis), HangDetection.DEFAULT.phiThreshold()));
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
     Vertx vertx = await(cluster ? clusteredVertx(metrics, name, trust)
         : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));

@@ -97,7 +97,6 @@ final class HangDetector implements AutoCloseable {
 
   private final HangDetection detection;
   private final Heartbeats heartbeats;
-  private final Function<HangDetection, Judge> judges;
   private final Prober prober;
   private final LongSupplier clock;
   private final Function<String, String> names;
@@ -107,11 +106,10 @@ final class HangDetector implements AutoCloseable {
   private long graceUntilNanos;
   private ScheduledExecutorService timer;
 
-  HangDetector(HangDetection detection, Heartbeats heartbeats, Function<HangDetection, Judge> judges,
-      Prober prober, LongSupplier clock, Function<String, String> names) {
+  HangDetector(HangDetection detection, Heartbeats heartbeats, Prober prober, LongSupplier clock,
+      Function<String, String> names) {
     this.detection = detection;
     this.heartbeats = heartbeats;
-    this.judges = judges;
     this.prober = prober;
     this.clock = clock;
     this.names = names;
@@ -120,8 +118,7 @@ final class HangDetector implements AutoCloseable {
   /** A detector with Hazelcast's phi-accrual judgment and {@code prober}'s second opinion, started. */
   static HangDetector start(HangDetection detection, Heartbeats heartbeats, Prober prober,
       Function<String, String> names) {
-    HangDetector detector = new HangDetector(detection, heartbeats,
-        d -> HazelcastInternals.phiAccrual(d, HEARTBEAT_INTERVAL_MILLIS), prober, System::nanoTime, names);
+    HangDetector detector = new HangDetector(detection, heartbeats, prober, System::nanoTime, names);
     detector.timer = Executors.newSingleThreadScheduledExecutor(task -> {
       Thread thread = new Thread(task, "hang-detector");
       thread.setDaemon(true);
@@ -144,8 +141,8 @@ final class HangDetector implements AutoCloseable {
     if (!ticked) {
       ticked = true;
       graceUntilNanos = nanos;
-    } else if (nanos - lastTickNanos > TimeUnit.MILLISECONDS.toNanos(LATE_TICK_MILLIS)) {
-      graceUntilNanos = nanos + TimeUnit.MILLISECONDS.toNanos(GRACE_MILLIS);
+    } else if (nanos - lastTickNanos > millis(LATE_TICK_MILLIS)) {
+      graceUntilNanos = nanos + millis(GRACE_MILLIS);
       LOG.info("this node did not run for {} ms; judging no member silent for {} ms",
           TimeUnit.NANOSECONDS.toMillis(nanos - lastTickNanos), GRACE_MILLIS);
     }
@@ -157,7 +154,8 @@ final class HangDetector implements AutoCloseable {
         continue;
       }
       present.add(member.getUuid());
-      Watch watch = watches.computeIfAbsent(member.getUuid(), uuid -> new Watch(judges.apply(detection)));
+      Watch watch = watches.computeIfAbsent(member.getUuid(),
+          uuid -> new Watch(HazelcastInternals.phiAccrual(detection, HEARTBEAT_INTERVAL_MILLIS)));
       long last = heartbeats.lastHeartbeat(member);
       if (last == 0) {
         continue;
@@ -166,41 +164,44 @@ final class HangDetector implements AutoCloseable {
         watch.judge.heartbeat(last);
         watch.heartbeatAgain(last);
       }
-      if (watch.suspected || nanos - graceUntilNanos < 0) {
-        continue;
+      if (!watch.suspected && nanos - graceUntilNanos >= 0) {
+        judge(member, watch, now - last, now, nanos);
       }
-      long silence = now - last;
-      String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
-      if (silence >= ASK_AFTER_MILLIS && nodeId != null
-          && (watch.firstAskNanos == 0 || nanos - watch.lastAskNanos >= millis(ASK_EVERY_MILLIS))) {
-        ask(watch, nodeId, nanos);
-      }
-      double phi = watch.judge.phi(now);
-      if (phi < detection.phiThreshold()) {
-        continue;
-      }
-      long answered = watch.answeredNanos;
-      if (watch.firstAskNanos != 0 && answered - watch.firstAskNanos >= 0
-          && nanos - answered < millis(ANSWER_COUNTS_MILLIS)) {
-        if (!watch.answerSeen) {
-          watch.answerSeen = true;
-          LOG.info(watch.answer == Answer.RUNS
-                  ? "node {} sent no heartbeat for {} ms but answers on the event bus: not suspecting it"
-                  : "node {} sent no heartbeat for {} ms and cannot be asked on the event bus yet: leaving it to"
-                      + " Hazelcast's own check", nameOf(member), silence);
-        }
-        continue;
-      }
-      if (nodeId != null && (watch.firstAskNanos == 0 || nanos - watch.firstAskNanos < millis(UNANSWERED_MILLIS))) {
-        continue; // not asked long enough yet
-      }
-      watch.suspected = true;
-      String reason = String.format("no heartbeat for %d ms (phi %.1f >= %.1f)%s", silence, phi,
-          detection.phiThreshold(), nodeId == null ? "" : ", no answer on the event bus");
-      LOG.warn("node {} is silent: {}; suspecting it", nameOf(member), reason);
-      heartbeats.suspect(member, "hang detector: " + reason);
     }
     watches.keySet().retainAll(present);
+  }
+
+  /** {@code member} has been silent for {@code silence} ms: ask its node, and suspect it if that is due. */
+  private void judge(Member member, Watch watch, long silence, long now, long nanos) {
+    String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
+    if (silence >= ASK_AFTER_MILLIS && nodeId != null
+        && (watch.firstAskNanos == 0 || nanos - watch.lastAskNanos >= millis(ASK_EVERY_MILLIS))) {
+      ask(watch, nodeId, nanos);
+    }
+    double phi = watch.judge.phi(now);
+    if (phi < detection.phiThreshold()) {
+      return;
+    }
+    long answered = watch.answeredNanos;
+    if (watch.firstAskNanos != 0 && answered - watch.firstAskNanos >= 0
+        && nanos - answered < millis(ANSWER_COUNTS_MILLIS)) {
+      if (!watch.answerSeen) {
+        watch.answerSeen = true;
+        LOG.info(watch.answer == Answer.RUNS
+                ? "node {} sent no heartbeat for {} ms but answers on the event bus: not suspecting it"
+                : "node {} sent no heartbeat for {} ms and cannot be asked on the event bus yet: leaving it to"
+                    + " Hazelcast's own check", nameOf(member), silence);
+      }
+      return;
+    }
+    if (nodeId != null && (watch.firstAskNanos == 0 || nanos - watch.firstAskNanos < millis(UNANSWERED_MILLIS))) {
+      return; // not asked long enough yet
+    }
+    watch.suspected = true;
+    String reason = String.format("no heartbeat for %d ms (phi %.1f >= %.1f)%s", silence, phi,
+        detection.phiThreshold(), nodeId == null ? "" : ", no answer on the event bus");
+    LOG.warn("node {} is silent: {}; suspecting it", nameOf(member), reason);
+    heartbeats.suspect(member, "hang detector: " + reason);
   }
 
   private void ask(Watch watch, String nodeId, long nanos) {

@@ -99,8 +99,8 @@ class HangDetectorTest {
   private final SimulatedCluster cluster = new SimulatedCluster();
 
   private HangDetector detector(HangDetection detection) {
-    return new HangDetector(detection, cluster, d -> HazelcastInternals.phiAccrual(d, SECOND), cluster,
-        () -> TimeUnit.MILLISECONDS.toNanos(cluster.now), id -> id.replace("vertx-", "node-"));
+    return new HangDetector(detection, cluster, cluster, () -> TimeUnit.MILLISECONDS.toNanos(cluster.now),
+        id -> id.replace("vertx-", "node-"));
   }
 
   /** Advances time by {@code millis} in ticks of the detector, {@code peer} beating every {@code gaps} while alive. */
