@@ -80,8 +80,6 @@ final class ActorCell implements ActorContext {
   private Object sending;
   private LocalConversation sendingFor;
   private List<LocalConversation> sendingBatchFor;
-  /** This thread's count of monitored messages; set when the actor starts. */
-  private MetricCounters.ThreadCount monitored;
   /** The envelope the inbound interceptor let through last on this thread, and the conversation it checked it against. */
   private Envelope checked;
   private LocalConversation checkedFor;
@@ -100,7 +98,6 @@ final class ActorCell implements ActorContext {
   void attach(Context context, String deploymentId) {
     this.context = context;
     this.thread = Thread.currentThread();
-    this.monitored = node.metrics().monitoredOn(thread);
     this.deploymentId = deploymentId;
   }
 
@@ -231,7 +228,7 @@ final class ActorCell implements ActorContext {
 
   /** One more message checked by this actor's monitor; on its thread only (where every check runs). */
   void countMonitored() {
-    monitored.increment();
+    node.metrics().monitored();
   }
 
   void refusedOutbound(ProtocolViolationException refusal) {

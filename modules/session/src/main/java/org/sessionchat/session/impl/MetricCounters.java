@@ -1,7 +1,5 @@
 package org.sessionchat.session.impl;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +14,8 @@ public final class MetricCounters implements SessionMetrics {
   private final ConcurrentHashMap<String, LongAdder> started = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> ended = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> violations = new ConcurrentHashMap<>();
-  /** Messages monitored, one count per event-loop thread (see {@link ThreadCount}). */
-  private final ConcurrentHashMap<Thread, ThreadCount> monitored = new ConcurrentHashMap<>();
+  /** Messages monitored: a striped adder, each event loop counting in a cell of its own. */
+  private final LongAdder monitored = new LongAdder();
   private final LongAdder offline = new LongAdder();
   private final LongAdder late = new LongAdder();
   private final LongAdder malformed = new LongAdder();
@@ -35,9 +33,8 @@ public final class MetricCounters implements SessionMetrics {
     }
   }
 
-  /** The count of messages monitored on {@code thread}; to be incremented on that thread only. */
-  ThreadCount monitoredOn(Thread thread) {
-    return monitored.computeIfAbsent(thread, t -> new ThreadCount());
+  void monitored() {
+    monitored.increment();
   }
 
   void violation(String protocol, String role, String label) {
@@ -72,11 +69,7 @@ public final class MetricCounters implements SessionMetrics {
 
   @Override
   public long messagesMonitored() {
-    long sum = 0;
-    for (ThreadCount count : monitored.values()) {
-      sum += count.get();
-    }
-    return sum;
+    return monitored.sum();
   }
 
   @Override
@@ -127,39 +120,6 @@ public final class MetricCounters implements SessionMetrics {
     all.put("forgedEnvelopes", forgedEnvelopes());
     all.put("violationsAllowed", violationsAllowed());
     return all;
-  }
-
-  /**
-   * A counter written by one thread and read by any: the monitor counts every message on the
-   * thread of the actor it checks it for, so a count per event loop needs no atomic
-   * instruction and no cache line shared between cores on the per-message path (a shared
-   * adder did both, twice per message). Padded so that two threads' counts never share a line.
-   */
-  static final class ThreadCount {
-    private static final VarHandle VALUE;
-
-    static {
-      try {
-        VALUE = MethodHandles.lookup().findVarHandle(ThreadCount.class, "value", long.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    @SuppressWarnings("unused")
-    private long p1, p2, p3, p4, p5, p6, p7;
-    private long value;
-    @SuppressWarnings("unused")
-    private long q1, q2, q3, q4, q5, q6, q7;
-
-    /** On the owning thread only. */
-    void increment() {
-      VALUE.setOpaque(this, value + 1);
-    }
-
-    long get() {
-      return (long) VALUE.getOpaque(this);
-    }
   }
 
   private static Map<String, Long> sums(Map<String, LongAdder> adders) {
