@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.limits.Disconnect;
@@ -122,24 +122,30 @@ public final class NodeMetrics {
     SessionMetrics current = sessions;
     if (current != null) {
       byKey("sessions_started", "Sessions this node initiated that were established, by protocol",
-          current::sessionsStarted, "protocol");
+          current, SessionMetrics::sessionsStarted, "protocol");
       byKey("conversations_ended", "Conversations (one participant's part of a session) ended on this node, by protocol",
-          current::sessionsEnded, "protocol");
+          current, SessionMetrics::sessionsEnded, "protocol");
       byKey("protocol_violations", "Messages a monitor on this node refused, by protocol, role and label",
-          current::violations, "protocol", "role", "label");
+          current, SessionMetrics::violations, "protocol", "role", "label");
     }
     return registry.scrape();
   }
 
-  /** Registers a counter for each key of {@code counts} not seen before; keys are label values joined by '/'. */
-  private void byKey(String name, String description, Supplier<Map<String, Long>> counts, String... labels) {
-    for (String key : counts.get().keySet()) {
+  /**
+   * Registers a counter for each key of {@code counts} not seen before; keys are label values
+   * joined by '/'. The counter reads {@code metrics}, which this object holds: Micrometer keeps
+   * only a weak reference to what a function counter reads, and a counter reading a lambda made
+   * for one scrape read 0 once that lambda was collected.
+   */
+  private void byKey(String name, String description, SessionMetrics metrics,
+      Function<SessionMetrics, Map<String, Long>> counts, String... labels) {
+    for (String key : counts.apply(metrics).keySet()) {
       if (!registeredKeys.add(name + " " + key)) {
         continue;
       }
       String[] values = key.split("/", labels.length);
-      FunctionCounter.Builder<Supplier<Map<String, Long>>> builder = FunctionCounter
-          .builder(PREFIX + name, counts, c -> c.get().getOrDefault(key, 0L))
+      FunctionCounter.Builder<SessionMetrics> builder = FunctionCounter
+          .builder(PREFIX + name, metrics, m -> counts.apply(m).getOrDefault(key, 0L))
           .description(description);
       for (int i = 0; i < labels.length; i++) {
         builder.tag(labels[i], i < values.length ? values[i] : "");
