@@ -48,6 +48,7 @@ public final class ResultJson {
         .put("generatorCpuCores", round(r.cpuCores()))
         .put("serverRssMegabytes", round(r.server().rssMegabytes()))
         .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()))
+        .put("serverMemoryProbed", r.server().memoryProbe().jsonName())
         .put("serverCpuCores", round(r.server().cpuCores()))
         .put("loadAverage", round(r.loadAverage()))
         .put("offlineAfterKillMillis", new JsonObject()
@@ -77,7 +78,8 @@ public final class ResultJson {
         json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
-            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0)),
+            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0),
+            MemoryProbe.fromJsonName(json.getString("serverMemoryProbed"), json.getDouble("serverRssMegabytes", -1.0) >= 0)),
         json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM),
         new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)));
   }
@@ -135,8 +137,9 @@ public final class ResultJson {
     if (server.rssMegabytes() < 0) {
       return "";
     }
-    return String.format(" | server RSS %.0f MB heap %s CPU %s", server.rssMegabytes(),
+    return String.format(" | server RSS %.0f MB heap %s (%s) CPU %s", server.rssMegabytes(),
         server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()),
+        server.memoryProbe().words(),
         server.cpuCores() < 0 ? "n/a" : String.format("%.2f cores", server.cpuCores()));
   }
 

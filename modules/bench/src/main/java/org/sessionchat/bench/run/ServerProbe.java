@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.ServerFootprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads how much memory server processes on this machine use: resident set from
  * {@code /proc/<pid>/status}, and for a JVM the heap still used after {@code jcmd GC.run}
- * (what the clients really cost, not garbage waiting for collection).
+ * (what the clients really cost, not garbage waiting for collection). That full collection
+ * disturbs the JVM it runs in, so callers read memory only at a moment when nothing is timed
+ * (see {@link MemoryProbe}).
  */
 public final class ServerProbe {
 
@@ -29,10 +32,11 @@ public final class ServerProbe {
   private ServerProbe() {
   }
 
-  public static ServerFootprint measure(List<Long> pids) {
+  /** Memory of the processes, read now; {@code moment} says which moment of the run now is. */
+  public static ServerFootprint measure(List<Long> pids, MemoryProbe moment) {
     ServerFootprint total = ServerFootprint.UNKNOWN;
     for (long pid : pids) {
-      total = total.plus(measure(pid));
+      total = total.plus(measure(pid, moment));
     }
     return total;
   }
@@ -56,9 +60,9 @@ public final class ServerProbe {
     return total;
   }
 
-  static ServerFootprint measure(long pid) {
+  static ServerFootprint measure(long pid, MemoryProbe moment) {
     double heap = isJava(pid) ? heapAfterGc(pid) : -1;
-    return new ServerFootprint(rssMegabytes(pid), heap, -1);
+    return new ServerFootprint(rssMegabytes(pid), heap, -1, moment);
   }
 
   private static boolean isJava(long pid) {

@@ -45,6 +45,18 @@ class ResultJsonTest {
   }
 
   @Test
+  void lineSaysWhenTheServersMemoryWasReadAndOlderLinesReadItAfterTheJoin() {
+    JsonObject json = ResultJson.toJson(result(1000, 2000, new Tally(400, 400, 0, 0, 0)), true);
+
+    assertThat(json.getString("serverMemoryProbed")).isEqualTo("after-drain");
+    assertThat(ResultJson.summary(ResultJson.fromJson(json))).contains("heap 40 MB (after the window and drain)");
+    json.remove("serverMemoryProbed");
+    assertThat(ResultJson.fromJson(json).server().memoryProbe()).isEqualTo(MemoryProbe.AFTER_JOIN);
+    json.put("serverRssMegabytes", -1.0);
+    assertThat(ResultJson.fromJson(json).server().memoryProbe()).isEqualTo(MemoryProbe.NONE);
+  }
+
+  @Test
   void generatorLagTravelsBetweenProcessesAndShowsInTheLine() {
     Histogram loop = LatencyHistograms.create();
     loop.recordValue(3000);
@@ -96,6 +108,6 @@ class ResultJsonTest {
     latency.recordValue(fastMicros);
     latency.recordValue(slowMicros);
     return new RunResult(spec, 1, 20, 20, 700, 40, tally, 0, 0, 100.0, latency, 5.0, 10.0,
-        new ServerFootprint(120, 40, 0.8), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
+        new ServerFootprint(120, 40, 0.8, MemoryProbe.AFTER_DRAIN), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
   }
 }

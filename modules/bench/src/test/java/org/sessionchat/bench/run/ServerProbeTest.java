@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.ServerFootprint;
 
 class ServerProbeTest {
@@ -12,8 +13,9 @@ class ServerProbeTest {
 
   @Test
   void readsResidentSetAndHeapOfAJvm() {
-    ServerFootprint footprint = ServerProbe.measure(List.of(self));
+    ServerFootprint footprint = ServerProbe.measure(List.of(self), MemoryProbe.AFTER_JOIN);
 
+    assertThat(footprint.memoryProbe()).isEqualTo(MemoryProbe.AFTER_JOIN);
     assertThat(footprint.rssMegabytes()).isGreaterThan(10);
     assertThat(footprint.heapUsedMegabytes()).isGreaterThan(0).isLessThan(footprint.rssMegabytes());
   }
@@ -29,6 +31,11 @@ class ServerProbeTest {
 
     assertThat(sink).isNotNegative();
     assertThat(ServerProbe.cpuSeconds(List.of(self))).isGreaterThan(before);
+  }
+
+  @Test
+  void withoutProcessesNothingIsRead() {
+    assertThat(ServerProbe.measure(List.of(), MemoryProbe.AFTER_DRAIN)).isEqualTo(ServerFootprint.UNKNOWN);
   }
 
   @Test
