@@ -43,6 +43,7 @@ public final class ScenarioRun {
   private final List<BenchClient> clients = new ArrayList<>();
   private final BiFunction<List<Long>, MemoryProbe, ServerFootprint> memory;
   private double serverCpuCores = -1;
+  private double machineCpuCores = -1;
 
   public ScenarioRun(ScenarioSpec spec, RunOptions options) {
     this(spec, options, ServerProbe::measure);
@@ -114,7 +115,7 @@ public final class ScenarioRun {
           meter.sentCount(), tally, meter.errorCount(), meter.offlineCount(), deliveriesPerSecond,
           meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpuCores), startedAt,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill(),
-          meter.generatorLag());
+          meter.generatorLag(), machineCpuCores);
     } finally {
       await(vertx.close(), 30);
     }
@@ -190,14 +191,19 @@ public final class ScenarioRun {
     loopLag.start();
     sleep(windowStart - System.nanoTime());
     double serverCpuStart = ServerProbe.cpuSeconds(options.serverPids());
+    double machineCpuStart = ServerProbe.machineCpuSeconds();
     if (options.killPid() > 0) {
       sleep(windowStart + TimeUnit.SECONDS.toNanos(options.killAfterSeconds()) - System.nanoTime());
       kill(options.killPid());
     }
     sleep(windowEnd - System.nanoTime());
     double serverCpuEnd = ServerProbe.cpuSeconds(options.serverPids());
+    double machineCpuEnd = ServerProbe.machineCpuSeconds();
     if (serverCpuStart >= 0 && serverCpuEnd >= 0 && spec.durationSeconds() > 0) {
       serverCpuCores = (serverCpuEnd - serverCpuStart) / spec.durationSeconds();
+    }
+    if (machineCpuStart >= 0 && machineCpuEnd >= 0 && spec.durationSeconds() > 0) {
+      machineCpuCores = (machineCpuEnd - machineCpuStart) / spec.durationSeconds();
     }
     List<Future<Void>> stops = new ArrayList<>();
     senders.forEach(sender -> stops.add(sender.stop()));

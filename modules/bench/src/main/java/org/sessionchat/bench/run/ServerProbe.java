@@ -60,6 +60,25 @@ public final class ServerProbe {
     return total;
   }
 
+  /**
+   * CPU seconds the whole machine has spent so far on anything but idling and waiting for I/O
+   * ({@code /proc/stat}, all cores); -1 when unknown. Over a window, minus the server's and the
+   * generator's share, it is what others ran beside a run.
+   */
+  public static double machineCpuSeconds() {
+    try {
+      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String[] fields = first.trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
+      long busy = 0;
+      for (int i = 1; i < Math.min(fields.length, 9); i++) {
+        busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+      }
+      return busy / (double) CLOCK_TICKS;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
   static ServerFootprint measure(long pid, MemoryProbe moment) {
     double heap = isJava(pid) ? heapAfterGc(pid) : -1;
     return new ServerFootprint(rssMegabytes(pid), heap, -1, moment);

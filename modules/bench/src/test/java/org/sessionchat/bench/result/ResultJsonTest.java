@@ -65,7 +65,7 @@ class ResultJsonTest {
     RunResult base = result(1000, 2000, new Tally(400, 400, 0, 0, 0));
     RunResult original = new RunResult(base.spec(), 1, 20, 20, 700, 40, base.tally(), 0, 0, 100.0,
         base.latencyMicros(), 5.0, 10.0, base.server(), base.startedAt(), 1.5, LatencyHistograms.create(),
-        new GeneratorLag(loop, send));
+        new GeneratorLag(loop, send), 1.25);
 
     JsonObject line = ResultJson.toJson(original, false);
     RunResult read = ResultJson.fromJson(new JsonObject(ResultJson.toJson(original, true).encode()));
@@ -76,7 +76,9 @@ class ResultJsonTest {
     assertThat(read.generatorLag().sendMicros()).isEqualTo(send);
     assertThat(RunResult.merge(List.of(read, read), spec, 0, 1, ServerFootprint.UNKNOWN)
         .generatorLag().loopMicros().getTotalCount()).isEqualTo(2);
-    assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00");
+    assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00",
+        "machine CPU in the window 1.25 cores");
+    assertThat(read.machineCpuCores()).isEqualTo(1.25);
   }
 
   @Test

@@ -36,6 +36,7 @@ class ScenarioRunTest {
       assertThat(result.errors()).isZero();
       assertThat(result.deliveriesPerSecond()).isGreaterThan(0);
       assertThat(result.latencyMicros().getTotalCount()).isGreaterThan(0);
+      assertThat(result.machineCpuCores()).isGreaterThan(0); // the generator and the server at least
     }
   }
 

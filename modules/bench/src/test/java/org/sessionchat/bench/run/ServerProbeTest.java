@@ -21,8 +21,9 @@ class ServerProbeTest {
   }
 
   @Test
-  void cpuTimeOfARunningProcessGrows() {
+  void cpuTimeOfARunningProcessAndOfTheMachineGrows() {
     double before = ServerProbe.cpuSeconds(List.of(self));
+    double machineBefore = ServerProbe.machineCpuSeconds();
     long spin = System.nanoTime() + 300_000_000L;
     long sink = 0;
     while (System.nanoTime() < spin) {
@@ -31,6 +32,7 @@ class ServerProbeTest {
 
     assertThat(sink).isNotNegative();
     assertThat(ServerProbe.cpuSeconds(List.of(self))).isGreaterThan(before);
+    assertThat(ServerProbe.machineCpuSeconds()).isGreaterThan(machineBefore);
   }
 
   @Test
