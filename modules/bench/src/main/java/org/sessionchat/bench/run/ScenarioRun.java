@@ -167,6 +167,16 @@ public final class ScenarioRun {
       }
     }
     long periodMillis = spec.rate() > 0 ? Sender.periodMillis(spec.rate()) : 0;
+    // the window and the timeline are in place before the first message: the warm-up records
+    // as the window does (see RunMeter)
+    long warmupStart = System.nanoTime();
+    long windowStart = warmupStart + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
+    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(spec.durationSeconds());
+    Timeline timeline = options.timeline() == null ? null : new Timeline(warmupStart, windowStart, windowEnd);
+    if (timeline != null) {
+      meter.keepTimeline(timeline);
+    }
+    meter.openWindow(windowStart, windowEnd);
     for (Room room : rooms) {
       int receivers = room.joinedMembers() - 1;
       for (BenchClient member : room.members()) {
@@ -180,13 +190,6 @@ public final class ScenarioRun {
         }
       }
     }
-    long windowStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
-    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(spec.durationSeconds());
-    Timeline timeline = options.timeline() == null ? null : new Timeline(windowStart, windowEnd - windowStart);
-    if (timeline != null) {
-      meter.keepTimeline(timeline);
-    }
-    meter.openWindow(windowStart, windowEnd);
     LoopLag loopLag = LoopLag.on(meter, clients);
     loopLag.start();
     sleep(windowStart - System.nanoTime());
