@@ -30,12 +30,15 @@ final class RunMeter {
    * own cost per delivery.
    */
   private final List<SingleWriterRecorder> recorders = new CopyOnWriteArrayList<>();
+  private final List<SingleWriterRecorder[]> byLoop = new CopyOnWriteArrayList<>();
   /** Per event loop: [0] deliveries of messages sent outside the window (never read), [1] inside. */
   private final ThreadLocal<SingleWriterRecorder[]> recorder = ThreadLocal.withInitial(() -> {
-    SingleWriterRecorder own = singleWriter();
-    recorders.add(own);
-    return new SingleWriterRecorder[] {singleWriter(), own};
+    SingleWriterRecorder[] own = {singleWriter(), singleWriter()};
+    recorders.add(own[1]);
+    byLoop.add(own);
+    return own;
   });
+  private Histogram outside; // reused when the outside recorders are emptied
   private final Histogram total = LatencyHistograms.create();
   private final LongAdder connected = new LongAdder();
   private final LongAdder joined = new LongAdder();
@@ -180,8 +183,16 @@ final class RunMeter {
     }
   }
 
-  /** Latency recorded since the last call, also added to the run's total. Single caller. */
+  /**
+   * Latency recorded since the last call, also added to the run's total. Single caller. The
+   * recorders of what fell outside the window are emptied too: taking an interval flips a
+   * recorder's phase, and a writer that never saw a flip in the warm-up would be compiled
+   * without that case and thrown back to the interpreter at the first flip in the window.
+   */
   synchronized Histogram interval() {
+    for (SingleWriterRecorder[] own : byLoop) {
+      outside = own[0].getIntervalHistogram(outside);
+    }
     Histogram interval = LatencyHistograms.create();
     for (SingleWriterRecorder own : recorders) {
       interval.add(own.getIntervalHistogram());

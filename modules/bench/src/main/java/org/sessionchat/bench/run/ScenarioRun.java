@@ -192,6 +192,8 @@ public final class ScenarioRun {
     }
     LoopLag loopLag = LoopLag.on(meter, clients);
     loopLag.start();
+    sleep(warmupStart + (windowStart - warmupStart) / 2 - System.nanoTime());
+    meter.interval(); // the recorders' phase flips once in the warm-up too (see RunMeter.interval)
     sleep(windowStart - System.nanoTime());
     double serverCpuStart = ServerProbe.cpuSeconds(options.serverPids());
     double machineCpuStart = ServerProbe.machineCpuSeconds();

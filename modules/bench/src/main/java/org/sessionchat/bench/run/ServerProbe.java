@@ -1,9 +1,8 @@
 package org.sessionchat.bench.run;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,7 +48,7 @@ public final class ServerProbe {
     double total = 0;
     for (long pid : pids) {
       try {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String stat = readProc(pid + "/stat");
         // fields after the command name in parentheses; utime and stime are the 14th and 15th
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
@@ -67,7 +66,7 @@ public final class ServerProbe {
    */
   public static double machineCpuSeconds() {
     try {
-      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
+      String first = readProc("stat").lines().findFirst().orElseThrow();
       String[] fields = first.trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
       long busy = 0;
       for (int i = 1; i < Math.min(fields.length, 9); i++) {
@@ -86,7 +85,7 @@ public final class ServerProbe {
 
   private static boolean isJava(long pid) {
     try {
-      return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim().equals("java");
+      return readProc(pid + "/comm").trim().equals("java");
     } catch (IOException e) {
       return false;
     }
@@ -94,7 +93,7 @@ public final class ServerProbe {
 
   private static double rssMegabytes(long pid) {
     try {
-      Matcher m = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+      Matcher m = RSS.matcher(readProc(pid + "/status"));
       return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
     } catch (IOException e) {
       LOG.warn("cannot read memory of process {}: {}", pid, e.getMessage());
@@ -107,6 +106,18 @@ public final class ServerProbe {
     // GC.heap_info lists the whole heap first ("garbage-first heap total 123K, used 45K"), then regions.
     Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
     return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+  }
+
+  /**
+   * A file under {@code /proc}, read with a plain stream rather than NIO: the CPU counters are
+   * read at the window's start, from another thread than the event loops, and a file channel
+   * there is a second class behind the JDK's {@code IOUtil.read} that the loops' socket reads
+   * were compiled for with one: the JIT threw their compiled reads away as the window opened.
+   */
+  private static String readProc(String path) throws IOException {
+    try (FileInputStream in = new FileInputStream("/proc/" + path)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   private static String jcmd(long pid, String command) {
