@@ -79,7 +79,9 @@ final class ActorCell implements ActorContext {
    */
   private Object sending;
   private LocalConversation sendingFor;
-  private List<LocalConversation> sendingBatchFor;
+  private LocalConversation[] sendingBatchFor;
+  /** This actor's broadcasts ({@link #sendEach}); made at the first. */
+  private Broadcast broadcast;
   /** The envelope the inbound interceptor let through last on this thread, and the conversation it checked it against. */
   private Envelope checked;
   private LocalConversation checkedFor;
@@ -195,8 +197,8 @@ final class ActorCell implements ActorContext {
     }
   }
 
-  /** Puts a broadcast's {@code batch} on the bus; envelope i is {@code conversations.get(i)}'s. */
-  void sendBatch(String address, boolean local, EnvelopeBatch batch, List<LocalConversation> conversations) {
+  /** Puts a broadcast's {@code batch} on the bus; envelope i is {@code conversations[i]}'s. */
+  void sendBatch(String address, boolean local, EnvelopeBatch batch, LocalConversation[] conversations) {
     sending = batch;
     sendingBatchFor = conversations;
     try {
@@ -217,18 +219,13 @@ final class ActorCell implements ActorContext {
 
   /** The conversation envelope {@code index} of {@code batch} leaves from, as {@link #sendingConversation(Envelope)}. */
   LocalConversation sendingConversation(EnvelopeBatch batch, int index) {
-    return sending == batch ? sendingBatchFor.get(index) : session(batch.get(index).sessionId());
+    return sending == batch ? sendingBatchFor[index] : session(batch.get(index).sessionId());
   }
 
   /** The inbound interceptor let {@code envelope} through for {@code conversation}; the handler takes it from here. */
   void checked(Envelope envelope, LocalConversation conversation) {
     checked = envelope;
     checkedFor = conversation;
-  }
-
-  /** One more message checked by this actor's monitor; on its thread only (where every check runs). */
-  void countMonitored() {
-    node.metrics().monitored();
   }
 
   void refusedOutbound(ProtocolViolationException refusal) {
@@ -284,6 +281,15 @@ final class ActorCell implements ActorContext {
 
   boolean isStopped() {
     return life == Life.STOPPED;
+  }
+
+  /**
+   * True if this is the actor {@code actorId} of its node's actor table: started on a thread
+   * and not stopped (a cell leaves the table only once stopped, and a cell whose spawn found
+   * the id taken never starts).
+   */
+  boolean runsAs(String actorId) {
+    return life != Life.STOPPED && thread != null && self.actorId().equals(actorId);
   }
 
   @Override
@@ -529,7 +535,10 @@ final class ActorCell implements ActorContext {
     if (!isOnContext()) {
       return onContext(() -> sendEach(conversations, toRole, label, payload));
     }
-    return Broadcast.send(this, conversations, toRole, label, payload);
+    if (broadcast == null) {
+      broadcast = new Broadcast(this);
+    }
+    return broadcast.send(conversations, toRole, label, payload);
   }
 
   @Override

@@ -86,6 +86,9 @@ final class InboundMonitor extends MonitorInterceptor {
     }
     LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
     Verdict verdict = check(envelope, receiver, conversation, proven);
+    if (verdict.passed()) {
+      metrics.monitored();
+    }
     if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
       if (conversation != null) { // found on the receiver's thread, whose handler runs next: no second look-up
         receiver.checked(envelope, conversation);
@@ -100,12 +103,13 @@ final class InboundMonitor extends MonitorInterceptor {
    * consumer delivers the rest.
    */
   private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch, String proven) {
+    int passed = 0;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
       }
       Envelope envelope = batch.get(i);
-      ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+      ActorCell receiver = receiverOf(envelope, batch.receiverHint(i));
       if (envelope.kind() != Envelope.Kind.MESSAGE) {
         metrics.malformed(); // batches carry session messages only
         batch.drop(i);
@@ -115,6 +119,9 @@ final class InboundMonitor extends MonitorInterceptor {
       } else {
         LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
         Verdict verdict = check(envelope, receiver, conversation, proven);
+        if (verdict.passed()) {
+          passed++;
+        }
         if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
           batch.drop(i);
         } else {
@@ -122,14 +129,30 @@ final class InboundMonitor extends MonitorInterceptor {
         }
       }
     }
+    metrics.monitored(passed);
     if (batch.remaining() > 0) {
       delivery.next();
     }
   }
 
   /**
-   * What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it
-   * passes. {@code conversation} is the receiver's session the envelope names, or null.
+   * The actor of this node {@code envelope} is for, or null: the one the batch's sender named,
+   * when it proves to be that actor of this node's table, else the table's.
+   */
+  private ActorCell receiverOf(Envelope envelope, Object hint) {
+    String target = envelope.targetActor();
+    if (target == null) {
+      return null;
+    }
+    if (hint instanceof ActorCell hinted && hinted.node().actorTable() == actors && hinted.runsAs(target)) {
+      return hinted;
+    }
+    return actors.get(target);
+  }
+
+  /**
+   * What the receiver's side makes of {@code envelope}; steps its FSM (and counts the step in
+   * the session) when it passes. {@code conversation} is the receiver's session the envelope names, or null.
    */
   private Verdict check(Envelope envelope, ActorCell receiver, LocalConversation conversation, String proven) {
     if (!receiver.onOwnThread()) {
@@ -152,8 +175,7 @@ final class InboundMonitor extends MonitorInterceptor {
         envelope.payload())) {
       reason = RefusalReason.FORBIDDEN;
     } else {
-      conversation.countReceived(envelope.label());
-      conversation.actorCell().countMonitored();
+      conversation.countReceived(envelope.label()); // messages monitored are counted by the caller
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
       return Verdict.PASSED;
     }

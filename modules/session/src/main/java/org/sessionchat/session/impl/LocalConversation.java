@@ -64,6 +64,8 @@ final class LocalConversation implements Conversation {
   private String lastLabel;
   /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
   private Handler<Envelope> batchReceiver;
+  /** Where this conversation's last broadcast went ({@link #peerPlace}); on the actor's context only. */
+  private PeerPlace lastPlace;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -118,6 +120,25 @@ final class LocalConversation implements Conversation {
 
   Monitor monitor() {
     return monitor;
+  }
+
+  /**
+   * Where a broadcast envelope of this conversation for {@code peerRole} goes now (null if no
+   * peer plays it): the place found for the last one while nothing it rests on has changed.
+   */
+  PeerPlace peerPlace(String peerRole) {
+    PeerPlace place = lastPlace;
+    Router router = cell.router();
+    if (place != null && place.role().equals(peerRole) && place.isCurrent(router)) {
+      return place;
+    }
+    Router.Route route = routes.get(peerRole);
+    if (route == null) {
+      return null;
+    }
+    place = PeerPlace.find(peerRole, route, cell.node());
+    lastPlace = place.isKeepable() ? place : null;
+    return place;
   }
 
   /** True if {@code peerRole} is another role of this session and {@code actorId} plays it. */

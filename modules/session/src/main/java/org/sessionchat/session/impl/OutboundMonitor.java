@@ -62,6 +62,7 @@ final class OutboundMonitor extends MonitorInterceptor {
   private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
     String senderId = null;
     ActorCell sender = null;
+    int passed = 0;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
@@ -75,7 +76,8 @@ final class OutboundMonitor extends MonitorInterceptor {
       RefusalReason reason = envelope.kind() != Envelope.Kind.MESSAGE ? RefusalReason.FORBIDDEN
           : check(envelope, sender, conversation);
       if (reason == null) {
-        count(conversation, envelope);
+        countStep(conversation, envelope);
+        passed++;
       } else if (!enforcing) {
         refusals.allowed();
       } else {
@@ -86,6 +88,7 @@ final class OutboundMonitor extends MonitorInterceptor {
         }
       }
     }
+    metrics.monitored(passed);
     if (batch.remaining() > 0) {
       delivery.next();
     } else if (delivery.message().replyAddress() != null) {
@@ -117,13 +120,14 @@ final class OutboundMonitor extends MonitorInterceptor {
   }
 
   private void passed(DeliveryContext<Object> delivery, LocalConversation conversation, Envelope envelope) {
-    count(conversation, envelope);
+    countStep(conversation, envelope);
+    metrics.monitored();
     delivery.next();
   }
 
-  private void count(LocalConversation conversation, Envelope envelope) {
+  /** The session's record of a step it took (messages monitored are counted by the caller). */
+  private void countStep(LocalConversation conversation, Envelope envelope) {
     conversation.countSent(envelope.label());
-    conversation.actorCell().countMonitored();
     observers.stepped(conversation, true, envelope.toRole(), envelope.label());
   }
 

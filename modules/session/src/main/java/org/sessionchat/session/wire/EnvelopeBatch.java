@@ -1,5 +1,6 @@
 package org.sessionchat.session.wire;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,10 +25,19 @@ public final class EnvelopeBatch {
   private int remaining;
 
   public EnvelopeBatch(List<Envelope> envelopes) {
-    this.envelopes = envelopes.toArray(new Envelope[0]);
-    this.dropped = new boolean[this.envelopes.length];
-    this.receivers = new Object[this.envelopes.length];
-    this.remaining = this.envelopes.length;
+    this(envelopes.toArray(new Envelope[0]), null, envelopes.size());
+  }
+
+  /**
+   * The first {@code count} of {@code envelopes} (copied), each with what the sender knows of
+   * its receiver on this node ({@code receiverHints}, copied; null for none): see
+   * {@link #receiverHint}.
+   */
+  public EnvelopeBatch(Envelope[] envelopes, Object[] receiverHints, int count) {
+    this.envelopes = Arrays.copyOf(envelopes, count);
+    this.dropped = new boolean[count];
+    this.receivers = receiverHints == null ? new Object[count] : Arrays.copyOf(receiverHints, count);
+    this.remaining = count;
   }
 
   /** Envelopes in the batch, dropped ones included (indexes stay put). */
@@ -59,6 +69,16 @@ public final class EnvelopeBatch {
    */
   public void passed(int index, Object receiver) {
     receivers[index] = receiver;
+  }
+
+  /**
+   * Before the receiving side's check: what the sending runtime on the same node knows of the
+   * receiver of the envelope at {@code index} (its record of the receiving actor), or null. A
+   * hint only, which spares the check a look-up when it proves to be the actor the envelope
+   * names; never trusted as it stands, and replaced by {@link #passed}.
+   */
+  public Object receiverHint(int index) {
+    return receivers[index];
   }
 
   /** What {@link #passed} recorded for the envelope at {@code index}. */
