@@ -59,6 +59,12 @@ final class ActorCell implements ActorContext {
   private final SessionActor actor;
   private final String address;
   private final Map<String, LocalConversation> sessions = new HashMap<>();
+  /**
+   * The session {@link #session} found last (still in {@link #sessions}): most actors are in
+   * one session at a time — a chat client in its room's — and every message in it would
+   * otherwise be a look-up in the map.
+   */
+  private LocalConversation lastSession;
   /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
   private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
   private String[] recentlyEnded;
@@ -170,7 +176,15 @@ final class ActorCell implements ActorContext {
 
   /** The actor's conversation in {@code sessionId}, or null; on the actor's thread only. */
   LocalConversation session(String sessionId) {
-    return sessions.get(sessionId);
+    LocalConversation last = lastSession;
+    if (last != null && sessionId.equals(last.sessionId())) {
+      return last;
+    }
+    LocalConversation found = sessions.get(sessionId);
+    if (found != null) {
+      lastSession = found;
+    }
+    return found;
   }
 
   /** True if {@code sessionId} ended here a short while ago (a message for it is late, not forged). */
@@ -256,6 +270,9 @@ final class ActorCell implements ActorContext {
   }
 
   void forget(LocalConversation conversation) {
+    if (lastSession == conversation) {
+      lastSession = null;
+    }
     if (sessions.remove(conversation.sessionId(), conversation)) {
       if (recentlyEnded == null) {
         recentlyEnded = new String[RECENTLY_ENDED];

@@ -50,6 +50,9 @@ final class LocalConversation implements Conversation {
   private final String initiatorRole;
   private final Map<String, ActorRef> participants;
   private final Map<String, Router.Route> routes;
+  /** With one peer only (two roles, as in ChatSession): its role and actor id, which {@link #isPeer} compares. */
+  private final String onlyPeerRole;
+  private final String onlyPeer;
   private final Monitor monitor;
   private final LocalConversation parent;
   private final Instant started = Instant.now();
@@ -82,6 +85,9 @@ final class LocalConversation implements Conversation {
       }
     });
     this.routes = Map.copyOf(peerRoutes);
+    Map.Entry<String, Router.Route> only = routes.size() == 1 ? routes.entrySet().iterator().next() : null;
+    this.onlyPeerRole = only == null ? null : only.getKey();
+    this.onlyPeer = only == null ? null : only.getValue().target().actorId();
     this.monitor = monitor;
     this.parent = parent;
   }
@@ -143,6 +149,9 @@ final class LocalConversation implements Conversation {
 
   /** True if {@code peerRole} is another role of this session and {@code actorId} plays it. */
   boolean isPeer(String peerRole, String actorId) {
+    if (onlyPeerRole != null) {
+      return onlyPeerRole.equals(peerRole) && onlyPeer.equals(actorId);
+    }
     Router.Route route = routes.get(peerRole);
     return route != null && route.target().actorId().equals(actorId);
   }
