@@ -233,7 +233,7 @@ final class ActorCell implements ActorContext {
 
   /** The conversation envelope {@code index} of {@code batch} leaves from, as {@link #sendingConversation(Envelope)}. */
   LocalConversation sendingConversation(EnvelopeBatch batch, int index) {
-    return sending == batch ? sendingBatchFor[index] : session(batch.get(index).sessionId());
+    return sending == batch ? sendingBatchFor[index] : session(batch.sessionId(index));
   }
 
   /** The inbound interceptor let {@code envelope} through for {@code conversation}; the handler takes it from here. */

@@ -66,6 +66,7 @@ final class Broadcast {
     ProtocolViolationException refused = null;
     RuntimeException unusable = null;
     String self = sender.self().actorId();
+    Envelope common = null; // the line's envelope but target and session, shared by the batches' entries
     for (Conversation conversation : conversations) {
       if (!(conversation instanceof LocalConversation local) || local.actorCell() != sender || !local.isActive()) {
         unusable = new IllegalStateException("not an active conversation of actor " + sender.self() + ": "
@@ -77,21 +78,29 @@ final class Broadcast {
         refused = sender.node().refusals().outbound(local, toRole, label, values.size(), RefusalReason.WRONG_PEER);
         continue;
       }
-      Envelope envelope = Envelope.message(place.route().target().actorId(), self, local.sessionId(),
-          local.protocol(), local.role(), toRole, label, values);
-      if (place.address() == null) {
-        refused = sendAlone(place.route(), envelope, local, refused);
+      if (common == null) {
+        common = Envelope.message(null, self, null, local.protocol(), local.role(), toRole, label, values);
+      }
+      if (place.address() == null || !local.protocol().equals(common.protocol())
+          || !local.role().equals(common.fromRole())) { // alone, or not of the line's protocol and role
+        refused = sendAlone(place.route(), envelopeFor(common, place.route(), local), local, refused);
       } else {
-        destination(place).add(local, envelope, place.receiver());
+        destination(place).add(local, place);
       }
     }
     for (int d = 0; d < destinationCount; d++) {
-      refused = send(destinations[d], refused);
+      refused = send(destinations[d], common, refused);
     }
     if (refused != null) {
       return Future.failedFuture(refused);
     }
     return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture();
+  }
+
+  /** {@code common} as the envelope of {@code conversation} over {@code route}, on its own. */
+  private static Envelope envelopeFor(Envelope common, Router.Route route, LocalConversation conversation) {
+    return Envelope.message(route.target().actorId(), common.sourceActor(), conversation.sessionId(),
+        conversation.protocol(), conversation.role(), common.toRole(), common.label(), common.payload());
   }
 
   /** The destination for {@code place}'s address, added if this line has none yet. */
@@ -120,11 +129,14 @@ final class Broadcast {
     return destination;
   }
 
-  private ProtocolViolationException send(Destination destination, ProtocolViolationException refusedSoFar) {
+  private ProtocolViolationException send(Destination destination, Envelope common,
+      ProtocolViolationException refusedSoFar) {
     if (destination.size == 1) {
-      return sendAlone(destination.first, destination.envelopes[0], destination.conversations[0], refusedSoFar);
+      LocalConversation only = destination.conversations[0];
+      return sendAlone(destination.first, envelopeFor(common, destination.first, only), only, refusedSoFar);
     }
-    EnvelopeBatch batch = new EnvelopeBatch(destination.envelopes, destination.receivers, destination.size);
+    EnvelopeBatch batch = EnvelopeBatch.ofMessage(common, destination.targets, destination.sessions,
+        destination.receivers, destination.size);
     sender.sendBatch(destination.address, destination.first.local(), batch, destination.conversations);
     ProtocolViolationException batchRefusal = sender.takeOutboundRefusal();
     for (int i = 0; i < batch.size(); i++) {
@@ -147,14 +159,17 @@ final class Broadcast {
   }
 
   /**
-   * The envelopes of one line for one address, with the conversations they belong to and what
-   * is known of their receivers (same order); its arrays are kept from line to line.
+   * The entries of one line for one address: the conversations, their receivers' actor ids
+   * and sessions, and what is known of the receivers (same order); its arrays are kept from
+   * line to line.
    */
   private static final class Destination {
     String address;
+    /** The route of the first entry (a destination's routes are all local, or all to one node). */
     Router.Route first;
-    Envelope[] envelopes = new Envelope[8];
     LocalConversation[] conversations = new LocalConversation[8];
+    String[] targets = new String[8];
+    String[] sessions = new String[8];
     Object[] receivers = new Object[8];
     int size;
 
@@ -163,22 +178,25 @@ final class Broadcast {
       this.first = first;
     }
 
-    void add(LocalConversation conversation, Envelope envelope, ActorCell receiver) {
-      if (size == envelopes.length) {
-        envelopes = Arrays.copyOf(envelopes, size * 2);
+    void add(LocalConversation conversation, PeerPlace place) {
+      if (size == conversations.length) {
         conversations = Arrays.copyOf(conversations, size * 2);
+        targets = Arrays.copyOf(targets, size * 2);
+        sessions = Arrays.copyOf(sessions, size * 2);
         receivers = Arrays.copyOf(receivers, size * 2);
       }
-      envelopes[size] = envelope;
       conversations[size] = conversation;
-      receivers[size] = receiver;
+      targets[size] = place.route().target().actorId();
+      sessions[size] = conversation.sessionId();
+      receivers[size] = place.receiver();
       size++;
     }
 
-    /** Lets go of this line's envelopes and conversations. */
+    /** Lets go of this line's conversations. */
     void clear() {
-      Arrays.fill(envelopes, 0, size, null);
       Arrays.fill(conversations, 0, size, null);
+      Arrays.fill(targets, 0, size, null);
+      Arrays.fill(sessions, 0, size, null);
       Arrays.fill(receivers, 0, size, null);
       size = 0;
       address = null;

@@ -22,6 +22,7 @@ import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.SessionSnapshot;
 import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 import org.sessionchat.session.wire.PayloadValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -225,7 +226,11 @@ final class LocalConversation implements Conversation {
     return batchReceiver;
   }
 
-  /** A protocol message that passed this role's inbound monitor; buffered until the session is established. */
+  /**
+   * A protocol message that passed this role's inbound monitor; buffered until the session is
+   * established. Reads the sender's role, the label and the payload only: a compact batch's
+   * entries hand over the one envelope they share ({@link EnvelopeBatch#common}).
+   */
   void receive(Envelope envelope) {
     if (state == State.PENDING) {
       if (early == null) {
