@@ -1,5 +1,6 @@
 package org.sessionchat.chat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
@@ -23,8 +24,10 @@ import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.chat.net.ContextBoundTransport;
 import org.sessionchat.chat.net.LineConnection;
 import org.sessionchat.chat.net.ServerTls;
+import org.sessionchat.chat.net.TcpListener;
 import org.sessionchat.chat.net.TcpServerVerticle;
 import org.sessionchat.session.ActorRef;
+import org.sessionchat.session.Placement;
 import org.sessionchat.session.SessionRuntime;
 import org.sessionchat.session.SessionRuntimeOptions;
 import org.slf4j.Logger;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One chat node on a given Vert.x instance (clustered or not): its session runtime, its
- * room manager, and its TCP server with one client actor per connection.
+ * room manager, and its TCP listeners (a server on every event loop) with one client actor per
+ * connection, on the connection's event loop.
  *
  * <p>Why separate from {@link ChatNode}: tests start several nodes in one JVM on Vert.x
  * instances they built themselves; the command line only adds options, the health
@@ -104,8 +108,8 @@ public final class ChatServerNode {
   private final SessionRuntime runtime;
   private final RoomManager roomManager;
   private final NickServer nickServer;
-  private final TcpServerVerticle tcpServer;
-  private final TcpServerVerticle ircServer;
+  private final TcpListener tcpServer;
+  private final TcpListener ircServer;
   private final List<String> deploymentIds;
   private final String nodeName;
   private final LimitCounters limitCounters;
@@ -114,7 +118,7 @@ public final class ChatServerNode {
   private final RegistryRepair repair;
 
   private ChatServerNode(Vertx vertx, SessionRuntime runtime, RoomManager roomManager, NickServer nickServer,
-      TcpServerVerticle tcpServer, TcpServerVerticle ircServer, List<String> deploymentIds, String nodeName,
+      TcpListener tcpServer, TcpListener ircServer, List<String> deploymentIds, String nodeName,
       LimitCounters limitCounters, ClientFactory clients, NodeNames nodeNames, RegistryRepair repair) {
     this.nodeNames = nodeNames;
     this.repair = repair;
@@ -160,22 +164,25 @@ public final class ChatServerNode {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
             settings, guestNames, admission);
-        TcpServerVerticle server = new TcpServerVerticle(settings.serverOptions(), settings.maxLineLength(),
-            settings.limits(), counters, admission, host -> LineWire.INSTANCE, clients::connected);
-        return vertx.deployVerticle(server).compose(id -> {
+        Future<TcpListener> line = TcpListener.start(vertx, TcpListener.eventLoopsOf(vertx), settings.serverOptions(),
+            options -> new TcpServerVerticle(options, settings.maxLineLength(), settings.limits(), counters, admission,
+                host -> LineWire.INSTANCE, clients::connected));
+        return line.compose(server -> {
           String name = settings.nameFor(server.actualPort());
           manager.nodeName(name);
           clients.nodeName = name;
           names.publish(runtime.nodeId(), name);
           if (settings.ircPort() < 0) {
-            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, nickServer, server, null, List.of(id),
-                name, counters, clients, names, repair));
+            return Future.succeededFuture(new ChatServerNode(vertx, runtime, manager, nickServer, server, null,
+                List.of(server.deploymentId()), name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
-          TcpServerVerticle irc = new TcpServerVerticle(settings.serverOptions(settings.ircPort()), IrcWire.MAX_LINE,
-              settings.limits(), counters, admission, host -> new IrcWire(serverName, host), clients::connectedIrc);
-          return vertx.deployVerticle(irc).map(ircId -> new ChatServerNode(vertx, runtime, manager, nickServer, server, irc,
-              List.of(ircId, id), name, counters, clients, names, repair));
+          Future<TcpListener> ircListener = TcpListener.start(vertx, TcpListener.eventLoopsOf(vertx),
+              settings.serverOptions(settings.ircPort()),
+              options -> new TcpServerVerticle(options, IrcWire.MAX_LINE, settings.limits(), counters, admission,
+                  host -> new IrcWire(serverName, host), clients::connectedIrc));
+          return ircListener.map(irc -> new ChatServerNode(vertx, runtime, manager, nickServer, server, irc,
+              List.of(irc.deploymentId(), server.deploymentId()), name, counters, clients, names, repair));
         });
       }).onFailure(failed -> repair.close());
     });
@@ -212,22 +219,27 @@ public final class ChatServerNode {
       spawn(connection, ClientMode.IRC, nodeName);
     }
 
+    /** Call on the socket's context: the actor is placed on its event loop. */
     Future<ActorRef> spawn(ClientTransport transport, ClientMode mode, String node) {
-      // the actor is a verticle of its own: the transport carries its calls to the socket's context
-      // (bound here, on that context, before the guest name is drawn elsewhere)
+      // the actor is a verticle of its own, on the socket's event loop: the transport carries its
+      // calls to the socket's context, straight through as they share a thread (bound here, on that
+      // context, before the guest name is drawn elsewhere)
       ClientTransport bound = new ContextBoundTransport(transport);
-      return guestNames.next(node).compose(nick -> spawn(transport, bound, mode, node, nick));
+      Context socketContext = Vertx.currentContext();
+      Placement placement = socketContext.isEventLoopContext()
+          ? Placement.eventLoopOf(socketContext) : Placement.anyEventLoop();
+      return guestNames.next(node).compose(nick -> spawn(transport, bound, placement, mode, node, nick));
     }
 
-    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, ClientMode mode, String node,
-        String nick) {
+    private Future<ActorRef> spawn(ClientTransport transport, ClientTransport bound, Placement placement,
+        ClientMode mode, String node, String nick) {
       ClientTransport toSocket = bound;
       if (transport instanceof LineConnection connection && connection.format() instanceof IrcWire irc) {
         toSocket = irc.actorSide(toSocket); // IRC lines are made on the actor's context, where their state is
       }
       ClientDirectory.Watched watched = directory.watch(toSocket);
       return runtime.spawn(ChatProtocol.KIND_CLIENT, new ClientActor(watched, mode, roomManager, nickServer, nick,
-              node, quota))
+              node, quota), placement)
           .onSuccess(ref -> directory.register(ref.actorId(), watched))
           .onFailure(e -> {
             log.warn("Could not start a client actor for {}: {}", transport.remoteAddress(), e.getMessage());
@@ -282,7 +294,8 @@ public final class ChatServerNode {
 
   /**
    * Serves one more client over {@code transport} (e.g. the web console's WebSocket): a
-   * client actor exactly like a TCP connection's, with the same commands and monitors.
+   * client actor exactly like a TCP connection's, with the same commands and monitors. Call on
+   * the transport's context; the actor runs on its event loop.
    */
   public Future<ActorRef> serveClient(ClientTransport transport) {
     return clients.spawn(transport, ClientMode.LINE, nodeName);

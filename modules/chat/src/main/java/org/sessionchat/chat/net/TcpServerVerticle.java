@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens for chat clients and hands each new connection, as a paused
- * {@link LineConnection}, to whoever serves it (the node spawns a client actor).
+ * Listens for chat clients on one event loop and hands each new connection, as a paused
+ * {@link LineConnection}, to whoever serves it (the node spawns a client actor). A
+ * {@link TcpListener} runs one on every event loop, all on the same port.
  *
  * <p>Why a verticle: undeploying it is the node's orderly shutdown of the TCP side: stop
  * accepting, say {@code BYE} to every client, close their sockets. It also applies the
@@ -111,9 +112,12 @@ public final class TcpServerVerticle extends VerticleBase {
       long period = Math.max(100, Math.min(10_000, limits.idleTimeout().toMillis() / 10));
       vertx.setPeriodic(period, timer -> closeIdleConnections());
     }
-    return server.listen().onSuccess(s -> log.info("Listening for {} clients on {}:{}{}",
-        formats.apply("") instanceof LineWire ? "chat" : "IRC", options.getHost(), s.actualPort(),
-        options.isSsl() ? " (TLS)" : ""));
+    return server.listen();
+  }
+
+  /** What clients speak here, for log lines: {@code chat} or {@code IRC}. */
+  String wireName() {
+    return formats.apply("") instanceof LineWire ? "chat" : "IRC";
   }
 
   /** Plain TCP on {@code host:port} (0 = ephemeral), without Nagle's delay: lines go out at once. */
@@ -138,7 +142,7 @@ public final class TcpServerVerticle extends VerticleBase {
     }
   }
 
-  /** The port actually bound, once started. */
+  /** The port actually bound (shared by the servers of one {@link TcpListener}), once started. */
   public int actualPort() {
     return server.actualPort();
   }
