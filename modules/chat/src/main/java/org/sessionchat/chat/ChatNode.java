@@ -151,6 +151,9 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--hang-pause", defaultValue = "500", paramLabel = "MS", description = "Silence from a cluster member tolerated on top of its usual gap between heartbeats before this node suspects it hung (SIGSTOP, a long GC); judged ten times a second by a phi-accrual detector, which waits longer by itself when heartbeats come irregularly. 0 = leave hung members to Hazelcast's once-a-second check, about a second later (default: ${DEFAULT-VALUE}).")
   int hangPauseMillis;
 
+  @Option(names = "--event-loops", defaultValue = "0", paramLabel = "N", description = "Event-loop threads: every client port has a server on each, and a client's actor runs on its connection's loop. 0 = Vert.x's default, twice the cores (default: ${DEFAULT-VALUE}).")
+  int eventLoops;
+
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
   Path clusterConfig;
 
@@ -199,7 +202,7 @@ public final class ChatNode implements Callable<Integer> {
         new HangDetection(Duration.ofMillis(hangPauseMillis), HangDetection.DEFAULT.phiThreshold()));
     NodeMetrics metrics = new NodeMetrics(eventBusMetrics);
     Vertx vertx = await(cluster ? clusteredVertx(metrics, name, trust)
-        : Future.succeededFuture(metrics.instrument(Vertx.builder(), new VertxOptions()).build()));
+        : Future.succeededFuture(metrics.instrument(Vertx.builder(), vertxOptions()).build()));
     try {
       serve(vertx, runtimeOptions, metrics, tls);
     } catch (Exception e) {
@@ -234,6 +237,12 @@ public final class ChatNode implements Callable<Integer> {
     System.out.flush();
   }
 
+  /** Vert.x as shipped, but for the event loops asked for. */
+  private VertxOptions vertxOptions() {
+    VertxOptions options = new VertxOptions();
+    return eventLoops == 0 ? options : options.setEventLoopPoolSize(eventLoops);
+  }
+
   private String resolvedClusterName() {
     String name = clusterSecurity.clusterName(clusterName,
         spec.commandLine().getParseResult().hasMatchedOption("--cluster-name"), System.getenv());
@@ -252,7 +261,7 @@ public final class ChatNode implements Callable<Integer> {
       options = trust.announcedIn(options);
     }
     HazelcastClusterManager clusterManager = ClusterSetup.clusterManager(options);
-    return metrics.instrument(Vertx.builder(), new VertxOptions().setEventBusOptions(eventBus))
+    return metrics.instrument(Vertx.builder(), vertxOptions().setEventBusOptions(eventBus))
         .withClusterManager(clusterManager)
         .buildClustered()
         .onSuccess(vertx -> {
@@ -334,6 +343,7 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--flood-timeout", floodTimeoutSeconds, 0, Integer.MAX_VALUE);
     requireRange("--cluster-quorum", clusterQuorum, 0, 1000);
     requireRange("--hang-pause", hangPauseMillis, 0, 60_000);
+    requireRange("--event-loops", eventLoops, 0, 1024);
     requireRange("--max-outbound", maxOutbound, 1024, Integer.MAX_VALUE);
     requireRange("--port", port, 0, 65535);
     requireRange("--irc-port", ircPort, 0, 65535);

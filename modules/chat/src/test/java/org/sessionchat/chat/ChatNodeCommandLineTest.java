@@ -39,7 +39,8 @@ class ChatNodeCommandLineTest {
   void outOfRangeValuesAreUsageErrors() {
     assertThat(run("--max-line", "0")).isEqualTo(2);
     assertThat(run("--port", "70000")).isEqualTo(2);
-    assertThat(err.toString()).contains("--max-line").contains("--port");
+    assertThat(run("--event-loops", "-1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--max-line").contains("--port").contains("--event-loops");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.sessionchat.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ThrowingRunnable;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
 import org.sessionchat.session.testkit.ProbeActor;
 import org.sessionchat.session.testkit.TestProtocols;
+import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
@@ -158,6 +161,76 @@ abstract class BroadcastTestBase {
       }
     }
     assertThat(members.get(2).events()).noneMatch(e -> e.contains("still here"));
+  }
+
+  @Test
+  void aMemberThatStoppedBetweenTwoBroadcastsGetsNothingAndANewActorWithItsIdRefusesTheLine() {
+    ProbeActor hub = probe(hubNode);
+    List<ProbeActor> members = members(MEMBERS); // several per event loop: each loop's share goes as a batch
+    List<Conversation> sessions = join(hub, members);
+    sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "before"));
+    for (ProbeActor member : members) {
+      eventually(() -> assertThat(member.events()).contains("received ChatSession/ClientThread incomingChatMessage[before]"));
+    }
+    // the member's END never reaches the hub, so the hub still broadcasts in that session (as
+    // in the moment before the END arrives), to a new actor that took the stopped one's id
+    Handler<DeliveryContext<Object>> holdEnds = delivery -> {
+      if (!(delivery.body() instanceof Envelope envelope && envelope.kind() == Envelope.Kind.END)) {
+        delivery.next();
+      }
+    };
+    vertx(1).eventBus().addOutboundInterceptor(holdEnds);
+    List<MonitorRefusal> refusals = new CopyOnWriteArrayList<>();
+    try (AutoCloseable observing = memberNode.observe(new SessionObserver() {
+      @Override
+      public void refused(MonitorRefusal refusal) {
+        refusals.add(refusal);
+      }
+    })) {
+      ProbeActor stopped = members.get(1);
+      sync(stopped.context().stop());
+      ProbeActor successor = successorOf(memberNode, stopped);
+
+      sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "after"));
+
+      for (int i = 0; i < members.size(); i++) {
+        if (i != 1) {
+          ProbeActor member = members.get(i);
+          eventually(() -> assertThat(member.events()).contains(
+              "received ChatSession/ClientThread incomingChatMessage[after]"));
+        }
+      }
+      eventually(() -> assertThat(refusals).extracting(MonitorRefusal::reason, MonitorRefusal::inbound)
+          .containsExactly(tuple(RefusalReason.UNKNOWN_SESSION, true)));
+      assertThat(refusals.get(0).sessionId()).isEqualTo(sessions.get(1).sessionId());
+      assertThat(stopped.events()).noneMatch(e -> e.contains("[after]"));
+      assertThat(successor.events()).isEmpty();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    } finally {
+      vertx(1).eventBus().removeOutboundInterceptor(holdEnds);
+    }
+  }
+
+  /**
+   * A new actor under {@code stopped}'s id, on another event loop than it ran on where the
+   * node's turn of event loops gives one (so that envelopes still sent where the stopped one
+   * lived would find their receiver on the wrong thread).
+   */
+  private static ProbeActor successorOf(SessionRuntime runtime, ProbeActor stopped) {
+    ProbeActor successor = null;
+    for (int attempt = 0; attempt < 4; attempt++) {
+      if (successor != null) {
+        sync(successor.context().stop());
+        probe(runtime); // the next deployment takes the next event loop in turn
+      }
+      successor = new ProbeActor();
+      sync(runtime.spawn(TestProtocols.PROBE, stopped.ref().actorId(), successor));
+      if (successor.thread() != stopped.thread()) {
+        break;
+      }
+    }
+    return successor;
   }
 
   /** At most this many event-bus messages per broadcast (one per destination). */

@@ -49,13 +49,19 @@ class LocalBroadcastTest extends BroadcastTestBase {
         member.conversation("ChatSession").sessionId(), "ChatSession", "ChatRoom", "ClientThread",
         "incomingChatMessage", List.<Object>of("forged"))).toList();
 
-    // legal envelopes, but put on the bus by a test thread, not by the hub's actor
+    String[] targets = forged.stream().map(Envelope::targetActor).toArray(String[]::new);
+    String[] sessionIds = forged.stream().map(Envelope::sessionId).toArray(String[]::new);
+
+    // legal envelopes, but put on the bus by a test thread, not by the hub's actor: as a batch
+    // of envelopes, and in the compact form of a broadcast
     for (int loop = 0; loop < VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE; loop++) {
       vertx.eventBus().send("sessionchat.loop." + hubNode.nodeId() + "." + loop, new EnvelopeBatch(forged));
+      vertx.eventBus().send("sessionchat.loop." + hubNode.nodeId() + "." + loop,
+          EnvelopeBatch.ofMessage(forged.get(0), targets, sessionIds, null, forged.size()));
     }
 
     eventually(() -> assertThat(hubNode.metrics().violationCount() - refusedBefore)
-        .isEqualTo(3L * VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE));
+        .isEqualTo(2 * 3L * VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE));
     sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "real"));
     for (ProbeActor member : members) {
       eventually(() -> assertThat(member.events()).containsExactly("established ChatSession/ClientThread",

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class TcpListener {
 
-  /** The servers of one listener: one per event loop of a Vert.x instance made as the node makes its own. */
+  /** The servers of one listener on a Vert.x instance made with the default options: one per event loop. */
   public static final int EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private static final Logger log = LoggerFactory.getLogger(TcpListener.class);
@@ -62,6 +62,11 @@ public final class TcpListener {
               options.getHost(), listener.actualPort(), options.isSsl() ? " (TLS)" : "", count);
           return listener;
         });
+  }
+
+  /** How many servers a listener on {@code vertx} needs to have one on each of its event loops. */
+  public static int eventLoopsOf(Vertx vertx) {
+    return VertxInternals.eventLoops(vertx);
   }
 
   private TcpServerVerticle add(TcpServerVerticle server) {

@@ -59,6 +59,12 @@ final class ActorCell implements ActorContext {
   private final SessionActor actor;
   private final String address;
   private final Map<String, LocalConversation> sessions = new HashMap<>();
+  /**
+   * The session {@link #session} found last (still in {@link #sessions}): most actors are in
+   * one session at a time — a chat client in its room's — and every message in it would
+   * otherwise be a look-up in the map.
+   */
+  private LocalConversation lastSession;
   /** Concurrent: actors may register or {@code become} from a socket handler on another context. */
   private final Map<String, LocalConversation> keys = new ConcurrentHashMap<>();
   private String[] recentlyEnded;
@@ -79,7 +85,9 @@ final class ActorCell implements ActorContext {
    */
   private Object sending;
   private LocalConversation sendingFor;
-  private List<LocalConversation> sendingBatchFor;
+  private LocalConversation[] sendingBatchFor;
+  /** This actor's broadcasts ({@link #sendEach}); made at the first. */
+  private Broadcast broadcast;
   /** The envelope the inbound interceptor let through last on this thread, and the conversation it checked it against. */
   private Envelope checked;
   private LocalConversation checkedFor;
@@ -168,7 +176,15 @@ final class ActorCell implements ActorContext {
 
   /** The actor's conversation in {@code sessionId}, or null; on the actor's thread only. */
   LocalConversation session(String sessionId) {
-    return sessions.get(sessionId);
+    LocalConversation last = lastSession;
+    if (last != null && sessionId.equals(last.sessionId())) {
+      return last;
+    }
+    LocalConversation found = sessions.get(sessionId);
+    if (found != null) {
+      lastSession = found;
+    }
+    return found;
   }
 
   /** True if {@code sessionId} ended here a short while ago (a message for it is late, not forged). */
@@ -195,8 +211,8 @@ final class ActorCell implements ActorContext {
     }
   }
 
-  /** Puts a broadcast's {@code batch} on the bus; envelope i is {@code conversations.get(i)}'s. */
-  void sendBatch(String address, boolean local, EnvelopeBatch batch, List<LocalConversation> conversations) {
+  /** Puts a broadcast's {@code batch} on the bus; envelope i is {@code conversations[i]}'s. */
+  void sendBatch(String address, boolean local, EnvelopeBatch batch, LocalConversation[] conversations) {
     sending = batch;
     sendingBatchFor = conversations;
     try {
@@ -217,18 +233,13 @@ final class ActorCell implements ActorContext {
 
   /** The conversation envelope {@code index} of {@code batch} leaves from, as {@link #sendingConversation(Envelope)}. */
   LocalConversation sendingConversation(EnvelopeBatch batch, int index) {
-    return sending == batch ? sendingBatchFor.get(index) : session(batch.get(index).sessionId());
+    return sending == batch ? sendingBatchFor[index] : session(batch.sessionId(index));
   }
 
   /** The inbound interceptor let {@code envelope} through for {@code conversation}; the handler takes it from here. */
   void checked(Envelope envelope, LocalConversation conversation) {
     checked = envelope;
     checkedFor = conversation;
-  }
-
-  /** One more message checked by this actor's monitor; on its thread only (where every check runs). */
-  void countMonitored() {
-    node.metrics().monitored();
   }
 
   void refusedOutbound(ProtocolViolationException refusal) {
@@ -259,6 +270,9 @@ final class ActorCell implements ActorContext {
   }
 
   void forget(LocalConversation conversation) {
+    if (lastSession == conversation) {
+      lastSession = null;
+    }
     if (sessions.remove(conversation.sessionId(), conversation)) {
       if (recentlyEnded == null) {
         recentlyEnded = new String[RECENTLY_ENDED];
@@ -284,6 +298,15 @@ final class ActorCell implements ActorContext {
 
   boolean isStopped() {
     return life == Life.STOPPED;
+  }
+
+  /**
+   * True if this is the actor {@code actorId} of its node's actor table: started on a thread
+   * and not stopped (a cell leaves the table only once stopped, and a cell whose spawn found
+   * the id taken never starts).
+   */
+  boolean runsAs(String actorId) {
+    return life != Life.STOPPED && thread != null && self.actorId().equals(actorId);
   }
 
   @Override
@@ -529,7 +552,10 @@ final class ActorCell implements ActorContext {
     if (!isOnContext()) {
       return onContext(() -> sendEach(conversations, toRole, label, payload));
     }
-    return Broadcast.send(this, conversations, toRole, label, payload);
+    if (broadcast == null) {
+      broadcast = new Broadcast(this);
+    }
+    return broadcast.send(conversations, toRole, label, payload);
   }
 
   @Override

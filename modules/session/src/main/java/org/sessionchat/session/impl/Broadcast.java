@@ -1,11 +1,9 @@
 package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.RefusalReason;
@@ -21,66 +19,77 @@ import org.sessionchat.session.wire.PayloadValues;
  *
  * <p>The outbound monitor interceptor checks every envelope of a batch as it is put on the
  * bus, on this (the sending actor's) thread; whatever it refused is dropped from the batch
- * and named by the sender's refusal slot. Runs on the sending actor's context.
+ * and named by the sender's refusal slot.
+ *
+ * <p>One per actor, reused from line to line: a room sends every line to the same few
+ * destinations, so the destinations and their arrays are kept instead of made per line, and
+ * each conversation keeps where its last envelope went ({@link PeerPlace}). Confined to the
+ * sending actor's context; a broadcast started while one is under way (from code the bus runs
+ * within the send) gets a fresh one.
  */
 final class Broadcast {
 
-  private Broadcast() {
+  private final ActorCell sender;
+  private Destination[] destinations = new Destination[4];
+  private int destinationCount;
+  private boolean busy;
+
+  Broadcast(ActorCell sender) {
+    this.sender = sender;
   }
 
-  static Future<Void> send(ActorCell sender, Collection<? extends Conversation> conversations, String toRole,
-      String label, Object... payload) {
+  /** Sends one message in each of {@code conversations}; on the sender's context. */
+  Future<Void> send(Collection<? extends Conversation> conversations, String toRole, String label, Object... payload) {
+    if (busy) {
+      return new Broadcast(sender).send(conversations, toRole, label, payload);
+    }
     List<Object> values;
     try {
       values = PayloadValues.of(payload);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    Router router = sender.router();
-    Map<String, Destination> destinations = new LinkedHashMap<>();
+    busy = true;
+    try {
+      return sendChecked(conversations, toRole, label, values);
+    } finally {
+      for (int d = 0; d < destinationCount; d++) {
+        destinations[d].clear();
+      }
+      destinationCount = 0;
+      busy = false;
+    }
+  }
+
+  private Future<Void> sendChecked(Collection<? extends Conversation> conversations, String toRole, String label,
+      List<Object> values) {
     ProtocolViolationException refused = null;
     RuntimeException unusable = null;
+    String self = sender.self().actorId();
+    Envelope common = null; // the line's envelope but target and session, shared by the batches' entries
     for (Conversation conversation : conversations) {
       if (!(conversation instanceof LocalConversation local) || local.actorCell() != sender || !local.isActive()) {
         unusable = new IllegalStateException("not an active conversation of actor " + sender.self() + ": "
             + conversation);
         continue;
       }
-      Router.Route route = local.route(toRole);
-      if (route == null) {
+      PeerPlace place = local.peerPlace(toRole);
+      if (place == null) {
         refused = sender.node().refusals().outbound(local, toRole, label, values.size(), RefusalReason.WRONG_PEER);
         continue;
       }
-      Envelope envelope = Envelope.message(route.target().actorId(), sender.self().actorId(), local.sessionId(),
-          local.protocol(), local.role(), toRole, label, values);
-      String address = route.local() ? router.loopAddress(receiverThread(sender, route)) : route.address();
-      if (address == null) {
-        refused = sendAlone(router, sender, route, envelope, local, refused);
+      if (common == null) {
+        common = Envelope.message(null, self, null, local.protocol(), local.role(), toRole, label, values);
+      }
+      if (place.address() == null || !local.protocol().equals(common.protocol())
+          || !local.role().equals(common.fromRole())) { // alone, or not of the line's protocol and role
+        refused = sendAlone(place.route(), envelopeFor(common, place.route(), local), local, refused);
       } else {
-        Destination destination = destinations.get(address);
-        if (destination == null) {
-          destination = new Destination(route);
-          destinations.put(address, destination);
-        }
-        destination.add(local, envelope);
+        destination(place).add(local, place);
       }
     }
-    for (Map.Entry<String, Destination> entry : destinations.entrySet()) {
-      Destination destination = entry.getValue();
-      if (destination.envelopes.size() == 1) {
-        refused = sendAlone(router, sender, destination.first, destination.envelopes.get(0),
-            destination.conversations.get(0), refused);
-        continue;
-      }
-      EnvelopeBatch batch = new EnvelopeBatch(destination.envelopes);
-      sender.sendBatch(entry.getKey(), destination.first.local(), batch, destination.conversations);
-      ProtocolViolationException batchRefusal = sender.takeOutboundRefusal();
-      refused = batchRefusal != null ? batchRefusal : refused;
-      for (int i = 0; i < batch.size(); i++) {
-        if (!batch.isDropped(i)) {
-          destination.conversations.get(i).endIfTerminal();
-        }
-      }
+    for (int d = 0; d < destinationCount; d++) {
+      refused = send(destinations[d], common, refused);
     }
     if (refused != null) {
       return Future.failedFuture(refused);
@@ -88,14 +97,58 @@ final class Broadcast {
     return unusable != null ? Future.failedFuture(unusable) : Future.succeededFuture();
   }
 
-  /** The thread of the local actor {@code route} leads to; null if it has not started (or is gone). */
-  private static Thread receiverThread(ActorCell sender, Router.Route route) {
-    ActorCell receiver = sender.node().actor(route.target().actorId());
-    return receiver == null ? null : receiver.thread();
+  /** {@code common} as the envelope of {@code conversation} over {@code route}, on its own. */
+  private static Envelope envelopeFor(Envelope common, Router.Route route, LocalConversation conversation) {
+    return Envelope.message(route.target().actorId(), common.sourceActor(), conversation.sessionId(),
+        conversation.protocol(), conversation.role(), common.toRole(), common.label(), common.payload());
   }
 
-  private static ProtocolViolationException sendAlone(Router router, ActorCell sender, Router.Route route,
-      Envelope envelope, LocalConversation conversation, ProtocolViolationException refusedSoFar) {
+  /** The destination for {@code place}'s address, added if this line has none yet. */
+  private Destination destination(PeerPlace place) {
+    String address = place.address();
+    for (int d = 0; d < destinationCount; d++) { // loop addresses are one string each: compared as such first
+      if (destinations[d].address == address) {
+        return destinations[d];
+      }
+    }
+    for (int d = 0; d < destinationCount; d++) {
+      if (destinations[d].address.equals(address)) {
+        return destinations[d];
+      }
+    }
+    if (destinationCount == destinations.length) {
+      destinations = Arrays.copyOf(destinations, destinationCount * 2);
+    }
+    Destination destination = destinations[destinationCount];
+    if (destination == null) {
+      destination = new Destination();
+      destinations[destinationCount] = destination;
+    }
+    destinationCount++;
+    destination.start(address, place.route());
+    return destination;
+  }
+
+  private ProtocolViolationException send(Destination destination, Envelope common,
+      ProtocolViolationException refusedSoFar) {
+    if (destination.size == 1) {
+      LocalConversation only = destination.conversations[0];
+      return sendAlone(destination.first, envelopeFor(common, destination.first, only), only, refusedSoFar);
+    }
+    EnvelopeBatch batch = EnvelopeBatch.ofMessage(common, destination.targets, destination.sessions,
+        destination.receivers, destination.size);
+    sender.sendBatch(destination.address, destination.first.local(), batch, destination.conversations);
+    ProtocolViolationException batchRefusal = sender.takeOutboundRefusal();
+    for (int i = 0; i < batch.size(); i++) {
+      if (!batch.isDropped(i)) {
+        destination.conversations[i].endIfTerminal();
+      }
+    }
+    return batchRefusal != null ? batchRefusal : refusedSoFar;
+  }
+
+  private ProtocolViolationException sendAlone(Router.Route route, Envelope envelope, LocalConversation conversation,
+      ProtocolViolationException refusedSoFar) {
     sender.send(route, envelope, conversation);
     ProtocolViolationException refused = sender.takeOutboundRefusal();
     if (refused != null) {
@@ -105,19 +158,49 @@ final class Broadcast {
     return refusedSoFar;
   }
 
-  /** The envelopes for one address, with the conversations they belong to (same order). */
+  /**
+   * The entries of one line for one address: the conversations, their receivers' actor ids
+   * and sessions, and what is known of the receivers (same order); its arrays are kept from
+   * line to line.
+   */
   private static final class Destination {
-    final Router.Route first;
-    final List<Envelope> envelopes = new ArrayList<>();
-    final List<LocalConversation> conversations = new ArrayList<>();
+    String address;
+    /** The route of the first entry (a destination's routes are all local, or all to one node). */
+    Router.Route first;
+    LocalConversation[] conversations = new LocalConversation[8];
+    String[] targets = new String[8];
+    String[] sessions = new String[8];
+    Object[] receivers = new Object[8];
+    int size;
 
-    Destination(Router.Route first) {
+    void start(String address, Router.Route first) {
+      this.address = address;
       this.first = first;
     }
 
-    void add(LocalConversation conversation, Envelope envelope) {
-      conversations.add(conversation);
-      envelopes.add(envelope);
+    void add(LocalConversation conversation, PeerPlace place) {
+      if (size == conversations.length) {
+        conversations = Arrays.copyOf(conversations, size * 2);
+        targets = Arrays.copyOf(targets, size * 2);
+        sessions = Arrays.copyOf(sessions, size * 2);
+        receivers = Arrays.copyOf(receivers, size * 2);
+      }
+      conversations[size] = conversation;
+      targets[size] = place.route().target().actorId();
+      sessions[size] = conversation.sessionId();
+      receivers[size] = place.receiver();
+      size++;
+    }
+
+    /** Lets go of this line's conversations. */
+    void clear() {
+      Arrays.fill(conversations, 0, size, null);
+      Arrays.fill(targets, 0, size, null);
+      Arrays.fill(sessions, 0, size, null);
+      Arrays.fill(receivers, 0, size, null);
+      size = 0;
+      address = null;
+      first = null;
     }
   }
 }

@@ -85,7 +85,11 @@ final class InboundMonitor extends MonitorInterceptor {
       return;
     }
     LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
-    Verdict verdict = check(envelope, receiver, conversation, proven);
+    Verdict verdict = check(envelope, envelope.sessionId(), receiver, conversation,
+        SenderCheck.boundToSender(proven, envelope, receiver));
+    if (verdict.passed()) {
+      metrics.monitored();
+    }
     if (verdict.passed() || (verdict.refused() && !refuse(envelope, verdict.conversation(), verdict.reason()))) {
       if (conversation != null) { // found on the receiver's thread, whose handler runs next: no second look-up
         receiver.checked(envelope, conversation);
@@ -100,12 +104,14 @@ final class InboundMonitor extends MonitorInterceptor {
    * consumer delivers the rest.
    */
   private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch, String proven) {
+    int passed = 0;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
       }
-      Envelope envelope = batch.get(i);
-      ActorCell receiver = envelope.targetActor() == null ? null : actors.get(envelope.targetActor());
+      Envelope envelope = batch.common(i); // all but its target and session
+      String sessionId = batch.sessionId(i);
+      ActorCell receiver = receiverOf(batch.targetActor(i), batch.receiverHint(i));
       if (envelope.kind() != Envelope.Kind.MESSAGE) {
         metrics.malformed(); // batches carry session messages only
         batch.drop(i);
@@ -113,38 +119,60 @@ final class InboundMonitor extends MonitorInterceptor {
         metrics.late();
         batch.drop(i);
       } else {
-        LocalConversation conversation = receiver.onOwnThread() ? receiver.session(envelope.sessionId()) : null;
-        Verdict verdict = check(envelope, receiver, conversation, proven);
-        if (!verdict.passed() && (!verdict.refused() || refuse(envelope, verdict.conversation(), verdict.reason()))) {
+        LocalConversation conversation = receiver.onOwnThread() ? receiver.session(sessionId) : null;
+        boolean bound = proven == null || SenderCheck.boundToSender(proven, batch.get(i), receiver);
+        Verdict verdict = check(envelope, sessionId, receiver, conversation, bound);
+        if (verdict.passed()) {
+          passed++;
+        }
+        if (!verdict.passed() && (!verdict.refused() || refuse(batch.get(i), verdict.conversation(), verdict.reason()))) {
           batch.drop(i);
         } else {
           batch.passed(i, conversation); // the batch consumer delivers to it, no second look-up
         }
       }
     }
+    metrics.monitored(passed);
     if (batch.remaining() > 0) {
       delivery.next();
     }
   }
 
   /**
-   * What the receiver's side makes of {@code envelope}; steps its FSM (and counts) when it
-   * passes. {@code conversation} is the receiver's session the envelope names, or null.
+   * The actor {@code target} of this node, or null: the one the batch's sender named,
+   * when it proves to be that actor of this node's table, else the table's.
    */
-  private Verdict check(Envelope envelope, ActorCell receiver, LocalConversation conversation, String proven) {
+  private ActorCell receiverOf(String target, Object hint) {
+    if (target == null) {
+      return null;
+    }
+    if (hint instanceof ActorCell hinted && hinted.node().actorTable() == actors && hinted.runsAs(target)) {
+      return hinted;
+    }
+    return actors.get(target);
+  }
+
+  /**
+   * What the receiver's side makes of {@code envelope} in session {@code sessionId} (a compact
+   * batch's entries share every field but target and session); steps its FSM (and counts the
+   * step in the session) when it passes. {@code conversation} is the receiver's session the
+   * envelope names, or null; {@code boundToSender} what {@link SenderCheck} said of it.
+   */
+  private Verdict check(Envelope envelope, String sessionId, ActorCell receiver, LocalConversation conversation,
+      boolean boundToSender) {
     if (!receiver.onOwnThread()) {
       return Verdict.refused(null, RefusalReason.NOT_ITS_ACTOR);
     }
     RefusalReason reason;
     if (conversation == null) {
-      if (receiver.endedRecently(envelope.sessionId())) {
+      if (receiver.endedRecently(sessionId)) {
         metrics.late();
         return Verdict.LATE;
       }
       reason = RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.toRole())) {
       reason = RefusalReason.WRONG_ROLE;
-    } else if (!SenderCheck.boundToSender(proven, envelope, receiver)) {
+    } else if (!boundToSender) {
       reason = RefusalReason.FORGED_SENDER;
     } else if (!conversation.isPeer(envelope.fromRole(), envelope.sourceActor())) {
       reason = RefusalReason.WRONG_PEER;
@@ -152,8 +180,7 @@ final class InboundMonitor extends MonitorInterceptor {
         envelope.payload())) {
       reason = RefusalReason.FORBIDDEN;
     } else {
-      conversation.countReceived(envelope.label());
-      conversation.actorCell().countMonitored();
+      conversation.countReceived(envelope.label()); // messages monitored are counted by the caller
       observers.stepped(conversation, false, envelope.fromRole(), envelope.label());
       return Verdict.PASSED;
     }

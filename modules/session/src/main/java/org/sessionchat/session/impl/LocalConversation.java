@@ -22,6 +22,7 @@ import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.SessionSnapshot;
 import org.sessionchat.session.SetupFailure;
 import org.sessionchat.session.wire.Envelope;
+import org.sessionchat.session.wire.EnvelopeBatch;
 import org.sessionchat.session.wire.PayloadValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +51,9 @@ final class LocalConversation implements Conversation {
   private final String initiatorRole;
   private final Map<String, ActorRef> participants;
   private final Map<String, Router.Route> routes;
+  /** With one peer only (two roles, as in ChatSession): its role and actor id, which {@link #isPeer} compares. */
+  private final String onlyPeerRole;
+  private final String onlyPeer;
   private final Monitor monitor;
   private final LocalConversation parent;
   private final Instant started = Instant.now();
@@ -64,6 +68,8 @@ final class LocalConversation implements Conversation {
   private String lastLabel;
   /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
   private Handler<Envelope> batchReceiver;
+  /** Where this conversation's last broadcast went ({@link #peerPlace}); on the actor's context only. */
+  private PeerPlace lastPlace;
 
   LocalConversation(ActorCell cell, String sessionId, String protocol, String role, String initiatorRole,
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
@@ -80,6 +86,9 @@ final class LocalConversation implements Conversation {
       }
     });
     this.routes = Map.copyOf(peerRoutes);
+    Map.Entry<String, Router.Route> only = routes.size() == 1 ? routes.entrySet().iterator().next() : null;
+    this.onlyPeerRole = only == null ? null : only.getKey();
+    this.onlyPeer = only == null ? null : only.getValue().target().actorId();
     this.monitor = monitor;
     this.parent = parent;
   }
@@ -120,8 +129,30 @@ final class LocalConversation implements Conversation {
     return monitor;
   }
 
+  /**
+   * Where a broadcast envelope of this conversation for {@code peerRole} goes now (null if no
+   * peer plays it): the place found for the last one while nothing it rests on has changed.
+   */
+  PeerPlace peerPlace(String peerRole) {
+    PeerPlace place = lastPlace;
+    Router router = cell.router();
+    if (place != null && place.role().equals(peerRole) && place.isCurrent(router)) {
+      return place;
+    }
+    Router.Route route = routes.get(peerRole);
+    if (route == null) {
+      return null;
+    }
+    place = PeerPlace.find(peerRole, route, cell.node());
+    lastPlace = place.isKeepable() ? place : null;
+    return place;
+  }
+
   /** True if {@code peerRole} is another role of this session and {@code actorId} plays it. */
   boolean isPeer(String peerRole, String actorId) {
+    if (onlyPeerRole != null) {
+      return onlyPeerRole.equals(peerRole) && onlyPeer.equals(actorId);
+    }
     Router.Route route = routes.get(peerRole);
     return route != null && route.target().actorId().equals(actorId);
   }
@@ -195,7 +226,11 @@ final class LocalConversation implements Conversation {
     return batchReceiver;
   }
 
-  /** A protocol message that passed this role's inbound monitor; buffered until the session is established. */
+  /**
+   * A protocol message that passed this role's inbound monitor; buffered until the session is
+   * established. Reads the sender's role, the label and the payload only: a compact batch's
+   * entries hand over the one envelope they share ({@link EnvelopeBatch#common}).
+   */
   void receive(Envelope envelope) {
     if (state == State.PENDING) {
       if (early == null) {

@@ -69,7 +69,8 @@ final class LoopVerticle extends VerticleBase {
         metrics.late(); // stopped (or, never here, moved) since the interceptor checked it
         continue;
       }
-      VertxInternals.dispatch(cell.context(), batch.get(i), conversation.batchReceiver());
+      // the entry's label and payload (a compact batch's entries share them): all the receiver reads
+      VertxInternals.dispatch(cell.context(), batch.common(i), conversation.batchReceiver());
     }
   }
 }

@@ -37,6 +37,13 @@ public final class MetricCounters implements SessionMetrics {
     monitored.increment();
   }
 
+  /** {@code count} more messages monitored (a batch's, counted once). */
+  void monitored(int count) {
+    if (count > 0) {
+      monitored.add(count);
+    }
+  }
+
   void violation(String protocol, String role, String label) {
     violations.computeIfAbsent(protocol + "/" + role + "/" + label, k -> new LongAdder()).increment();
   }

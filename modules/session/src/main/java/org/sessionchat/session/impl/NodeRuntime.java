@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -265,6 +266,11 @@ public final class NodeRuntime {
   }
 
   /** The local actor {@code actorId}, or null. */
+  /** The table of this node's actors by id, which the monitor interceptors read. */
+  Map<String, ActorCell> actorTable() {
+    return actors;
+  }
+
   ActorCell actor(String actorId) {
     return actors.get(actorId);
   }

@@ -47,7 +47,7 @@ final class OutboundMonitor extends MonitorInterceptor {
     }
     ActorCell sender = senderOf(envelope);
     LocalConversation conversation = sender == null ? null : sender.sendingConversation(envelope);
-    RefusalReason reason = check(envelope, sender, conversation);
+    RefusalReason reason = check(envelope, envelope.targetActor(), sender, conversation);
     if (reason == null) {
       passed(delivery, conversation, envelope);
       return;
@@ -62,30 +62,33 @@ final class OutboundMonitor extends MonitorInterceptor {
   private void handleBatch(DeliveryContext<Object> delivery, EnvelopeBatch batch) {
     String senderId = null;
     ActorCell sender = null;
+    int passed = 0;
     for (int i = 0; i < batch.size(); i++) {
       if (batch.isDropped(i)) {
         continue;
       }
-      Envelope envelope = batch.get(i);
+      Envelope envelope = batch.common(i); // all but its target and session
       if (i == 0 || envelope.sourceActor() != senderId) { // a broadcast's envelopes share one sender id
         senderId = envelope.sourceActor();
         sender = senderOf(envelope);
       }
       LocalConversation conversation = sender == null ? null : sender.sendingConversation(batch, i);
       RefusalReason reason = envelope.kind() != Envelope.Kind.MESSAGE ? RefusalReason.FORBIDDEN
-          : check(envelope, sender, conversation);
+          : check(envelope, batch.targetActor(i), sender, conversation);
       if (reason == null) {
-        count(conversation, envelope);
+        countStep(conversation, envelope);
+        passed++;
       } else if (!enforcing) {
         refusals.allowed();
       } else {
         batch.drop(i);
-        ProtocolViolationException refusal = refusals.envelope(envelope, conversation, false, reason);
+        ProtocolViolationException refusal = refusals.envelope(batch.get(i), conversation, false, reason);
         if (sender != null) {
           sender.refusedOutbound(refusal);
         }
       }
     }
+    metrics.monitored(passed);
     if (batch.remaining() > 0) {
       delivery.next();
     } else if (delivery.message().replyAddress() != null) {
@@ -99,15 +102,19 @@ final class OutboundMonitor extends MonitorInterceptor {
     return sender == null || !sender.onOwnThread() ? null : sender;
   }
 
-  /** Why the sender's side refuses {@code envelope}, or null once its FSM took the step. */
-  private static RefusalReason check(Envelope envelope, ActorCell sender, LocalConversation conversation) {
+  /**
+   * Why the sender's side refuses {@code envelope} (to {@code targetActor}: a compact batch's
+   * entries share every other field), or null once its FSM took the step.
+   */
+  private static RefusalReason check(Envelope envelope, String targetActor, ActorCell sender,
+      LocalConversation conversation) {
     if (sender == null) {
       return RefusalReason.NOT_ITS_ACTOR;
     } else if (conversation == null) {
       return RefusalReason.UNKNOWN_SESSION;
     } else if (!conversation.role().equals(envelope.fromRole())) {
       return RefusalReason.WRONG_ROLE;
-    } else if (!conversation.isPeer(envelope.toRole(), envelope.targetActor())) {
+    } else if (!conversation.isPeer(envelope.toRole(), targetActor)) {
       return RefusalReason.WRONG_PEER;
     } else if (!conversation.monitor().step(Direction.SEND, envelope.toRole(), envelope.label(),
         envelope.payload())) {
@@ -117,13 +124,14 @@ final class OutboundMonitor extends MonitorInterceptor {
   }
 
   private void passed(DeliveryContext<Object> delivery, LocalConversation conversation, Envelope envelope) {
-    count(conversation, envelope);
+    countStep(conversation, envelope);
+    metrics.monitored();
     delivery.next();
   }
 
-  private void count(LocalConversation conversation, Envelope envelope) {
+  /** The session's record of a step it took (messages monitored are counted by the caller). */
+  private void countStep(LocalConversation conversation, Envelope envelope) {
     conversation.countSent(envelope.label());
-    conversation.actorCell().countMonitored();
     observers.stepped(conversation, true, envelope.toRole(), envelope.label());
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.SetupFailure;
@@ -50,6 +51,8 @@ final class Router {
   private final Predicate<String> gone;
   /** The batch consumer's address of each event loop that has one ({@link LoopVerticle}). */
   private final Map<Thread, String> loopAddresses = new ConcurrentHashMap<>();
+  /** Changes whenever a batch consumer starts or stops: what a {@link PeerPlace} learnt of the loops is then stale. */
+  private final AtomicInteger loopsVersion = new AtomicInteger();
   private MessageConsumer<Object> consumer;
   private Thread thread;
   private boolean forwarding;
@@ -142,10 +145,17 @@ final class Router {
 
   void loopStarted(Thread loop, String address) {
     loopAddresses.putIfAbsent(loop, address);
+    loopsVersion.incrementAndGet(); // after the table changed: whoever reads this version sees that change
   }
 
   void loopStopped(Thread loop, String address) {
     loopAddresses.remove(loop, address);
+    loopsVersion.incrementAndGet();
+  }
+
+  /** A number that changes whenever the batch consumers change; read before {@link #loopAddress}. */
+  int loopsVersion() {
+    return loopsVersion.get();
   }
 
   Future<Message<Object>> request(Route route, Envelope envelope) {
@@ -259,7 +269,7 @@ final class Router {
    * consumer), so that each envelope's inbound check runs on its receiver's thread.
    */
   private void forwardBatch(EnvelopeBatch batch, DeliveryOptions local) {
-    Map<String, List<Envelope>> byLoop = new LinkedHashMap<>();
+    Map<String, LoopShare> byLoop = new LinkedHashMap<>();
     forwarding = true;
     try {
       for (int i = 0; i < batch.size(); i++) {
@@ -280,10 +290,10 @@ final class Router {
         if (loop == null) {
           eventBus.send(cell.address(), envelope, local);
         } else {
-          byLoop.computeIfAbsent(loop, k -> new ArrayList<>()).add(envelope);
+          byLoop.computeIfAbsent(loop, k -> new LoopShare()).add(envelope, cell);
         }
       }
-      byLoop.forEach((loop, envelopes) -> eventBus.send(loop, new EnvelopeBatch(envelopes), local));
+      byLoop.forEach((loop, share) -> eventBus.send(loop, share.batch(), local));
     } finally {
       forwarding = false;
     }
@@ -313,6 +323,21 @@ final class Router {
     }
     if (message.replyAddress() != null) {
       message.fail(400, envelope.label());
+    }
+  }
+
+  /** The envelopes of a batch from another node for one event loop here, with their receivers (a hint: see EnvelopeBatch). */
+  private static final class LoopShare {
+    private final List<Envelope> envelopes = new ArrayList<>();
+    private final List<ActorCell> receivers = new ArrayList<>();
+
+    void add(Envelope envelope, ActorCell receiver) {
+      envelopes.add(envelope);
+      receivers.add(receiver);
+    }
+
+    EnvelopeBatch batch() {
+      return new EnvelopeBatch(envelopes.toArray(new Envelope[0]), receivers.toArray(), envelopes.size());
     }
   }
 

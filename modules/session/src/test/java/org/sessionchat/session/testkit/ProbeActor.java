@@ -26,6 +26,7 @@ public class ProbeActor implements SessionActor {
   private final Queue<String> events = new ConcurrentLinkedQueue<>();
   private final Map<String, Conversation> latest = new ConcurrentHashMap<>();
   private volatile ActorContext context;
+  private volatile Thread thread;
   private volatile boolean accepting = true;
   private volatile String crashOn;
   private volatile BiConsumer<Conversation, SessionMessage> onReceive = (conversation, message) -> { };
@@ -56,6 +57,11 @@ public class ProbeActor implements SessionActor {
     return context.self();
   }
 
+  /** The event-loop thread the actor runs on (known once it started). */
+  public Thread thread() {
+    return thread;
+  }
+
   /** The conversation of {@code protocol} this actor was last established in. */
   public Conversation conversation(String protocol) {
     Conversation conversation = latest.get(protocol);
@@ -77,6 +83,7 @@ public class ProbeActor implements SessionActor {
   @Override
   public void started(ActorContext context) {
     this.context = context;
+    this.thread = Thread.currentThread();
   }
 
   @Override
