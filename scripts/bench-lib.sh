@@ -108,3 +108,35 @@ daemon_stop() {
   fi
   rm -f "$1/pid"
 }
+
+# busy_cores SECONDS: how many cores the whole machine kept busy (not idle, not waiting for
+# I/O) over the next SECONDS, from /proc/stat; USER_HZ is 100.
+busy_cores() {
+  local a b
+  read -r -a a < <(head -1 /proc/stat)
+  sleep "$1"
+  read -r -a b < <(head -1 /proc/stat)
+  awk -v s="$1" -v a="${a[*]:1}" -v b="${b[*]:1}" 'BEGIN {
+    n = split(a, x, " "); split(b, y, " "); busy = 0
+    for (i = 1; i <= n; i++) if (i != 4 && i != 5) busy += y[i] - x[i]
+    printf "%.2f", busy / 100 / s }'
+}
+
+# wait_idle SECONDS [CORES] [MAX]: waits until the machine has kept fewer than CORES (0.25)
+# cores busy for SECONDS in a row, at most MAX (120) seconds, and prints
+# "<busy cores of the last second> busy cores after <waited> s" (with "not idle: " in front
+# when MAX ran out), for a result line's labels.
+wait_idle() {
+  local need=$1 cores=${2:-0.25} max=${3:-120} quiet=0 waited=0 busy
+  while ((waited < max)); do
+    busy=$(busy_cores 1)
+    waited=$((waited + 1))
+    if awk -v b="$busy" -v c="$cores" 'BEGIN { exit !(b < c) }'; then
+      quiet=$((quiet + 1))
+      ((quiet >= need)) && { echo "$busy busy cores after $waited s"; return 0; }
+    else
+      quiet=0
+    fi
+  done
+  echo "not idle: $busy busy cores after $waited s"
+}

@@ -48,7 +48,9 @@ public final class ResultJson {
         .put("generatorCpuCores", round(r.cpuCores()))
         .put("serverRssMegabytes", round(r.server().rssMegabytes()))
         .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()))
+        .put("serverMemoryProbed", r.server().memoryProbe().jsonName())
         .put("serverCpuCores", round(r.server().cpuCores()))
+        .put("machineCpuCores", round(r.machineCpuCores()))
         .put("loadAverage", round(r.loadAverage()))
         .put("offlineAfterKillMillis", new JsonObject()
             .put("count", r.offlineAfterKillMicros().getTotalCount())
@@ -77,9 +79,11 @@ public final class ResultJson {
         json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
-            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0)),
+            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0),
+            MemoryProbe.fromJsonName(json.getString("serverMemoryProbed"), json.getDouble("serverRssMegabytes", -1.0) >= 0)),
         json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM),
-        new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)));
+        new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)),
+        json.getDouble("machineCpuCores", -1.0));
   }
 
   private static JsonObject lagJson(Histogram micros) {
@@ -102,7 +106,7 @@ public final class ResultJson {
         "%s [%s] %s: %d rooms x %d members, %d senders x %s msg/s, %d B, %d s (+%d s warm-up), %d process(es)%n"
             + "  clients %d/%d joined in %.2f s | sent %d | deliveries %d/%d, %.0f/s | latency ms p50 %.2f p99 %.2f"
             + " p99.9 %.2f max %.2f | lost %d dup %d reordered %d errors %d offline %d | generator CPU %.2f cores%s"
-            + " | load average %.1f%s%s",
+            + " | load average %.1f%s%s%s",
         s.name(), s.system(), s.protocol(), s.rooms(), s.members(), s.senders(),
         s.rate() == 0 ? "max" : String.valueOf(s.rate()), s.size(), s.durationSeconds(),
         s.warmupSeconds(), r.processes(),
@@ -110,7 +114,11 @@ public final class ResultJson {
         r.tally().expected(), r.deliveriesPerSecond(), r.latencyMillis(50), r.latencyMillis(99),
         r.latencyMillis(99.9), r.maxLatencyMillis(), r.tally().lost(), r.tally().duplicated(),
         r.tally().reordered(), r.errors(), r.offline(), r.cpuCores(), footprint(r.server()),
-        r.loadAverage(), offlineAfterKill(r), generatorLag(r));
+        r.loadAverage(), machine(r), offlineAfterKill(r), generatorLag(r));
+  }
+
+  private static String machine(RunResult r) {
+    return r.machineCpuCores() < 0 ? "" : String.format(", machine CPU in the window %.2f cores", r.machineCpuCores());
   }
 
   private static String generatorLag(RunResult r) {
@@ -135,8 +143,9 @@ public final class ResultJson {
     if (server.rssMegabytes() < 0) {
       return "";
     }
-    return String.format(" | server RSS %.0f MB heap %s CPU %s", server.rssMegabytes(),
+    return String.format(" | server RSS %.0f MB heap %s (%s) CPU %s", server.rssMegabytes(),
         server.heapUsedMegabytes() < 0 ? "n/a" : String.format("%.0f MB", server.heapUsedMegabytes()),
+        server.memoryProbe().words(),
         server.cpuCores() < 0 ? "n/a" : String.format("%.2f cores", server.cpuCores()));
   }
 

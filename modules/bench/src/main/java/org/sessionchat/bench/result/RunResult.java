@@ -26,22 +26,25 @@ import org.sessionchat.bench.ledger.Tally;
  * @param loadAverage       the machine's 1-minute load average at the end (others share it)
  * @param offlineAfterKillMicros time from a server kill to each room-offline notice (scenario G)
  * @param generatorLag      how late the generator's own event loops and scheduled sends were
+ * @param machineCpuCores   cores the whole machine kept busy during the measured window (servers,
+ *                          generator and whatever else ran), -1 when not measured: what is left
+ *                          after the server's and the generator's share ran beside the run
  */
 public record RunResult(
     ScenarioSpec spec, int processes, int clients, int joined, long connectJoinMillis,
     long sent, Tally tally, long errors, long offline, double deliveriesPerSecond,
     Histogram latencyMicros, double cpuSeconds, double wallSeconds,
     ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros,
-    GeneratorLag generatorLag) {
+    GeneratorLag generatorLag, double machineCpuCores) {
 
-  /** A result without measurements of the generator's own lateness. */
+  /** A result without measurements of the generator's own lateness or the machine's CPU. */
   public RunResult(ScenarioSpec spec, int processes, int clients, int joined, long connectJoinMillis,
       long sent, Tally tally, long errors, long offline, double deliveriesPerSecond,
       Histogram latencyMicros, double cpuSeconds, double wallSeconds,
       ServerFootprint server, String startedAt, double loadAverage, Histogram offlineAfterKillMicros) {
     this(spec, processes, clients, joined, connectJoinMillis, sent, tally, errors, offline, deliveriesPerSecond,
         latencyMicros, cpuSeconds, wallSeconds, server, startedAt, loadAverage, offlineAfterKillMicros,
-        GeneratorLag.none());
+        GeneratorLag.none(), -1);
   }
 
   /** CPU cores the generator kept busy on average. */
@@ -79,7 +82,9 @@ public record RunResult(
     double load = 0;
     Histogram offlineAfterKill = LatencyHistograms.create();
     GeneratorLag lag = GeneratorLag.none();
+    double machine = -1;
     for (RunResult part : parts) {
+      machine = Math.max(machine, part.machineCpuCores()); // one machine, seen by every part
       lag = lag.plus(part.generatorLag());
       latency.add(part.latencyMicros());
       tally = tally.plus(part.tally());
@@ -95,6 +100,6 @@ public record RunResult(
       offlineAfterKill.add(part.offlineAfterKillMicros());
     }
     return new RunResult(spec, parts.size(), clients, joined, connectJoin, sent, tally, errors,
-        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt, load, offlineAfterKill, lag);
+        offline, deliveries, latency, cpuSeconds, wallSeconds, server, startedAt, load, offlineAfterKill, lag, machine);
   }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.sessionchat.bench.ScenarioSpec;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.ResultJson;
 import org.sessionchat.bench.result.RunResult;
 import org.sessionchat.bench.result.ServerFootprint;
@@ -59,10 +60,15 @@ public final class ProcessFanOut {
       for (Child child : children) {
         child.joined.get(limit.toSeconds(), TimeUnit.SECONDS);
       }
-      ServerFootprint server = ServerProbe.measure(serverPids);
+      // idle clients: read once all are in, as one process does; talking ones: only once all reported
+      boolean idle = MemoryProbe.forScenario(spec.senders()) == MemoryProbe.AFTER_JOIN;
+      ServerFootprint server = idle ? ServerProbe.measure(serverPids, MemoryProbe.AFTER_JOIN) : null;
       List<RunResult> parts = new ArrayList<>();
       for (Child child : children) {
         parts.add(child.result.get(limit.toSeconds(), TimeUnit.SECONDS));
+      }
+      if (server == null) {
+        server = ServerProbe.measure(serverPids, MemoryProbe.AFTER_RUN);
       }
       return RunResult.merge(parts, spec, (CpuClock.processCpuNanos() - cpuStart) / 1e9,
           (System.nanoTime() - wallStart) / 1e9, server);

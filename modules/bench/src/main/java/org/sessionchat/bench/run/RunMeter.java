@@ -14,6 +14,13 @@ import org.sessionchat.bench.result.LatencyHistograms;
  * and an HdrHistogram {@link Recorder}, so measuring costs the hot path next to nothing.
  * Latency counts only messages sent inside the measured window; throughput only deliveries
  * received inside it.
+ *
+ * <p>The warm-up runs the same code as the window: what falls outside the window is recorded
+ * too, into recorders of its own that nobody reads, picked by an index computed without a
+ * branch ({@link #inWindow}). A test "in the window?" that is false through the whole warm-up
+ * is one the JIT compiles as never true; when the window opened, the generator's receive path
+ * was thrown back to the interpreter and compiled again (with the recording it had never run),
+ * and its event loops fell behind in the window's first second.
  */
 final class RunMeter {
 
@@ -23,27 +30,29 @@ final class RunMeter {
    * own cost per delivery.
    */
   private final List<SingleWriterRecorder> recorders = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<SingleWriterRecorder> recorder = ThreadLocal.withInitial(() -> {
-    SingleWriterRecorder own = new SingleWriterRecorder(1, LatencyHistograms.highestMicros(),
-        LatencyHistograms.significantDigits());
-    recorders.add(own);
+  private final List<SingleWriterRecorder[]> byLoop = new CopyOnWriteArrayList<>();
+  /** Per event loop: [0] deliveries of messages sent outside the window (never read), [1] inside. */
+  private final ThreadLocal<SingleWriterRecorder[]> recorder = ThreadLocal.withInitial(() -> {
+    SingleWriterRecorder[] own = {singleWriter(), singleWriter()};
+    recorders.add(own[1]);
+    byLoop.add(own);
     return own;
   });
+  private Histogram outside; // reused when the outside recorders are emptied
   private final Histogram total = LatencyHistograms.create();
   private final LongAdder connected = new LongAdder();
   private final LongAdder joined = new LongAdder();
   private final LongAdder sent = new LongAdder();
-  private final LongAdder received = new LongAdder();
-  private final LongAdder inWindow = new LongAdder();
+  /** Deliveries received [0] outside the window, [1] inside it. */
+  private final LongAdder[] received = {new LongAdder(), new LongAdder()};
   private final LongAdder errors = new LongAdder();
   private final LongAdder offline = new LongAdder();
   private final LongAdder floodSent = new LongAdder();
   private final LongAdder floodReceived = new LongAdder();
   private final Histogram offlineAfterKill = LatencyHistograms.create();
-  private final Recorder loopLag = new Recorder(1, LatencyHistograms.highestMicros(),
-      LatencyHistograms.significantDigits());
-  private final Recorder sendLag = new Recorder(1, LatencyHistograms.highestMicros(),
-      LatencyHistograms.significantDigits());
+  /** [0] outside the window (never read), [1] inside. */
+  private final Recorder[] loopLag = {recorder(), recorder()};
+  private final Recorder[] sendLag = {recorder(), recorder()};
   private volatile Timeline timeline;
   private volatile long killNanos;
   private volatile long windowStart = Long.MAX_VALUE;
@@ -61,49 +70,60 @@ final class RunMeter {
 
   /** A generator event loop ran a timer {@code lagNanos} late. */
   void loopLag(long nowNanos, long lagNanos) {
-    if (nowNanos >= windowStart && nowNanos < windowEnd) {
-      long micros = Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros()));
-      loopLag.recordValue(micros);
-      Timeline t = timeline;
-      if (t != null) {
-        t.loopLag(nowNanos, micros);
-      }
+    long micros = Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros()));
+    loopLag[inWindow(nowNanos, windowStart, windowEnd)].recordValue(micros);
+    Timeline t = timeline;
+    if (t != null) {
+      t.loopLag(nowNanos, micros);
     }
   }
 
   /** A message with a rate left {@code lagNanos} after its scheduled time. */
   void sendLag(long nowNanos, long lagNanos) {
-    if (nowNanos >= windowStart && nowNanos < windowEnd) {
-      sendLag.recordValue(Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros())));
-    }
+    sendLag[inWindow(nowNanos, windowStart, windowEnd)]
+        .recordValue(Math.max(1, Math.min(lagNanos / 1000, LatencyHistograms.highestMicros())));
   }
 
   /** The generator's own lateness in the measured window. */
   GeneratorLag generatorLag() {
-    return new GeneratorLag(loopLag.getIntervalHistogram(), sendLag.getIntervalHistogram());
+    return new GeneratorLag(loopLag[1].getIntervalHistogram(), sendLag[1].getIntervalHistogram());
   }
 
   /** A message sent at {@code sentNanos} arrived at {@code nowNanos}. */
   void delivered(long sentNanos, long nowNanos) {
-    received.increment();
     long start = windowStart;
     long end = windowEnd;
-    if (sentNanos >= start && sentNanos < end) {
-      long micros = Math.max(1, (nowNanos - sentNanos) / 1000);
-      recorder.get().recordValue(Math.min(micros, LatencyHistograms.highestMicros()));
-      Timeline t = timeline;
-      if (t != null) {
-        t.delivered(sentNanos, micros);
-      }
-    }
-    if (nowNanos >= start && nowNanos < end) {
-      inWindow.increment();
+    received[inWindow(nowNanos, start, end)].increment();
+    long micros = Math.max(1, Math.min((nowNanos - sentNanos) / 1000, LatencyHistograms.highestMicros()));
+    recorder.get()[inWindow(sentNanos, start, end)].recordValue(micros);
+    Timeline t = timeline;
+    if (t != null) {
+      t.delivered(sentNanos, micros);
     }
   }
 
-  /** A flooder's line reached a member, or a sender's line reached a flooder: counted, not timed. */
+  /**
+   * A flooder's line reached a member, or a sender's line reached a flooder: counted among all
+   * deliveries, not timed, and not among the window's deliveries per second.
+   */
   void deliveredUntimed() {
-    received.increment();
+    received[0].increment();
+  }
+
+  /**
+   * 1 if {@code nanos} lies in [start, end), else 0, without a branch: the sign of
+   * {@code nanos - start} (clear from the start on) and of {@code nanos - end} (set before the end).
+   */
+  static int inWindow(long nanos, long start, long end) {
+    return (int) ((~(nanos - start) & (nanos - end)) >>> 63);
+  }
+
+  private static SingleWriterRecorder singleWriter() {
+    return new SingleWriterRecorder(1, LatencyHistograms.highestMicros(), LatencyHistograms.significantDigits());
+  }
+
+  private static Recorder recorder() {
+    return new Recorder(1, LatencyHistograms.highestMicros(), LatencyHistograms.significantDigits());
   }
 
   void floodSent() {
@@ -163,8 +183,16 @@ final class RunMeter {
     }
   }
 
-  /** Latency recorded since the last call, also added to the run's total. Single caller. */
+  /**
+   * Latency recorded since the last call, also added to the run's total. Single caller. The
+   * recorders of what fell outside the window are emptied too: taking an interval flips a
+   * recorder's phase, and a writer that never saw a flip in the warm-up would be compiled
+   * without that case and thrown back to the interpreter at the first flip in the window.
+   */
   synchronized Histogram interval() {
+    for (SingleWriterRecorder[] own : byLoop) {
+      outside = own[0].getIntervalHistogram(outside);
+    }
     Histogram interval = LatencyHistograms.create();
     for (SingleWriterRecorder own : recorders) {
       interval.add(own.getIntervalHistogram());
@@ -192,11 +220,11 @@ final class RunMeter {
   }
 
   long receivedCount() {
-    return received.sum();
+    return received[0].sum() + received[1].sum();
   }
 
   long inWindowCount() {
-    return inWindow.sum();
+    return received[1].sum();
   }
 
   long errorCount() {

@@ -16,17 +16,21 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import java.util.function.LongConsumer;
 import org.sessionchat.bench.ScenarioSpec;
 import org.sessionchat.bench.ledger.Tally;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.RunResult;
 import org.sessionchat.bench.result.ServerFootprint;
 import org.sessionchat.bench.wire.Dialect;
 
 /**
  * Runs a scenario (or this process's slice of it) from start to result: connect and join
- * every client at a bounded pace, measure the servers' memory, let the senders talk through
- * warm-up and the measured window, wait for stragglers, then add up every ledger.
+ * every client at a bounded pace, let the senders talk through warm-up and the measured
+ * window, wait for stragglers, then add up every ledger. The servers' memory is read once
+ * everybody is in when nobody talks (idle scenarios), and after the drain when they do: the
+ * full GC of that reading must not fall into what is timed (see {@link MemoryProbe}).
  */
 public final class ScenarioRun {
 
@@ -37,11 +41,19 @@ public final class ScenarioRun {
   private final RunMeter meter = new RunMeter();
   private final List<Room> rooms = new ArrayList<>();
   private final List<BenchClient> clients = new ArrayList<>();
+  private final BiFunction<List<Long>, MemoryProbe, ServerFootprint> memory;
   private double serverCpuCores = -1;
+  private double machineCpuCores = -1;
 
   public ScenarioRun(ScenarioSpec spec, RunOptions options) {
+    this(spec, options, ServerProbe::measure);
+  }
+
+  /** A run that reads the servers' memory with {@code memory} (tests watch when it is called). */
+  ScenarioRun(ScenarioSpec spec, RunOptions options, BiFunction<List<Long>, MemoryProbe, ServerFootprint> memory) {
     this.spec = spec;
     this.options = options;
+    this.memory = memory;
     Dialect dialect = Dialect.named(spec.protocol());
     for (int r = 0; r < spec.rooms(); r++) {
       if (!options.runsRoom(r)) {
@@ -79,12 +91,15 @@ public final class ScenarioRun {
           ? vertx.setPeriodic(options.progressSeconds() * 1000L, id -> progress.print()) : -1;
       long connectJoinMillis = connectAndJoin(vertx);
       onJoined.accept(connectJoinMillis);
-      ServerFootprint server = ServerProbe.measure(options.serverPids());
-      if (spec.senders() > 0) {
-        talk();
-      } else {
+      MemoryProbe moment = MemoryProbe.forScenario(spec.senders());
+      ServerFootprint server;
+      if (moment == MemoryProbe.AFTER_JOIN) {
+        server = memory.apply(options.serverPids(), moment);
         progress.phase("idle");
         sleep(TimeUnit.SECONDS.toNanos(spec.durationSeconds()));
+      } else {
+        talk();
+        server = memory.apply(options.serverPids(), moment);
       }
       Tally tally = tally();
       if (progressTimer >= 0) {
@@ -100,7 +115,7 @@ public final class ScenarioRun {
           meter.sentCount(), tally, meter.errorCount(), meter.offlineCount(), deliveriesPerSecond,
           meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpuCores), startedAt,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill(),
-          meter.generatorLag());
+          meter.generatorLag(), machineCpuCores);
     } finally {
       await(vertx.close(), 30);
     }
@@ -152,6 +167,16 @@ public final class ScenarioRun {
       }
     }
     long periodMillis = spec.rate() > 0 ? Sender.periodMillis(spec.rate()) : 0;
+    // the window and the timeline are in place before the first message: the warm-up records
+    // as the window does (see RunMeter)
+    long warmupStart = System.nanoTime();
+    long windowStart = warmupStart + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
+    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(spec.durationSeconds());
+    Timeline timeline = options.timeline() == null ? null : new Timeline(warmupStart, windowStart, windowEnd);
+    if (timeline != null) {
+      meter.keepTimeline(timeline);
+    }
+    meter.openWindow(windowStart, windowEnd);
     for (Room room : rooms) {
       int receivers = room.joinedMembers() - 1;
       for (BenchClient member : room.members()) {
@@ -165,25 +190,25 @@ public final class ScenarioRun {
         }
       }
     }
-    long windowStart = System.nanoTime() + TimeUnit.SECONDS.toNanos(spec.warmupSeconds());
-    long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(spec.durationSeconds());
-    Timeline timeline = options.timeline() == null ? null : new Timeline(windowStart, windowEnd - windowStart);
-    if (timeline != null) {
-      meter.keepTimeline(timeline);
-    }
-    meter.openWindow(windowStart, windowEnd);
     LoopLag loopLag = LoopLag.on(meter, clients);
     loopLag.start();
+    sleep(warmupStart + (windowStart - warmupStart) / 2 - System.nanoTime());
+    meter.interval(); // the recorders' phase flips once in the warm-up too (see RunMeter.interval)
     sleep(windowStart - System.nanoTime());
     double serverCpuStart = ServerProbe.cpuSeconds(options.serverPids());
+    double machineCpuStart = ServerProbe.machineCpuSeconds();
     if (options.killPid() > 0) {
       sleep(windowStart + TimeUnit.SECONDS.toNanos(options.killAfterSeconds()) - System.nanoTime());
       kill(options.killPid());
     }
     sleep(windowEnd - System.nanoTime());
     double serverCpuEnd = ServerProbe.cpuSeconds(options.serverPids());
+    double machineCpuEnd = ServerProbe.machineCpuSeconds();
     if (serverCpuStart >= 0 && serverCpuEnd >= 0 && spec.durationSeconds() > 0) {
       serverCpuCores = (serverCpuEnd - serverCpuStart) / spec.durationSeconds();
+    }
+    if (machineCpuStart >= 0 && machineCpuEnd >= 0 && spec.durationSeconds() > 0) {
+      machineCpuCores = (machineCpuEnd - machineCpuStart) / spec.durationSeconds();
     }
     List<Future<Void>> stops = new ArrayList<>();
     senders.forEach(sender -> stops.add(sender.stop()));

@@ -1,13 +1,13 @@
 package org.sessionchat.bench.run;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.ServerFootprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads how much memory server processes on this machine use: resident set from
  * {@code /proc/<pid>/status}, and for a JVM the heap still used after {@code jcmd GC.run}
- * (what the clients really cost, not garbage waiting for collection).
+ * (what the clients really cost, not garbage waiting for collection). That full collection
+ * disturbs the JVM it runs in, so callers read memory only at a moment when nothing is timed
+ * (see {@link MemoryProbe}).
  */
 public final class ServerProbe {
 
@@ -29,10 +31,11 @@ public final class ServerProbe {
   private ServerProbe() {
   }
 
-  public static ServerFootprint measure(List<Long> pids) {
+  /** Memory of the processes, read now; {@code moment} says which moment of the run now is. */
+  public static ServerFootprint measure(List<Long> pids, MemoryProbe moment) {
     ServerFootprint total = ServerFootprint.UNKNOWN;
     for (long pid : pids) {
-      total = total.plus(measure(pid));
+      total = total.plus(measure(pid, moment));
     }
     return total;
   }
@@ -45,7 +48,7 @@ public final class ServerProbe {
     double total = 0;
     for (long pid : pids) {
       try {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String stat = readProc(pid + "/stat");
         // fields after the command name in parentheses; utime and stime are the 14th and 15th
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
@@ -56,14 +59,33 @@ public final class ServerProbe {
     return total;
   }
 
-  static ServerFootprint measure(long pid) {
+  /**
+   * CPU seconds the whole machine has spent so far on anything but idling and waiting for I/O
+   * ({@code /proc/stat}, all cores); -1 when unknown. Over a window, minus the server's and the
+   * generator's share, it is what others ran beside a run.
+   */
+  public static double machineCpuSeconds() {
+    try {
+      String first = readProc("stat").lines().findFirst().orElseThrow();
+      String[] fields = first.trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
+      long busy = 0;
+      for (int i = 1; i < Math.min(fields.length, 9); i++) {
+        busy += i == 4 || i == 5 ? 0 : Long.parseLong(fields[i]);
+      }
+      return busy / (double) CLOCK_TICKS;
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  static ServerFootprint measure(long pid, MemoryProbe moment) {
     double heap = isJava(pid) ? heapAfterGc(pid) : -1;
-    return new ServerFootprint(rssMegabytes(pid), heap, -1);
+    return new ServerFootprint(rssMegabytes(pid), heap, -1, moment);
   }
 
   private static boolean isJava(long pid) {
     try {
-      return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).trim().equals("java");
+      return readProc(pid + "/comm").trim().equals("java");
     } catch (IOException e) {
       return false;
     }
@@ -71,7 +93,7 @@ public final class ServerProbe {
 
   private static double rssMegabytes(long pid) {
     try {
-      Matcher m = RSS.matcher(Files.readString(Path.of("/proc", Long.toString(pid), "status")));
+      Matcher m = RSS.matcher(readProc(pid + "/status"));
       return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
     } catch (IOException e) {
       LOG.warn("cannot read memory of process {}: {}", pid, e.getMessage());
@@ -84,6 +106,18 @@ public final class ServerProbe {
     // GC.heap_info lists the whole heap first ("garbage-first heap total 123K, used 45K"), then regions.
     Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
     return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+  }
+
+  /**
+   * A file under {@code /proc}, read with a plain stream rather than NIO: the CPU counters are
+   * read at the window's start, from another thread than the event loops, and a file channel
+   * there is a second class behind the JDK's {@code IOUtil.read} that the loops' socket reads
+   * were compiled for with one: the JIT threw their compiled reads away as the window opened.
+   */
+  private static String readProc(String path) throws IOException {
+    try (FileInputStream in = new FileInputStream("/proc/" + path)) {
+      return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    }
   }
 
   private static String jcmd(long pid, String command) {

@@ -13,7 +13,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * time a message was sent) the deliveries, their worst latency, those over 5/10/20 ms, and the
  * generator's worst event-loop lag in that millisecond. Written as CSV with wall-clock
  * milliseconds, so it lines up with a server's or the generator's GC log. Updated from every
- * event loop without locks; a few arrays of longs, allocated once.
+ * event loop without locks; a few arrays of longs, allocated once. It keeps the warm-up too,
+ * so that the window's first deliveries run code the warm-up already ran, and writes only the
+ * window.
  */
 final class Timeline {
 
@@ -22,16 +24,19 @@ final class Timeline {
 
   private final long startNanos;
   private final long startEpochMillis;
+  private final int windowBucket;
   private final int buckets;
   private final AtomicLongArray count;
   private final AtomicLongArray maxMicros;
   private final AtomicLongArray over;
   private final AtomicLongArray loopLagMicros;
 
-  Timeline(long startNanos, long durationNanos) {
+  /** From the warm-up's start, written from the window's start to its end. */
+  Timeline(long startNanos, long windowStartNanos, long windowEndNanos) {
     this.startNanos = startNanos;
     this.startEpochMillis = System.currentTimeMillis() + TimeUnit.NANOSECONDS.toMillis(startNanos - System.nanoTime());
-    this.buckets = (int) Math.max(1, durationNanos / BUCKET_NANOS);
+    this.windowBucket = (int) ((windowStartNanos - startNanos) / BUCKET_NANOS);
+    this.buckets = windowBucket + (int) Math.max(1, (windowEndNanos - windowStartNanos) / BUCKET_NANOS);
     this.count = new AtomicLongArray(buckets);
     this.maxMicros = new AtomicLongArray(buckets);
     this.over = new AtomicLongArray(buckets * THRESHOLDS_MICROS.length);
@@ -62,8 +67,8 @@ final class Timeline {
   void write(Path file) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write("epochMillis,msIntoWindow,deliveries,maxMicros,over5ms,over10ms,over20ms,loopLagMaxMicros\n");
-      for (int b = 0; b < buckets; b++) {
-        out.write((startEpochMillis + b) + "," + b + "," + count.get(b) + "," + maxMicros.get(b));
+      for (int b = windowBucket; b < buckets; b++) {
+        out.write((startEpochMillis + b) + "," + (b - windowBucket) + "," + count.get(b) + "," + maxMicros.get(b));
         for (int t = 0; t < THRESHOLDS_MICROS.length; t++) {
           out.write("," + over.get(b * THRESHOLDS_MICROS.length + t));
         }

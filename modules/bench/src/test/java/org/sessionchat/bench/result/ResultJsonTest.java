@@ -45,6 +45,18 @@ class ResultJsonTest {
   }
 
   @Test
+  void lineSaysWhenTheServersMemoryWasReadAndOlderLinesReadItAfterTheJoin() {
+    JsonObject json = ResultJson.toJson(result(1000, 2000, new Tally(400, 400, 0, 0, 0)), true);
+
+    assertThat(json.getString("serverMemoryProbed")).isEqualTo("after-drain");
+    assertThat(ResultJson.summary(ResultJson.fromJson(json))).contains("heap 40 MB (after the window and drain)");
+    json.remove("serverMemoryProbed");
+    assertThat(ResultJson.fromJson(json).server().memoryProbe()).isEqualTo(MemoryProbe.AFTER_JOIN);
+    json.put("serverRssMegabytes", -1.0);
+    assertThat(ResultJson.fromJson(json).server().memoryProbe()).isEqualTo(MemoryProbe.NONE);
+  }
+
+  @Test
   void generatorLagTravelsBetweenProcessesAndShowsInTheLine() {
     Histogram loop = LatencyHistograms.create();
     loop.recordValue(3000);
@@ -53,7 +65,7 @@ class ResultJsonTest {
     RunResult base = result(1000, 2000, new Tally(400, 400, 0, 0, 0));
     RunResult original = new RunResult(base.spec(), 1, 20, 20, 700, 40, base.tally(), 0, 0, 100.0,
         base.latencyMicros(), 5.0, 10.0, base.server(), base.startedAt(), 1.5, LatencyHistograms.create(),
-        new GeneratorLag(loop, send));
+        new GeneratorLag(loop, send), 1.25);
 
     JsonObject line = ResultJson.toJson(original, false);
     RunResult read = ResultJson.fromJson(new JsonObject(ResultJson.toJson(original, true).encode()));
@@ -64,7 +76,9 @@ class ResultJsonTest {
     assertThat(read.generatorLag().sendMicros()).isEqualTo(send);
     assertThat(RunResult.merge(List.of(read, read), spec, 0, 1, ServerFootprint.UNKNOWN)
         .generatorLag().loopMicros().getTotalCount()).isEqualTo(2);
-    assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00");
+    assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00",
+        "machine CPU in the window 1.25 cores");
+    assertThat(read.machineCpuCores()).isEqualTo(1.25);
   }
 
   @Test
@@ -96,6 +110,6 @@ class ResultJsonTest {
     latency.recordValue(fastMicros);
     latency.recordValue(slowMicros);
     return new RunResult(spec, 1, 20, 20, 700, 40, tally, 0, 0, 100.0, latency, 5.0, 10.0,
-        new ServerFootprint(120, 40, 0.8), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
+        new ServerFootprint(120, 40, 0.8, MemoryProbe.AFTER_DRAIN), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
   }
 }

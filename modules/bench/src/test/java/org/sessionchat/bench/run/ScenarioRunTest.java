@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.bench.ScenarioSpec;
+import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.RunResult;
+import org.sessionchat.bench.result.ServerFootprint;
 
 class ScenarioRunTest {
 
@@ -31,6 +36,7 @@ class ScenarioRunTest {
       assertThat(result.errors()).isZero();
       assertThat(result.deliveriesPerSecond()).isGreaterThan(0);
       assertThat(result.latencyMicros().getTotalCount()).isGreaterThan(0);
+      assertThat(result.machineCpuCores()).isGreaterThan(0); // the generator and the server at least
     }
   }
 
@@ -92,6 +98,54 @@ class ScenarioRunTest {
       long timed = rows.stream().skip(1).mapToLong(row -> Long.parseLong(row.split(",")[2])).sum();
       assertThat(timed).isEqualTo(result.latencyMicros().getTotalCount());
     }
+  }
+
+  @Test
+  void serversMemoryIsReadAfterTheWindowAndDrainWhenMembersTalk() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      MemoryReads reads = new MemoryReads();
+      AtomicLong joinedAt = new AtomicLong();
+
+      RunResult result = new ScenarioRun(spec(server, 50), withServer(), reads).run(ms -> joinedAt.set(System.nanoTime()));
+
+      assertThat(reads.moments).containsExactly(MemoryProbe.AFTER_DRAIN);
+      // the window (1 s, no warm-up) lies between the join and the reading
+      assertThat(reads.at.get(0) - joinedAt.get()).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+      assertThat(result.server().memoryProbe()).isEqualTo(MemoryProbe.AFTER_DRAIN);
+    }
+  }
+
+  @Test
+  void serversMemoryIsReadOnceAllAreInWhenNobodyTalks() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      MemoryReads reads = new MemoryReads();
+      ScenarioSpec idle = new ScenarioSpec("C", "tiny", "chat", List.of(server.target()), 2, 5, 0, 0, 64, 0, 1, 50);
+
+      RunResult result = new ScenarioRun(idle, withServer(), reads).run(ms -> { });
+      long end = System.nanoTime();
+
+      assertThat(reads.moments).containsExactly(MemoryProbe.AFTER_JOIN);
+      // the idle second comes after the reading
+      assertThat(end - reads.at.get(0)).isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
+      assertThat(result.server().memoryProbe()).isEqualTo(MemoryProbe.AFTER_JOIN);
+    }
+  }
+
+  /** Records when the run asked for the server's memory, and answers with a made-up footprint. */
+  private static final class MemoryReads implements BiFunction<List<Long>, MemoryProbe, ServerFootprint> {
+    final List<MemoryProbe> moments = new CopyOnWriteArrayList<>();
+    final List<Long> at = new CopyOnWriteArrayList<>();
+
+    @Override
+    public ServerFootprint apply(List<Long> pids, MemoryProbe moment) {
+      moments.add(moment);
+      at.add(System.nanoTime());
+      return new ServerFootprint(100, 50, -1, moment);
+    }
+  }
+
+  private static RunOptions withServer() {
+    return new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(ProcessHandle.current().pid()), 0, 0);
   }
 
   private static ScenarioSpec spec(TinyChatServer server, double rate) {
