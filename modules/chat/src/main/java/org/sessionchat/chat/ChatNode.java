@@ -151,7 +151,7 @@ public final class ChatNode implements Callable<Integer> {
   @Option(names = "--hang-pause", defaultValue = "500", paramLabel = "MS", description = "Silence from a cluster member tolerated on top of its usual gap between heartbeats before this node suspects it hung (SIGSTOP, a long GC); judged ten times a second by a phi-accrual detector, which waits longer by itself when heartbeats come irregularly. 0 = leave hung members to Hazelcast's once-a-second check, about a second later (default: ${DEFAULT-VALUE}).")
   int hangPauseMillis;
 
-  @Option(names = "--event-loops", defaultValue = "0", paramLabel = "N", description = "Event-loop threads: every client port has a server on each, and a client's actor runs on its connection's loop. 0 = Vert.x's default, twice the cores (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--event-loops", defaultValue = "0", paramLabel = "N", description = "Event-loop threads: every client port has a server on each, and a client's actor runs on its connection's loop. 0 = one per core; Vert.x's own default is two per core, which on a busy machine costs more CPU per line (default: ${DEFAULT-VALUE}).")
   int eventLoops;
 
   @Option(names = "--cluster-config", paramLabel = "FILE", description = "Hazelcast XML to start from (default: built-in loopback settings).")
@@ -237,10 +237,15 @@ public final class ChatNode implements Callable<Integer> {
     System.out.flush();
   }
 
-  /** Vert.x as shipped, but for the event loops asked for. */
-  private VertxOptions vertxOptions() {
-    VertxOptions options = new VertxOptions();
-    return eventLoops == 0 ? options : options.setEventLoopPoolSize(eventLoops);
+  /**
+   * Vert.x as shipped but for its event loops: one per core unless asked otherwise. Why not
+   * Vert.x's two per core: a room's line reaches every loop that holds a member, so more loops
+   * than cores means more wake-ups and thinner batches for the same lines (measured in
+   * docs/benchmarks.md: 10-30 % more CPU per delivery with four loops on two cores).
+   */
+  VertxOptions vertxOptions() {
+    int loops = eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
+    return new VertxOptions().setEventLoopPoolSize(loops);
   }
 
   private String resolvedClusterName() {

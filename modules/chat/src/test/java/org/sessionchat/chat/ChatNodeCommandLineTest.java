@@ -74,6 +74,12 @@ class ChatNodeCommandLineTest {
   }
 
   @Test
+  void runsOneEventLoopPerCoreUnlessToldHowMany() {
+    assertThat(parsed().vertxOptions().getEventLoopPoolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(parsed("--event-loops", "3").vertxOptions().getEventLoopPoolSize()).isEqualTo(3);
+  }
+
+  @Test
   void defaultsBoundEveryClientAndKeepHttpOnLoopback() {
     ChatNode node = parsed();
     Limits limits = node.limits();
