@@ -241,7 +241,7 @@ public final class ChatNode implements Callable<Integer> {
    * Vert.x as shipped but for its event loops: one per core unless asked otherwise. Why not
    * Vert.x's two per core: a room's line reaches every loop that holds a member, so more loops
    * than cores means more wake-ups and thinner batches for the same lines (measured in
-   * docs/benchmarks.md: 10-30 % more CPU per delivery with four loops on two cores).
+   * docs/benchmark-log.md: 10-30 % more CPU per delivery with four loops on two cores).
    */
   VertxOptions vertxOptions() {
     int loops = eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
