@@ -164,7 +164,7 @@ public final class ChatServerNode {
         ConnectionLimits admission = new ConnectionLimits(settings.limits(), counters);
         ClientFactory clients = new ClientFactory(runtime, managerRef.result(), nickRef.result(), manager.quota(),
             settings, guestNames, admission);
-        Future<TcpListener> line = TcpListener.start(vertx, TcpListener.eventLoopsOf(vertx), settings.serverOptions(),
+        Future<TcpListener> line = TcpListener.start(vertx, runtime.eventLoops(), settings.serverOptions(),
             options -> new TcpServerVerticle(options, settings.maxLineLength(), settings.limits(), counters, admission,
                 host -> LineWire.INSTANCE, clients::connected));
         return line.compose(server -> {
@@ -177,7 +177,7 @@ public final class ChatServerNode {
                 List.of(server.deploymentId()), name, counters, clients, names, repair));
           }
           String serverName = settings.serverName() != null ? settings.serverName() : name;
-          Future<TcpListener> ircListener = TcpListener.start(vertx, TcpListener.eventLoopsOf(vertx),
+          Future<TcpListener> ircListener = TcpListener.start(vertx, runtime.eventLoops(),
               settings.serverOptions(settings.ircPort()),
               options -> new TcpServerVerticle(options, IrcWire.MAX_LINE, settings.limits(), counters, admission,
                   host -> new IrcWire(serverName, host), clients::connectedIrc));

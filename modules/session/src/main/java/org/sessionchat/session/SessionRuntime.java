@@ -53,6 +53,15 @@ public final class SessionRuntime {
     return node.spawn(actorKind, null, actor, placement);
   }
 
+  /**
+   * How many event loops this node's Vert.x runs. Why it matters to callers: the runtime has
+   * a batch consumer on each, and a server that wants its sockets' actors beside them (see
+   * {@link Placement}) needs one server per loop.
+   */
+  public int eventLoops() {
+    return node.eventLoops();
+  }
+
   /** The Vert.x node id when clustered, a generated one otherwise. */
   public String nodeId() {
     return node.nodeId();

@@ -64,11 +64,6 @@ public final class TcpListener {
         });
   }
 
-  /** How many servers a listener on {@code vertx} needs to have one on each of its event loops. */
-  public static int eventLoopsOf(Vertx vertx) {
-    return VertxInternals.eventLoops(vertx);
-  }
-
   private TcpServerVerticle add(TcpServerVerticle server) {
     servers.add(server);
     return server;

@@ -7,10 +7,7 @@ import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 
@@ -29,21 +26,6 @@ import io.vertx.core.net.NetSocket;
 final class VertxInternals {
 
   private VertxInternals() {
-  }
-
-  /**
-   * How many event loops {@code vertx} runs (its {@code eventLoopPoolSize}), which the public
-   * API does not tell; Vert.x's default if it is not Vert.x's own.
-   */
-  static int eventLoops(Vertx vertx) {
-    if (vertx instanceof VertxInternal internal) {
-      int loops = 0;
-      for (var ignored : internal.nettyEventLoopGroup()) {
-        loops++;
-      }
-      return loops;
-    }
-    return VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
   }
 
   /**

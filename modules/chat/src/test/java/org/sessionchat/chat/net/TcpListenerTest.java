@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetServerOptions;
 import java.net.Socket;
 import java.time.Duration;
@@ -63,19 +62,6 @@ class TcpListenerTest {
     } finally {
       for (Socket client : clients) {
         client.close();
-      }
-    }
-  }
-
-  @Test
-  void countsTheEventLoopsOfAVertxMadeWithFewerOrMoreThanTheDefault() throws Exception {
-    assertThat(TcpListener.eventLoopsOf(vertx)).isEqualTo(TcpListener.EVENT_LOOPS);
-    for (int loops : new int[] {1, 3}) {
-      Vertx sized = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
-      try {
-        assertThat(TcpListener.eventLoopsOf(sized)).as("event loops of a Vert.x made with %d", loops).isEqualTo(loops);
-      } finally {
-        sized.close().await(10, TimeUnit.SECONDS);
       }
     }
   }

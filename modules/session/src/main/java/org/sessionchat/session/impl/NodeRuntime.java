@@ -6,7 +6,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.cluster.ClusterManager;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -102,14 +101,15 @@ public final class NodeRuntime {
   }
 
   /**
-   * One {@link LoopVerticle} per event loop (Vert.x's default pool size): the instances of one
-   * deployment get consecutive event loops. Should two share a loop, or a Vert.x have more
-   * loops, actors on a loop without one get their envelopes one by one, as without batches.
+   * One {@link LoopVerticle} per event loop of this Vert.x (however many it was made with):
+   * the instances of one deployment get consecutive event loops, so as many instances as
+   * loops put one on each. (Should a loop still have none, its actors get their envelopes one
+   * by one, as without batches.)
    */
   private Future<Void> deployLoops() {
     int[] next = {0};
     return vertx.deployVerticle(() -> new LoopVerticle(nodeId, next[0]++, router, metrics),
-            new DeploymentOptions().setInstances(VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE))
+            new DeploymentOptions().setInstances(eventLoops()))
         .onSuccess(id -> loopDeployment = id)
         .mapEmpty();
   }
@@ -259,6 +259,16 @@ public final class NodeRuntime {
 
   boolean monitorEnabled() {
     return options.monitorEnabled();
+  }
+
+  /** How many event loops this node's Vert.x runs; the public API does not say. */
+  public int eventLoops() {
+    return VertxInternals.eventLoops(vertx);
+  }
+
+  /** The batch consumers' addresses by event-loop thread: one per loop once started. */
+  int batchConsumers() {
+    return router.loopCount();
   }
 
   Router router() {

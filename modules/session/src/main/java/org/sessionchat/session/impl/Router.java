@@ -153,6 +153,11 @@ final class Router {
     loopsVersion.incrementAndGet();
   }
 
+  /** How many event loops have a batch consumer. */
+  int loopCount() {
+    return loopAddresses.size();
+  }
+
   /** A number that changes whenever the batch consumers change; read before {@link #loopAddress}. */
   int loopsVersion() {
     return loopsVersion.get();

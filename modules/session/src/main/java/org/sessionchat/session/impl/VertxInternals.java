@@ -33,6 +33,15 @@ final class VertxInternals {
   private VertxInternals() {
   }
 
+  /** How many event loops {@code vertx} runs (its {@code eventLoopPoolSize}), which the public API does not tell. */
+  static int eventLoops(Vertx vertx) {
+    int loops = 0;
+    for (var ignored : ((VertxInternal) vertx).nettyEventLoopGroup()) {
+      loops++;
+    }
+    return loops;
+  }
+
   /**
    * Runs {@code handler} with {@code event} now, on the calling thread, as code of
    * {@code context}: what the event bus does when it delivers to a consumer of that context.
