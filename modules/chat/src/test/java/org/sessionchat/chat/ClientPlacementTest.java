@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.limits.Disconnect;
-import org.sessionchat.chat.net.TcpListener;
 import org.sessionchat.chat.testing.LimitsBuilder;
 import org.sessionchat.chat.testing.LineClient;
 import org.sessionchat.chat.testing.LocalChatNode;
@@ -57,7 +56,7 @@ class ClientPlacementTest {
     socketContext.runOnContext(v -> socketThread.complete(Thread.currentThread()));
     List<ActorRef> actors = new ArrayList<>();
     List<RecordingTransport> transports = new ArrayList<>();
-    for (int i = 0; i < TcpListener.EVENT_LOOPS + 1; i++) {
+    for (int i = 0; i < node.node().runtime().eventLoops() + 1; i++) {
       RecordingTransport transport = new RecordingTransport();
       CompletableFuture<ActorRef> spawned = new CompletableFuture<>();
       socketContext.runOnContext(v -> node.node().serveClient(transport)
@@ -78,7 +77,7 @@ class ClientPlacementTest {
   @Test
   void saysByeToTheClientsOfEveryEventLoopWhenTheNodeStops() throws Exception {
     node = LocalChatNode.start();
-    List<LineClient> clients = connect(2 * TcpListener.EVENT_LOOPS);
+    List<LineClient> clients = connect(2 * node.node().runtime().eventLoops());
     try {
       node.node().close().await(10, TimeUnit.SECONDS);
       for (LineClient client : clients) {
@@ -94,7 +93,7 @@ class ClientPlacementTest {
   void admitsNoMoreConnectionsThanTheNodeLimitOverAllEventLoops() throws Exception {
     int limit = 3;
     node = LocalChatNode.start(LimitsBuilder.limits().connections(limit, 100).build());
-    List<LineClient> clients = IntStream.range(0, 2 * TcpListener.EVENT_LOOPS)
+    List<LineClient> clients = IntStream.range(0, 2 * node.node().runtime().eventLoops())
         .mapToObj(i -> LineClient.connect(node.port())).toList();
     try {
       List<String> firstLines = clients.stream().map(LineClient::welcome).toList();
@@ -110,7 +109,7 @@ class ClientPlacementTest {
   @Test
   void closesIdleConnectionsOnEveryEventLoop() throws Exception {
     node = LocalChatNode.start(LimitsBuilder.limits().idleTimeout(Duration.ofMillis(500)).build());
-    List<LineClient> clients = connect(2 * TcpListener.EVENT_LOOPS);
+    List<LineClient> clients = connect(2 * node.node().runtime().eventLoops());
     try {
       for (LineClient client : clients) {
         client.expect("ERROR:IDLE_TIMEOUT");

@@ -3,7 +3,6 @@ package org.sessionchat.chat.net;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetServerOptions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,9 +25,6 @@ import org.slf4j.LoggerFactory;
  * connections, its idle-connection timer, its table of chat lines already encoded.
  */
 public final class TcpListener {
-
-  /** The servers of one listener on a Vert.x instance made with the default options: one per event loop. */
-  public static final int EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private static final Logger log = LoggerFactory.getLogger(TcpListener.class);
   /** Vert.x shares a random port among the servers listening on the same negative port number. */

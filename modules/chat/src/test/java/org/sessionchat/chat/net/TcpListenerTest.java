@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetServerOptions;
 import java.net.Socket;
 import java.time.Duration;
@@ -22,6 +23,9 @@ import org.sessionchat.chat.limits.Limits;
 
 /** One port, a server on every event loop: where the connections land. */
 class TcpListenerTest {
+
+  /** The event loops of a Vert.x made with the default options, as this test's is. */
+  private static final int EVENT_LOOPS = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
 
   private Vertx vertx;
 
@@ -45,7 +49,7 @@ class TcpListenerTest {
         accepted.add(connection);
       }
     });
-    int connections = 2 * TcpListener.EVENT_LOOPS;
+    int connections = 2 * EVENT_LOOPS;
     List<Socket> clients = new ArrayList<>();
     try {
       for (int i = 0; i < connections; i++) {
@@ -57,7 +61,7 @@ class TcpListenerTest {
         }
       });
       assertThat(accepting).as("the event-loop threads that accepted %d connections", connections)
-          .hasSize(TcpListener.EVENT_LOOPS)
+          .hasSize(EVENT_LOOPS)
           .allSatisfy(thread -> assertThat(thread.getName()).startsWith("vert.x-eventloop-thread-"));
     } finally {
       for (Socket client : clients) {
@@ -78,7 +82,7 @@ class TcpListenerTest {
     LimitCounters counters = new LimitCounters();
     ConnectionLimits admission = new ConnectionLimits(Limits.NONE, counters);
     NetServerOptions options = TcpServerVerticle.serverOptions("127.0.0.1", 0);
-    return TcpListener.start(vertx, TcpListener.EVENT_LOOPS, options,
+    return TcpListener.start(vertx, EVENT_LOOPS, options,
             shared -> new TcpServerVerticle(shared, 4096, Limits.NONE, counters, admission,
                 host -> LineWire.INSTANCE, onConnect))
         .await(10, TimeUnit.SECONDS);
