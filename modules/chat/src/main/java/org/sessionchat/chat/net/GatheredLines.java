@@ -18,6 +18,10 @@ import io.netty.buffer.ByteBuf;
  * connection never holds more than that here, and a piece never fills the write queue on its
  * own: the queue counts as full only when the client does not take what was written.
  *
+ * <p>A turn's first line is not copied here: the connection holds the context's buffer of that
+ * line ({@link SharedLineBuffer}), shared with the other members handed it in the same turn,
+ * and writes a view of it if no second line follows.
+ *
  * <p>Confined to the socket's context; the caller checks that the connection may still write.
  */
 final class GatheredLines {
@@ -29,7 +33,10 @@ final class GatheredLines {
   private final VertxInternals.SocketWrites socket;
   private final SocketLoop loop;
   private final int piece;
+  /** This turn's lines in a buffer of this connection's own, or null. */
   private ByteBuf gathered;
+  /** This turn's only line so far, in the buffer the context shares ({@link SharedLineBuffer}); retained, or null. */
+  private ByteBuf single;
   private boolean flushQueued;
   private int lastTurnBytes = MIN_CAPACITY;
   private long writes;
@@ -48,11 +55,20 @@ final class GatheredLines {
 
   /** Adds {@code line} (its terminator included) behind what this turn gathered so far. */
   void add(byte[] line) {
-    if (gathered == null) {
-      gathered = socket.buffer(Math.max(line.length, Math.min(piece, lastTurnBytes)));
+    if (gathered == null && single == null && loop != null && line.length < piece) {
+      single = loop.sharedLine(line, socket); // the turn's first line: the context's copy, not one of our own
+    } else {
+      if (gathered == null) {
+        gathered = socket.buffer(Math.max(pendingBytes() + line.length, Math.min(piece, lastTurnBytes)));
+        if (single != null) {
+          gathered.writeBytes(single, single.readerIndex(), single.readableBytes());
+          single.release();
+          single = null;
+        }
+      }
+      gathered.writeBytes(line);
     }
-    gathered.writeBytes(line);
-    if (loop == null || gathered.readableBytes() >= piece) {
+    if (loop == null || pendingBytes() >= piece) {
       flush();
     } else if (!flushQueued) {
       flushQueued = true;
@@ -63,10 +79,11 @@ final class GatheredLines {
   /** Writes and flushes what was gathered, as one write; nothing if nothing was. */
   void flush() {
     flushQueued = false;
-    ByteBuf lines = gathered;
+    ByteBuf lines = single != null ? single.duplicate() : gathered; // a view: its own indices, the shared count
     if (lines == null) {
       return;
     }
+    single = null;
     gathered = null;
     lastTurnBytes = lines.readableBytes();
     writes++;
@@ -75,11 +92,17 @@ final class GatheredLines {
 
   /** Drops what was gathered (the connection is closing without writing it) and frees its memory. */
   void discard() {
-    ByteBuf lines = gathered;
+    ByteBuf lines = single != null ? single : gathered;
+    single = null;
     gathered = null;
     if (lines != null) {
       lines.release();
     }
+  }
+
+  /** Bytes gathered and not yet written. */
+  int pendingBytes() {
+    return single != null ? single.readableBytes() : gathered == null ? 0 : gathered.readableBytes();
   }
 
   /** True if the socket holds more unsent bytes than its write queue takes: its client does not read. */
@@ -87,10 +110,6 @@ final class GatheredLines {
     return socket.full();
   }
 
-  /** Bytes gathered and not yet written. */
-  int pendingBytes() {
-    return gathered == null ? 0 : gathered.readableBytes();
-  }
 
   /** Socket writes made so far. */
   long writes() {

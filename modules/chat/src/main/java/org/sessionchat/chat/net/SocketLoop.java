@@ -1,5 +1,6 @@
 package org.sessionchat.chat.net;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each then hands its line to its socket's context. One task per client there means a task,
  * a queue entry and often a wake-up of the socket's event loop per delivery; one task per
  * turn for all the clients of a broadcast costs that once. Each transport still drains its
- * own queue in order. Likewise one write per connection per turn, not one per line.
+ * own queue in order. Likewise one write per connection per turn, not one per line, and one
+ * buffer per line for all the connections that write just that line in a turn.
  */
 final class SocketLoop {
 
@@ -29,6 +31,8 @@ final class SocketLoop {
   /** Connections with lines gathered this turn; on this context's thread only. */
   private final List<GatheredLines> toFlush = new ArrayList<>();
   private boolean flushScheduled;
+  /** The line handed to this context's connections last in this turn; on this context's thread only. */
+  private final SharedLineBuffer sharedLine = new SharedLineBuffer();
 
   private SocketLoop(Context context) {
     this.context = context;
@@ -66,6 +70,15 @@ final class SocketLoop {
   }
 
   /**
+   * {@code line}'s bytes in this turn's shared buffer, retained once for the caller (see
+   * {@link SharedLineBuffer}); on this context's thread, by a connection that then waits for
+   * the end of the turn ({@link #flushAtEndOfTurn}).
+   */
+  ByteBuf sharedLine(byte[] line, VertxInternals.SocketWrites socket) {
+    return sharedLine.retained(line, socket);
+  }
+
+  /**
    * Hands every transport that is ready one event in turn, until none has any left: a room's
    * line waits in the queue of each member here, so the next member's copy of a line follows
    * the last one's at once (its bytes still at hand, see {@link BroadcastLines}) instead of
@@ -96,5 +109,6 @@ final class SocketLoop {
       toFlush.get(i).flush();
     }
     toFlush.clear();
+    sharedLine.release();
   }
 }
