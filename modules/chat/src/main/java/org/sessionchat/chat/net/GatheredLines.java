@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * The lines one connection is handed in one turn of its socket's event loop, gathered in one
- * pooled direct buffer and written as one socket write once the tasks queued in that turn
- * have run ({@link SocketLoop#flushAtEndOfTurn}).
+ * pooled direct buffer and written as one socket write once the event loop has no task left
+ * ({@link SocketLoop#flushAtEndOfTurn}).
  *
  * <p>Why: a room's broadcast hands each member its line as a call of its own, and under load
  * a member is handed many lines per turn. Written one by one, every line is a Netty write of

@@ -31,6 +31,7 @@ final class SocketLoop {
   /** Connections with lines gathered this turn; on this context's thread only. */
   private final List<GatheredLines> toFlush = new ArrayList<>();
   private boolean flushScheduled;
+  private final Runnable flushTask = this::flush;
   /** The line handed to this context's connections last in this turn; on this context's thread only. */
   private final SharedLineBuffer sharedLine = new SharedLineBuffer();
 
@@ -58,14 +59,16 @@ final class SocketLoop {
   }
 
   /**
-   * {@code lines} gathered its first line of this turn: it is flushed once the tasks queued on
-   * this context so far have run. On this context's thread; once per turn and connection.
+   * {@code lines} gathered its first line of this turn: it is flushed once the event loop has
+   * run every task queued on it, those queued meanwhile included (a burst of a room's lines
+   * goes out as one write per member, not one per line). On this context's thread; once per
+   * turn and connection.
    */
   void flushAtEndOfTurn(GatheredLines lines) {
     toFlush.add(lines);
     if (!flushScheduled) {
       flushScheduled = true;
-      context.runOnContext(v -> flush());
+      VertxInternals.afterLoopIteration(context, flushTask);
     }
   }
 

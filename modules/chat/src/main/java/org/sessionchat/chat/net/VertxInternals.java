@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.VoidChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.vertx.core.Context;
@@ -135,6 +136,19 @@ final class VertxInternals {
     @Override
     public boolean full() {
       return socket.writeQueueFull();
+    }
+  }
+
+  /**
+   * Runs {@code task} on {@code context}'s event loop once that loop has run every task queued
+   * on it (Netty's tail task, on the loop's thread but outside any Vert.x context); a task of
+   * the context if the loop is not Netty's single-threaded one. Call on the loop's thread.
+   */
+  static void afterLoopIteration(Context context, Runnable task) {
+    if (context instanceof ContextInternal internal && internal.nettyEventLoop() instanceof SingleThreadEventLoop loop) {
+      loop.executeAfterEventLoopIteration(task);
+    } else {
+      context.runOnContext(v -> task.run());
     }
   }
 
