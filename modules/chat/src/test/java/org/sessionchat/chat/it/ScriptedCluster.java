@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.sessionchat.chat.testing.IrcClient;
 import org.sessionchat.session.testkit.TestProtocols;
 
@@ -31,6 +32,9 @@ import org.sessionchat.session.testkit.TestProtocols;
 final class ScriptedCluster implements AutoCloseable {
 
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(180);
+  private static final int TIMELINE_LINES = 40;
+  /** The log lines {@link #timeline()} keeps. */
+  private static final Pattern TIMELINE = Pattern.compile(" (WARN|ERROR) |HangDetector|NodeRuntime|ClusterChanges|serving: ");
 
   private final Path root;
   private final Path runDir;
@@ -46,6 +50,8 @@ final class ScriptedCluster implements AutoCloseable {
   private final List<Integer> paused = new ArrayList<>();
   private boolean split;
   private int nodes;
+  /** {@link System#nanoTime()} when {@link #start} returned: every node served. */
+  private long startedNanos;
 
   ScriptedCluster() throws IOException {
     this(false);
@@ -140,6 +146,7 @@ final class ScriptedCluster implements AutoCloseable {
     this.nodes = n;
     try {
       run("start", String.valueOf(n));
+      startedNanos = System.nanoTime();
     } catch (Exception | AssertionError e) {
       try {
         close();
@@ -149,6 +156,64 @@ final class ScriptedCluster implements AutoCloseable {
       throw e;
     }
     return this;
+  }
+
+  /**
+   * Waits until the nodes have run together for {@code steady} since {@link #start} returned.
+   *
+   * <p>Why: a node's first heartbeats come while its JVM is busiest (class loading, JIT,
+   * deploying its verticles), so on a loaded machine they can be seconds apart; a
+   * phi-accrual judgment of a member that joined moments ago weighs those gaps heavily and
+   * waits longer (a 3 s gap among the first ones: over 5 s of silence tolerated). A test of
+   * how fast a hung member is found needs members whose heartbeats have settled.
+   */
+  void awaitSteady(Duration steady) throws InterruptedException {
+    long left = startedNanos + steady.toNanos() - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
+  /**
+   * Runs {@code step}; if an assertion in it fails, the failure carries {@link #timeline()}, so
+   * a run whose node logs are gone (a CI machine) still says what the nodes saw.
+   */
+  void explaining(ThrowingStep step) throws Exception {
+    try {
+      step.run();
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + System.lineSeparator() + timeline(), e);
+    }
+  }
+
+  /** A test step that may throw. */
+  @FunctionalInterface
+  interface ThrowingStep {
+    void run() throws Exception;
+  }
+
+  /**
+   * The nodes' log lines about members, failure detection and warnings, merged in time order
+   * (the last {@value #TIMELINE_LINES}), each prefixed with its node.
+   */
+  String timeline() {
+    List<String> lines = new ArrayList<>();
+    for (int node = 1; node <= nodes; node++) {
+      try {
+        for (String line : log(node).split("\\R")) {
+          if (TIMELINE.matcher(line).find()) {
+            String text = line.length() > 240 ? line.substring(0, 240) + "..." : line;
+            lines.add(text.length() > 12 ? text.substring(0, 12) + " node" + node + text.substring(12) : text);
+          }
+        }
+      } catch (IOException e) {
+        lines.add("node" + node + ": log unreadable: " + e);
+      }
+    }
+    lines.sort(null); // each line starts with its HH:mm:ss.SSS
+    List<String> last = lines.subList(Math.max(0, lines.size() - TIMELINE_LINES), lines.size());
+    return "node logs (members, failure detection, warnings):" + System.lineSeparator()
+        + String.join(System.lineSeparator(), last);
   }
 
   void kill(int node) throws Exception {
