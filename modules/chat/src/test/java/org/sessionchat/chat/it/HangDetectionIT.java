@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A hung node (SIGSTOP) is found by the nodes' own hang detector, which reads Hazelcast's
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
  * same pause tells nobody anything for 6 s.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class HangDetectionIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);
@@ -45,10 +47,8 @@ class HangDetectionIT {
       cluster.awaitSteady(STEADY);
 
       cluster.pause(3);
-      cluster.explaining(() -> {
-        ann.await("OFFLINE:hung", OFFLINE_WITHIN);
-        bob.await("OFFLINE:hung", OFFLINE_WITHIN);
-      });
+      ann.await("OFFLINE:hung", OFFLINE_WITHIN);
+      bob.await("OFFLINE:hung", OFFLINE_WITHIN);
       String judged = cluster.log(1) + cluster.log(2);
       assertThat(judged).as("the live nodes judged node3 silent themselves").contains(SILENT_LINE)
           .doesNotContain(EARLY_LINE);

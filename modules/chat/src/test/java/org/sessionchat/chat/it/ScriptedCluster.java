@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ final class ScriptedCluster implements AutoCloseable {
 
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(180);
   private static final int TIMELINE_LINES = 40;
+  private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
   /** The log lines {@link #timeline()} keeps. */
   private static final Pattern TIMELINE = Pattern.compile(" (WARN|ERROR) |HangDetector|NodeRuntime|ClusterChanges|serving: ");
 
@@ -52,6 +55,8 @@ final class ScriptedCluster implements AutoCloseable {
   private int nodes;
   /** {@link System#nanoTime()} when {@link #start} returned: every node served. */
   private long startedNanos;
+  /** The time of day {@link #close()} began ({@code HH:mm:ss.SSS}, as the node logs write it); null before. */
+  private String closingAt;
 
   ScriptedCluster() throws IOException {
     this(false);
@@ -66,6 +71,7 @@ final class ScriptedCluster implements AutoCloseable {
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
+    ClusterLogsOnFailure.opened(this);
     int[] bases = freeBasePorts(4, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
@@ -175,33 +181,15 @@ final class ScriptedCluster implements AutoCloseable {
   }
 
   /**
-   * Runs {@code step}; if an assertion in it fails, the failure carries {@link #timeline()}, so
-   * a run whose node logs are gone (a CI machine) still says what the nodes saw.
-   */
-  void explaining(ThrowingStep step) throws Exception {
-    try {
-      step.run();
-    } catch (AssertionError e) {
-      throw new AssertionError(e.getMessage() + System.lineSeparator() + timeline(), e);
-    }
-  }
-
-  /** A test step that may throw. */
-  @FunctionalInterface
-  interface ThrowingStep {
-    void run() throws Exception;
-  }
-
-  /**
-   * The nodes' log lines about members, failure detection and warnings, merged in time order
-   * (the last {@value #TIMELINE_LINES}), each prefixed with its node.
+   * The nodes' log lines about members, failure detection and warnings up to {@link #close()},
+   * merged in time order (the last {@value #TIMELINE_LINES}), each prefixed with its node.
    */
   String timeline() {
     List<String> lines = new ArrayList<>();
     for (int node = 1; node <= nodes; node++) {
       try {
         for (String line : log(node).split("\\R")) {
-          if (TIMELINE.matcher(line).find()) {
+          if (TIMELINE.matcher(line).find() && (closingAt == null || line.length() < 12 || line.substring(0, 12).compareTo(closingAt) <= 0)) {
             String text = line.length() > 240 ? line.substring(0, 240) + "..." : line;
             lines.add(text.length() > 12 ? text.substring(0, 12) + " node" + node + text.substring(12) : text);
           }
@@ -212,7 +200,7 @@ final class ScriptedCluster implements AutoCloseable {
     }
     lines.sort(null); // each line starts with its HH:mm:ss.SSS
     List<String> last = lines.subList(Math.max(0, lines.size() - TIMELINE_LINES), lines.size());
-    return "node logs (members, failure detection, warnings):" + System.lineSeparator()
+    return "logs of cluster " + clusterName + " (members, failure detection, warnings):" + System.lineSeparator()
         + String.join(System.lineSeparator(), last);
   }
 
@@ -371,6 +359,7 @@ final class ScriptedCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    closingAt = LocalTime.now().format(LOG_TIME);
     try {
       if (split) {
         heal();
