@@ -263,7 +263,7 @@ final class LocalConversation implements Conversation {
       return;
     }
     SessionMessage message = new SessionMessage(envelope.fromRole(), envelope.label(), envelope.payload());
-    cell.callback(() -> cell.actor().received(this, message));
+    cell.received(this, message);
     endIfTerminal();
   }
 
