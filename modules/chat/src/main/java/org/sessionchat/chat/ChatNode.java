@@ -188,6 +188,7 @@ public final class ChatNode implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkRanges();
+    checkListenersApart();
     ServerTls tls = tls();
     ClusterTrust trust = clusterTrust();
     String name = cluster ? resolvedClusterName() : null;
@@ -361,6 +362,35 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--cluster-port", clusterPort, 1, 65535);
     requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
+  }
+
+  /**
+   * Two listeners given one port on one interface would not fail: Vert.x shares a port between
+   * servers of one instance and hands each connection to either, so a client would get the line
+   * protocol or IRC by chance. A usage error instead.
+   */
+  private void checkListenersApart() {
+    record Listener(String option, String host, int port) {
+      boolean clashesWith(Listener other) {
+        return port != 0 && port == other.port && (host.equals(other.host) || anyInterface(host) || anyInterface(other.host));
+      }
+
+      static boolean anyInterface(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+      }
+    }
+    List<Listener> listeners = List.of(new Listener("--port", host, port), new Listener("--irc-port", host, ircPort),
+        new Listener("--http-port", httpHost, httpPort), new Listener("--cluster-bus-port", clusterHost, clusterBusPort));
+    for (int i = 0; i < listeners.size(); i++) {
+      for (int j = i + 1; j < listeners.size(); j++) {
+        Listener first = listeners.get(i);
+        Listener second = listeners.get(j);
+        if (first.clashesWith(second)) {
+          throw new ParameterException(spec.commandLine(), second.option() + " " + second.port() + " is " + first.option()
+              + "'s too: each listener needs a port of its own");
+        }
+      }
+    }
   }
 
   private void requireRange(String option, int value, int min, int max) {
