@@ -243,10 +243,15 @@ public final class ChatNode implements Callable<Integer> {
    * Vert.x's two per core: a room's line reaches every loop that holds a member, so more loops
    * than cores means more wake-ups and thinner batches for the same lines (measured in
    * docs/benchmark-log.md: 10-30 % more CPU per delivery with four loops on two cores).
+   *
+   * <p>And without Vert.x setting each thread's context class loader around every handler:
+   * the node runs on one class loader, so the loader set is always the one already there, but
+   * the two writes cost a memory barrier each, and a room's line runs a handler per member
+   * (each member's delivery is code of its own actor's context).
    */
   VertxOptions vertxOptions() {
     int loops = eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
-    return new VertxOptions().setEventLoopPoolSize(loops);
+    return new VertxOptions().setEventLoopPoolSize(loops).setDisableTCCL(true);
   }
 
   private String resolvedClusterName() {

@@ -88,6 +88,11 @@ class ChatNodeCommandLineTest {
   }
 
   @Test
+  void leavesTheContextClassLoaderAloneAroundHandlers() {
+    assertThat(parsed().vertxOptions().getDisableTCCL()).isTrue();
+  }
+
+  @Test
   void defaultsBoundEveryClientAndKeepHttpOnLoopback() {
     ChatNode node = parsed();
     Limits limits = node.limits();
