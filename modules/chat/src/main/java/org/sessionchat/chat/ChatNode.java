@@ -188,6 +188,7 @@ public final class ChatNode implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkRanges();
+    checkListenersApart();
     ServerTls tls = tls();
     ClusterTrust trust = clusterTrust();
     String name = cluster ? resolvedClusterName() : null;
@@ -242,10 +243,15 @@ public final class ChatNode implements Callable<Integer> {
    * Vert.x's two per core: a room's line reaches every loop that holds a member, so more loops
    * than cores means more wake-ups and thinner batches for the same lines (measured in
    * docs/benchmark-log.md: 10-30 % more CPU per delivery with four loops on two cores).
+   *
+   * <p>And without Vert.x setting each thread's context class loader around every handler:
+   * the node runs on one class loader, so the loader set is always the one already there, but
+   * the two writes cost a memory barrier each, and a room's line runs a handler per member
+   * (each member's delivery is code of its own actor's context).
    */
   VertxOptions vertxOptions() {
     int loops = eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops;
-    return new VertxOptions().setEventLoopPoolSize(loops);
+    return new VertxOptions().setEventLoopPoolSize(loops).setDisableTCCL(true);
   }
 
   private String resolvedClusterName() {
@@ -356,6 +362,35 @@ public final class ChatNode implements Callable<Integer> {
     requireRange("--cluster-port", clusterPort, 1, 65535);
     requireRange("--cluster-bus-port", clusterBusPort, 0, 65535);
     requireRange("--max-line", maxLine, 16, 16 * 1024 * 1024);
+  }
+
+  /**
+   * Two listeners given one port on one interface would not fail: Vert.x shares a port between
+   * servers of one instance and hands each connection to either, so a client would get the line
+   * protocol or IRC by chance. A usage error instead.
+   */
+  private void checkListenersApart() {
+    record Listener(String option, String host, int port) {
+      boolean clashesWith(Listener other) {
+        return port != 0 && port == other.port && (host.equals(other.host) || anyInterface(host) || anyInterface(other.host));
+      }
+
+      static boolean anyInterface(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+      }
+    }
+    List<Listener> listeners = List.of(new Listener("--port", host, port), new Listener("--irc-port", host, ircPort),
+        new Listener("--http-port", httpHost, httpPort), new Listener("--cluster-bus-port", clusterHost, clusterBusPort));
+    for (int i = 0; i < listeners.size(); i++) {
+      for (int j = i + 1; j < listeners.size(); j++) {
+        Listener first = listeners.get(i);
+        Listener second = listeners.get(j);
+        if (first.clashesWith(second)) {
+          throw new ParameterException(spec.commandLine(), second.option() + " " + second.port() + " is " + first.option()
+              + "'s too: each listener needs a port of its own");
+        }
+      }
+    }
   }
 
   private void requireRange(String option, int value, int min, int max) {

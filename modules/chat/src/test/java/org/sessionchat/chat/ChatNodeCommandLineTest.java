@@ -44,6 +44,14 @@ class ChatNodeCommandLineTest {
   }
 
   @Test
+  void twoListenersOnOnePortAreAUsageError() {
+    assertThat(run("--port", "7100", "--irc-port", "7100")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("session-chat: --irc-port 7100 is --port's too: each listener needs a port of its own");
+    assertThat(run("--host", "0.0.0.0", "--port", "7100", "--irc-port", "0", "--http-port", "7100")).isEqualTo(2);
+    assertThat(err.toString()).contains("--http-port 7100 is --port's too");
+  }
+
+  @Test
   void aTakenPortExitsOneWithOneLineAndNoStackTrace() throws IOException {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       assertThat(run("--port", String.valueOf(taken.getLocalPort()))).isEqualTo(1);
@@ -77,6 +85,11 @@ class ChatNodeCommandLineTest {
   void runsOneEventLoopPerCoreUnlessToldHowMany() {
     assertThat(parsed().vertxOptions().getEventLoopPoolSize()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(parsed("--event-loops", "3").vertxOptions().getEventLoopPoolSize()).isEqualTo(3);
+  }
+
+  @Test
+  void leavesTheContextClassLoaderAloneAroundHandlers() {
+    assertThat(parsed().vertxOptions().getDisableTCCL()).isTrue();
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.actor.ClientEvent;
 import org.sessionchat.chat.limits.Disconnect;
@@ -31,14 +31,8 @@ import org.sessionchat.session.SessionSnapshot;
  */
 class ClientPlacementTest {
 
+  @AutoClose
   private LocalChatNode node;
-
-  @AfterEach
-  void stopNode() throws Exception {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void runsEachClientActorOnTheThreadOfItsConnection() throws Exception {

@@ -19,6 +19,10 @@ import org.sessionchat.chat.wire.Replies;
  * sets of {@value #WAYS}: a line that finds its set full replaces the one used longest ago, so
  * two busy lines whose hashes meet do not push each other out for every member.
  *
+ * <p>The next member's copy of the line handed out last is known without a look-up: the same
+ * text (the same string: the room relays one) in an equal room (each member holds the room's
+ * name in a string of its own).
+ *
  * <p>The encoded bytes are shared by the connections they are copied to: nothing writes into
  * them after they are built. At most a few hundred kilobytes are kept. Confined to one context
  * (the server verticle's, where its connections' writes happen); not thread-safe.
@@ -51,7 +55,7 @@ public final class BroadcastLines {
 
   /** The line protocol's {@code MSG} line for {@code room}, with its terminator. */
   public byte[] message(String room, String nickAndText) {
-    if (nickAndText == lastSecond && room == lastFirst && lastThird == null) { // the same relayed line for the next member
+    if (nickAndText == lastSecond && lastThird == null && room.equals(lastFirst)) { // the same relayed line for the next member
       reused++;
       return lastLine;
     }
@@ -66,7 +70,7 @@ public final class BroadcastLines {
    * ({@code nick!user@host}), so members who know the speaker by the same name share the bytes.
    */
   public byte[] privmsg(String speaker, String room, String nickAndText) {
-    if (nickAndText == lastSecond && room == lastFirst && speaker.equals(lastThird)) { // the next member's copy
+    if (nickAndText == lastSecond && speaker.equals(lastThird) && room.equals(lastFirst)) { // the next member's copy
       reused++;
       return lastLine;
     }

@@ -1,6 +1,5 @@
 package org.sessionchat.chat.net;
 
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
@@ -85,20 +84,10 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
       }
     });
     Context context = Vertx.currentContext();
-    this.gathered = new GatheredLines(socket, context == null ? null : SocketLoop.of(context), guard.maxOutboundBytes());
+    this.gathered = new GatheredLines(VertxInternals.writes(socket), context == null ? null : SocketLoop.of(context),
+        guard.maxOutboundBytes());
     socket.setWriteQueueMaxSize(guard.maxOutboundBytes());
     socket.closeHandler(ignored -> closed());
-    consolidateFlushes(socket);
-  }
-
-  /**
-   * One {@code write} system call per batch, not per line: a room's broadcast hands a member
-   * many lines in one turn of its event loop, and a flush each (what Vert.x does outside a
-   * read) costs a system call each. Netty's {@link FlushConsolidationHandler} flushes once
-   * the event loop has run the tasks queued so far; a close still flushes what is pending.
-   */
-  private static void consolidateFlushes(NetSocket socket) {
-    VertxInternals.consolidateFlushes(socket);
   }
 
   /** Starts reading; each complete line is handed to {@code commands} as a {@link Command}. */
@@ -188,7 +177,7 @@ public final class LineConnection implements ClientTransport, OrderedDisconnect 
     if (!open || writesClosed) {
       return false;
     }
-    if (socket.writeQueueFull()) {
+    if (gathered.socketFull()) {
       disconnect(Disconnect.SLOW_CONSUMER);
       return false;
     }

@@ -1,5 +1,6 @@
 package org.sessionchat.chat.net;
 
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * each then hands its line to its socket's context. One task per client there means a task,
  * a queue entry and often a wake-up of the socket's event loop per delivery; one task per
  * turn for all the clients of a broadcast costs that once. Each transport still drains its
- * own queue in order. Likewise one write per connection per turn, not one per line.
+ * own queue in order. Likewise one write per connection per turn, not one per line, and one
+ * buffer per line for all the connections that write just that line in a turn.
  */
 final class SocketLoop {
 
@@ -29,6 +31,9 @@ final class SocketLoop {
   /** Connections with lines gathered this turn; on this context's thread only. */
   private final List<GatheredLines> toFlush = new ArrayList<>();
   private boolean flushScheduled;
+  private final Runnable flushTask = this::flush;
+  /** The line handed to this context's connections last in this turn; on this context's thread only. */
+  private final SharedLineBuffer sharedLine = new SharedLineBuffer();
 
   private SocketLoop(Context context) {
     this.context = context;
@@ -54,15 +59,26 @@ final class SocketLoop {
   }
 
   /**
-   * {@code lines} gathered its first line of this turn: it is flushed once the tasks queued on
-   * this context so far have run. On this context's thread; once per turn and connection.
+   * {@code lines} gathered its first line of this turn: it is flushed once the event loop has
+   * run every task queued on it, those queued meanwhile included (a burst of a room's lines
+   * goes out as one write per member, not one per line). On this context's thread; once per
+   * turn and connection.
    */
   void flushAtEndOfTurn(GatheredLines lines) {
     toFlush.add(lines);
     if (!flushScheduled) {
       flushScheduled = true;
-      context.runOnContext(v -> flush());
+      VertxInternals.afterLoopIteration(context, flushTask);
     }
+  }
+
+  /**
+   * {@code line}'s bytes in this turn's shared buffer, retained once for the caller (see
+   * {@link SharedLineBuffer}); on this context's thread, by a connection that then waits for
+   * the end of the turn ({@link #flushAtEndOfTurn}).
+   */
+  ByteBuf sharedLine(byte[] line, VertxInternals.SocketWrites socket) {
+    return sharedLine.retained(line, socket);
   }
 
   /**
@@ -96,5 +112,6 @@ final class SocketLoop {
       toFlush.get(i).flush();
     }
     toFlush.clear();
+    sharedLine.release();
   }
 }

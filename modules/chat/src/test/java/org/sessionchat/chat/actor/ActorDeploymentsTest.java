@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
 import org.sessionchat.chat.testing.LocalChatNode;
@@ -15,14 +15,8 @@ import org.sessionchat.chat.testing.LocalChatNode;
  */
 class ActorDeploymentsTest {
 
+  @AutoClose
   private LocalChatNode node;
-
-  @AfterEach
-  void stop() throws Exception {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void eachClientAndEachRoomIsOneDeploymentGoneWhenTheClientLeaves() throws Exception {

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.actor.ClientEvent.Refusal;
@@ -21,16 +21,12 @@ import org.sessionchat.session.ActorRef;
  */
 class ClientActorTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void start() {
     node = LocalChatNode.start("actor-node", true);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
   }
 
   private RecordingTransport client(String nick) throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.limits.Limits;
@@ -18,6 +18,7 @@ import org.sessionchat.chat.testing.LocalChatNode;
  */
 class NickReconcileTest {
 
+  @AutoClose
   private LocalChatNode node;
   private AsyncMap<String, String> nicks;
 
@@ -25,11 +26,6 @@ class NickReconcileTest {
   void start() throws Exception {
     node = LocalChatNode.withIrc("nick-node", Limits.NONE);
     nicks = node.vertx().sharedData().<String, String>getAsyncMap(NickServer.MAP_NAME).await(5, TimeUnit.SECONDS);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
   }
 
   @Test

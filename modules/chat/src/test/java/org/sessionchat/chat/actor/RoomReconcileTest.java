@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.shareddata.AsyncMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -16,6 +16,7 @@ import org.sessionchat.chat.testing.LocalChatNode;
  */
 class RoomReconcileTest {
 
+  @AutoClose
   private LocalChatNode node;
   private AsyncMap<String, String> rooms;
 
@@ -23,11 +24,6 @@ class RoomReconcileTest {
   void start() throws Exception {
     node = LocalChatNode.start();
     rooms = node.vertx().sharedData().<String, String>getAsyncMap(RoomRegistry.MAP_NAME).await(5, TimeUnit.SECONDS);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.sessionchat.chat.irc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.limits.Limits;
@@ -14,16 +14,12 @@ import org.sessionchat.chat.testing.LocalChatNode;
 /** Every IRC command and numeric the node supports, over real sockets, on one node. */
 class IrcEndToEndTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void start() {
     node = LocalChatNode.withIrc("irc-node", Limits.NONE);
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
   }
 
   private static List<String> numerics(List<String> lines) {

@@ -3,7 +3,7 @@ package org.sessionchat.chat.irc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.IrcClient;
@@ -13,16 +13,12 @@ import org.sessionchat.chat.testing.LocalChatNode;
 /** The numerics {@link IrcEndToEndTest} does not reach: small commands, limits, odd input. */
 class IrcRestOfTheNumericsTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void start() {
     node = LocalChatNode.withIrc("irc-node", LimitsBuilder.limits().rooms(2, 2).build());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    node.close();
   }
 
   @Test

@@ -73,7 +73,6 @@ final class ChatConnection implements AutoCloseable {
     out.flush();
   }
 
-  /** Sends {@code line} and asserts the next line is {@code reply}. */
   /** {@code host} creates {@code room} and joins it, then each of {@code members} joins it. */
   static void roomWith(String room, ChatConnection host, ChatConnection... members) throws Exception {
     host.request("CREATE:" + room, "OK:CREATE:" + room);
@@ -83,6 +82,7 @@ final class ChatConnection implements AutoCloseable {
     }
   }
 
+  /** Sends {@code line} and asserts the next line is {@code reply}. */
   void request(String line, String reply) throws Exception {
     send(line);
     assertThat(next(Duration.ofSeconds(10))).as("reply to %s", line).isEqualTo(reply);

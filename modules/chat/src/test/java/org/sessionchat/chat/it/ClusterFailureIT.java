@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * JVM; every client a real socket.
  */
 @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class ClusterFailureIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);

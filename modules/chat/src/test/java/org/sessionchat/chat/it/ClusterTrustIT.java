@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A node that knows the cluster name but holds a certificate from another CA: it gets into
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code scripts/cluster-certs}.
  */
 @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class ClusterTrustIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.sessionchat.chat.testing.Browser;
 
@@ -15,6 +16,7 @@ import org.sessionchat.chat.testing.Browser;
  * live view shows a killed node leaving and the sessions it took with it.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class ConsoleClusterIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);

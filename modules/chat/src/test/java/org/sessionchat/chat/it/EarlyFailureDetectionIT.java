@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every node notices a killed peer itself, before Hazelcast's member list drops it, and its
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
  * clients see in the first seconds can only come from the node's own link to the peer.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class EarlyFailureDetectionIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);

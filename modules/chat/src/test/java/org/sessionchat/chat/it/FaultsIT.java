@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sessionchat.chat.testing.IrcClient;
 
 /**
@@ -22,6 +23,7 @@ import org.sessionchat.chat.testing.IrcClient;
  * table deleted by name, also when a test fails.
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@ExtendWith(ClusterLogsOnFailure.class)
 class FaultsIT {
 
   private static final Duration REPLY = Duration.ofSeconds(10);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.sessionchat.chat.testing.IrcClient;
 
 /**
@@ -12,6 +13,7 @@ import org.sessionchat.chat.testing.IrcClient;
  * room was on the dead node is re-created on a survivor and its IRC members stay in it;
  * line members get {@code OFFLINE}; members lost with the node QUIT with its name.
  */
+@ExtendWith(ClusterLogsOnFailure.class)
 class IrcFailoverIT {
 
   private static final Duration OFFLINE_WITHIN = Duration.ofSeconds(15);

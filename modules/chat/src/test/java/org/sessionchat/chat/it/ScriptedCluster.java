@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.sessionchat.chat.testing.IrcClient;
 import org.sessionchat.session.testkit.TestProtocols;
 
@@ -31,6 +34,10 @@ import org.sessionchat.session.testkit.TestProtocols;
 final class ScriptedCluster implements AutoCloseable {
 
   private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(180);
+  private static final int TIMELINE_LINES = 40;
+  private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+  /** The log lines {@link #timeline()} keeps. */
+  private static final Pattern TIMELINE = Pattern.compile(" (WARN|ERROR) |HangDetector|NodeRuntime|ClusterChanges|serving: ");
 
   private final Path root;
   private final Path runDir;
@@ -46,6 +53,10 @@ final class ScriptedCluster implements AutoCloseable {
   private final List<Integer> paused = new ArrayList<>();
   private boolean split;
   private int nodes;
+  /** {@link System#nanoTime()} when {@link #start} returned: every node served. */
+  private long startedNanos;
+  /** The time of day {@link #close()} began ({@code HH:mm:ss.SSS}, as the node logs write it); null before. */
+  private String closingAt;
 
   ScriptedCluster() throws IOException {
     this(false);
@@ -60,6 +71,7 @@ final class ScriptedCluster implements AutoCloseable {
     this.root = repositoryRoot();
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
+    ClusterLogsOnFailure.opened(this);
     int[] bases = freeBasePorts(4, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
@@ -140,6 +152,7 @@ final class ScriptedCluster implements AutoCloseable {
     this.nodes = n;
     try {
       run("start", String.valueOf(n));
+      startedNanos = System.nanoTime();
     } catch (Exception | AssertionError e) {
       try {
         close();
@@ -149,6 +162,46 @@ final class ScriptedCluster implements AutoCloseable {
       throw e;
     }
     return this;
+  }
+
+  /**
+   * Waits until the nodes have run together for {@code steady} since {@link #start} returned.
+   *
+   * <p>Why: a node's first heartbeats come while its JVM is busiest (class loading, JIT,
+   * deploying its verticles), so on a loaded machine they can be seconds apart; a
+   * phi-accrual judgment of a member that joined moments ago weighs those gaps heavily and
+   * waits longer (a 3 s gap among the first ones: over 5 s of silence tolerated). A test of
+   * how fast a hung member is found needs members whose heartbeats have settled.
+   */
+  void awaitSteady(Duration steady) throws InterruptedException {
+    long left = startedNanos + steady.toNanos() - System.nanoTime();
+    if (left > 0) {
+      TimeUnit.NANOSECONDS.sleep(left);
+    }
+  }
+
+  /**
+   * The nodes' log lines about members, failure detection and warnings up to {@link #close()},
+   * merged in time order (the last {@value #TIMELINE_LINES}), each prefixed with its node.
+   */
+  String timeline() {
+    List<String> lines = new ArrayList<>();
+    for (int node = 1; node <= nodes; node++) {
+      try {
+        for (String line : log(node).split("\\R")) {
+          if (TIMELINE.matcher(line).find() && (closingAt == null || line.length() < 12 || line.substring(0, 12).compareTo(closingAt) <= 0)) {
+            String text = line.length() > 240 ? line.substring(0, 240) + "..." : line;
+            lines.add(text.length() > 12 ? text.substring(0, 12) + " node" + node + text.substring(12) : text);
+          }
+        }
+      } catch (IOException e) {
+        lines.add("node" + node + ": log unreadable: " + e);
+      }
+    }
+    lines.sort(null); // each line starts with its HH:mm:ss.SSS
+    List<String> last = lines.subList(Math.max(0, lines.size() - TIMELINE_LINES), lines.size());
+    return "logs of cluster " + clusterName + " (members, failure detection, warnings):" + System.lineSeparator()
+        + String.join(System.lineSeparator(), last);
   }
 
   void kill(int node) throws Exception {
@@ -306,6 +359,7 @@ final class ScriptedCluster implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    closingAt = LocalTime.now().format(LOG_TIME);
     try {
       if (split) {
         heal();

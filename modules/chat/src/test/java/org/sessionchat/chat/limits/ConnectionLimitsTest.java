@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -14,16 +14,12 @@ import org.sessionchat.chat.testing.LocalChatNode;
 /** Admission per node and per remote address, with clients on distinct loopback addresses. */
 class ConnectionLimitsTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void startNode() {
     node = LocalChatNode.start(LimitsBuilder.limits().connections(3, 2).build());
-  }
-
-  @AfterEach
-  void stopNode() throws Exception {
-    node.close();
   }
 
   @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LimitsBuilder;
 import org.sessionchat.chat.testing.LineClient;
@@ -24,14 +24,8 @@ import org.sessionchat.chat.testing.LocalChatNode;
  */
 class FloodControlTest {
 
+  @AutoClose
   private LocalChatNode node;
-
-  @AfterEach
-  void stopNode() throws Exception {
-    if (node != null) {
-      node.close();
-    }
-  }
 
   @Test
   void aPasteOfThreeHundredLinesReachesTheRoomWholeAndInOrder() {

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -15,16 +15,12 @@ import org.sessionchat.chat.testing.LocalChatNode;
 /** A silent client is disconnected after the idle timeout; PING keeps a client alive. */
 class IdleTimeoutTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void startNode() {
     node = LocalChatNode.start(LimitsBuilder.limits().idleTimeout(Duration.ofMillis(800)).build());
-  }
-
-  @AfterEach
-  void stopNode() throws Exception {
-    node.close();
   }
 
   @Test

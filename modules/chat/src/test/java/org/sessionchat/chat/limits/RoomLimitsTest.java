@@ -2,7 +2,7 @@ package org.sessionchat.chat.limits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -12,16 +12,12 @@ import org.sessionchat.chat.testing.LocalChatNode;
 /** Rooms per node and members per room: refused with their own error, the client stays in the lobby. */
 class RoomLimitsTest {
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void startNode() {
     node = LocalChatNode.start(LimitsBuilder.limits().rooms(2, 2).build());
-  }
-
-  @AfterEach
-  void stopNode() throws Exception {
-    node.close();
   }
 
   @Test

@@ -8,7 +8,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -21,16 +21,12 @@ class SlowConsumerTest {
   private static final int LINES = 4_000;
   private static final String PADDING = "x".repeat(1_000);
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void startNode() {
     node = LocalChatNode.start(LimitsBuilder.limits().maxOutboundBytes(64 * 1024).build());
-  }
-
-  @AfterEach
-  void stopNode() throws Exception {
-    node.close();
   }
 
   @Test

@@ -3,7 +3,7 @@ package org.sessionchat.chat.limits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
@@ -15,16 +15,12 @@ class UnendedLineTest {
 
   private static final int BOUND = 16 * 1024;
 
+  @AutoClose
   private LocalChatNode node;
 
   @BeforeEach
   void startNode() {
     node = LocalChatNode.start(LimitsBuilder.limits().maxUnendedLineBytes(BOUND).build());
-  }
-
-  @AfterEach
-  void stopNode() throws Exception {
-    node.close();
   }
 
   @Test

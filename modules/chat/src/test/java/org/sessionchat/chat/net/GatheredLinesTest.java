@@ -83,10 +83,22 @@ class GatheredLinesTest {
   @Test
   void eachTurnWritesItsOwnLines() {
     onSocketContext(() -> connection.deliver(new ClientEvent.Message("deck", "ann:one")));
+    awaitReceived("MSG:deck:ann:one\n");
     onSocketContext(() -> connection.deliver(new ClientEvent.Message("deck", "bob:two")));
 
     awaitReceived("MSG:deck:ann:one\nMSG:deck:bob:two\n");
     assertThat(writes.get()).isEqualTo(2);
+  }
+
+  @Test
+  void linesHandedByTasksQueuedDuringTheTurnJoinItsWrite() {
+    onSocketContext(() -> {
+      connection.deliver(new ClientEvent.Message("deck", "ann:one"));
+      socketContext.runOnContext(v -> connection.deliver(new ClientEvent.Message("deck", "bob:two"))); // queued behind the first line
+    });
+
+    awaitReceived("MSG:deck:ann:one\nMSG:deck:bob:two\n");
+    assertThat(writes.get()).isEqualTo(1);
   }
 
   @Test

@@ -25,6 +25,7 @@ import org.sessionchat.session.Conversation;
 import org.sessionchat.session.EndReason;
 import org.sessionchat.session.ProtocolViolationException;
 import org.sessionchat.session.SessionActor;
+import org.sessionchat.session.SessionMessage;
 import org.sessionchat.session.SessionSetupException;
 import org.sessionchat.session.SessionSnapshot;
 import org.sessionchat.session.SetupFailure;
@@ -289,6 +290,21 @@ final class ActorCell implements ActorContext {
     }
     try {
       code.run();
+    } catch (RuntimeException | AssertionError | LinkageError e) {
+      crash(e);
+    }
+  }
+
+  /**
+   * {@link SessionActor#received} as {@link #callback} runs it, without a closure: this runs
+   * for every delivery.
+   */
+  void received(LocalConversation conversation, SessionMessage message) {
+    if (life == Life.STOPPED) {
+      return;
+    }
+    try {
+      actor.received(conversation, message);
     } catch (RuntimeException | AssertionError | LinkageError e) {
       crash(e);
     }

@@ -154,8 +154,7 @@ final class HangDetector implements AutoCloseable {
         continue;
       }
       present.add(member.getUuid());
-      Watch watch = watches.computeIfAbsent(member.getUuid(),
-          uuid -> new Watch(HazelcastInternals.phiAccrual(detection, HEARTBEAT_INTERVAL_MILLIS)));
+      Watch watch = watches.computeIfAbsent(member.getUuid(), uuid -> new Watch(new SettlingJudge(this::phiAccrual)));
       long last = heartbeats.lastHeartbeat(member);
       if (last == 0) {
         continue;
@@ -202,6 +201,10 @@ final class HangDetector implements AutoCloseable {
         detection.phiThreshold(), nodeId == null ? "" : ", no answer on the event bus");
     LOG.warn("node {} is silent: {}; suspecting it", nameOf(member), reason);
     heartbeats.suspect(member, "hang detector: " + reason);
+  }
+
+  private Judge phiAccrual() {
+    return HazelcastInternals.phiAccrual(detection, HEARTBEAT_INTERVAL_MILLIS);
   }
 
   private void ask(Watch watch, String nodeId, long nanos) {

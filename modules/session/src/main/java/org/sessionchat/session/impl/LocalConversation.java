@@ -51,6 +51,13 @@ final class LocalConversation implements Conversation {
   private final String initiatorRole;
   private final Map<String, ActorRef> participants;
   private final Map<String, Router.Route> routes;
+  /*
+   * The protocol, the role, the only peer's role and actor id are interned, as are the
+   * actors' ids (NodeRuntime#spawn) and the FSMs' labels and roles: the checks compare them
+   * with what each envelope names for every delivery, and an envelope made on this node names
+   * the very same strings, so the comparison is over at the identity test (an envelope from
+   * another node compares them character by character, as any would).
+   */
   /** With one peer only (two roles, as in ChatSession): its role and actor id, which {@link #isPeer} compares. */
   private final String onlyPeerRole;
   private final String onlyPeer;
@@ -75,8 +82,8 @@ final class LocalConversation implements Conversation {
       Map<String, ActorRef> participants, Monitor monitor, LocalConversation parent) {
     this.cell = cell;
     this.sessionId = sessionId;
-    this.protocol = protocol;
-    this.role = role;
+    this.protocol = protocol.intern(); // see the note on the fields
+    this.role = role.intern();
     this.initiatorRole = initiatorRole;
     this.participants = Map.copyOf(participants);
     Map<String, Router.Route> peerRoutes = new HashMap<>();
@@ -87,8 +94,8 @@ final class LocalConversation implements Conversation {
     });
     this.routes = Map.copyOf(peerRoutes);
     Map.Entry<String, Router.Route> only = routes.size() == 1 ? routes.entrySet().iterator().next() : null;
-    this.onlyPeerRole = only == null ? null : only.getKey();
-    this.onlyPeer = only == null ? null : only.getValue().target().actorId();
+    this.onlyPeerRole = only == null ? null : only.getKey().intern();
+    this.onlyPeer = only == null ? null : only.getValue().target().actorId().intern();
     this.monitor = monitor;
     this.parent = parent;
   }
@@ -160,14 +167,26 @@ final class LocalConversation implements Conversation {
   /** Counted by the interceptors for each message that passed this role's monitor (its label kept for snapshots). */
   void countSent(String label) {
     messagesOut++;
-    lastStep = SessionSnapshot.Step.SENT;
-    lastLabel = label;
+    lastStep(SessionSnapshot.Step.SENT, label);
   }
 
   void countReceived(String label) {
     messagesIn++;
-    lastStep = SessionSnapshot.Step.RECEIVED;
-    lastLabel = label;
+    lastStep(SessionSnapshot.Step.RECEIVED, label);
+  }
+
+  /**
+   * Stores only what changed: a session long under way lives in the old generation, where
+   * every reference store costs the collector's write barrier, and its messages mostly repeat
+   * the step and label before.
+   */
+  private void lastStep(SessionSnapshot.Step step, String label) {
+    if (lastStep != step) {
+      lastStep = step;
+    }
+    if (lastLabel != label) {
+      lastLabel = label;
+    }
   }
 
   SessionSnapshot snapshot() {
@@ -244,7 +263,7 @@ final class LocalConversation implements Conversation {
       return;
     }
     SessionMessage message = new SessionMessage(envelope.fromRole(), envelope.label(), envelope.payload());
-    cell.callback(() -> cell.actor().received(this, message));
+    cell.received(this, message);
     endIfTerminal();
   }
 

@@ -126,7 +126,9 @@ public final class NodeRuntime {
       return Future.failedFuture(new IllegalArgumentException("unknown actor kind '" + actorKind
           + "' (the role configuration has " + options.roles().actorKinds() + ")"));
     }
-    String id = actorId != null ? actorId : actorKind.toLowerCase(Locale.ROOT) + "-" + actorIds.incrementAndGet();
+    // interned: the monitors compare an actor's id with the ids its envelopes name (LocalConversation)
+    String id = (actorId != null ? actorId : actorKind.toLowerCase(Locale.ROOT) + "-" + actorIds.incrementAndGet())
+        .intern();
     ActorRef ref;
     try {
       ref = new ActorRef(nodeId, id);

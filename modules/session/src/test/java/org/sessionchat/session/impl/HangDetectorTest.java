@@ -177,6 +177,34 @@ class HangDetectorTest {
   }
 
   @Test
+  void aMembersFirstIrregularHeartbeatsAreForgottenOnceRegularOnesFollowed() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    cluster.answering = HangDetector.Answer.RUNS; // a busy start: heartbeats 3 s apart, the node answers
+    run(detector, SettlingJudge.SETTLE_MILLIS + 1_000, peer, new long[] {3 * SECOND}, true);
+    run(detector, 10 * SECOND, peer, new long[] {SECOND}, true);
+    cluster.answering = null;
+    run(detector, 10 * SECOND, peer, null, false);
+
+    assertThat(cluster.suspected).hasSize(1);
+    // judged by the regular gaps since, as a member that always beat every second (1.85-2.05 s);
+    // with the 3 s gaps kept it would wait over 5 s
+    assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_300L);
+  }
+
+  @Test
+  void aMemberThatKeepsBeatingIrregularlyIsStillJudgedPatiently() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    long[] gaps = {SECOND, 3 * SECOND};
+    cluster.answering = HangDetector.Answer.RUNS; // its first 3 s gap is a surprise: the node answers
+    run(detector, 20 * SECOND, peer, gaps, true);
+    cluster.answering = null;
+    run(detector, 40 * SECOND, peer, gaps, true);
+    assertThat(cluster.suspected).as("a 3 s gap after every other heartbeat is its usual").isEmpty();
+  }
+
+  @Test
   void afterThisNodeItselfDidNotRunItJudgesNobodyUntilHeartbeatsCameIn() throws Exception {
     Member peer = cluster.member(5702, false);
     HangDetector detector = detector(HangDetection.DEFAULT);
