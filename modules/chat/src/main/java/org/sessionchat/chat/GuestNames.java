@@ -1,6 +1,8 @@
 package org.sessionchat.chat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.shareddata.Counter;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,10 @@ public final class GuestNames {
     this(new SharedCounter(vertx));
   }
 
-  /** The shared counter, looked up again only after a failed look-up. */
+  /**
+   * The shared counter, looked up again only after a failed look-up. Once found it is asked
+   * directly, so that its answer comes on the caller's context, not the look-up's.
+   */
   private static final class SharedCounter implements Supplier<Future<Long>> {
     private final Vertx vertx;
     private Future<Counter> counter;
@@ -65,7 +70,7 @@ public final class GuestNames {
       if (counter.failed()) {
         counter = lookUp();
       }
-      return counter.compose(Counter::incrementAndGet);
+      return counter.succeeded() ? counter.result().incrementAndGet() : counter.compose(Counter::incrementAndGet);
     }
   }
 
@@ -75,22 +80,38 @@ public final class GuestNames {
 
   /**
    * The next guest name for a client of node {@code nodeName} (the name is used only by the
-   * fallback); never fails (see the class comment).
+   * fallback); never fails (see the class comment). Called on a context, the name comes on
+   * that context: its callers (a connection, the nick server) go on with their own state.
    */
   public Future<String> next(String nodeName) {
+    Context caller = Vertx.currentContext();
     Future<Long> drawn;
     try {
       drawn = increment.get();
     } catch (RuntimeException e) {
       drawn = Future.failedFuture(e);
     }
-    return drawn.timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+    Future<String> named = drawn.timeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
         .map(n -> "guest-" + n)
         .recover(failure -> {
           String name = fallback(nodeName);
           log.warn("Guest name counter unavailable ({}); named a guest {}", failure.getMessage(), name);
           return Future.succeededFuture(name);
         });
+    return caller == null ? named : on(caller, named);
+  }
+
+  /** {@code result}, its listeners run on {@code context} whichever thread completes it. */
+  private static <T> Future<T> on(Context context, Future<T> result) {
+    Promise<T> there = Promise.promise();
+    result.onComplete(done -> {
+      if (Vertx.currentContext() == context) {
+        there.handle(done);
+      } else {
+        context.runOnContext(hop -> there.handle(done));
+      }
+    });
+    return there.future();
   }
 
   private String fallback(String nodeName) {

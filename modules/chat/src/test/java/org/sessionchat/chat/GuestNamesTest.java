@@ -2,10 +2,15 @@ package org.sessionchat.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.wire.Names;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
@@ -52,5 +57,42 @@ class GuestNamesTest {
     } finally {
       ClusteredVertxNodes.await(vertx.close(), 15);
     }
+  }
+
+  /**
+   * The nick server and connections go on with their own state when the name comes: it must
+   * come on the context that asked, not on the one that looked the counter up.
+   */
+  @Test
+  void aNameComesOnTheContextThatAskedForIt() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      Context lookedUpOn = vertx.getOrCreateContext();
+      GuestNames shared = ClusteredVertxNodes.await(onContext(lookedUpOn, () -> new GuestNames(vertx)), 5);
+      Context elsewhere = vertx.getOrCreateContext();
+      Promise<Long> drawnLater = Promise.promise();
+      GuestNames late = new GuestNames(drawnLater::future);
+
+      CompletableFuture<Context> sharedAnswer = answeredOn(elsewhere, shared);
+      CompletableFuture<Context> lateAnswer = answeredOn(elsewhere, late);
+      lookedUpOn.runOnContext(v -> drawnLater.complete(7L));
+
+      assertThat(sharedAnswer.get(5, TimeUnit.SECONDS)).isSameAs(elsewhere);
+      assertThat(lateAnswer.get(5, TimeUnit.SECONDS)).isSameAs(elsewhere);
+    } finally {
+      ClusteredVertxNodes.await(vertx.close(), 15);
+    }
+  }
+
+  private static CompletableFuture<Context> answeredOn(Context context, GuestNames names) {
+    CompletableFuture<Context> answered = new CompletableFuture<>();
+    context.runOnContext(v -> names.next("node1").onComplete(named -> answered.complete(Vertx.currentContext())));
+    return answered;
+  }
+
+  private static <T> Future<T> onContext(Context context, Supplier<T> made) {
+    Promise<T> result = Promise.promise();
+    context.runOnContext(v -> result.complete(made.get()));
+    return result.future();
   }
 }

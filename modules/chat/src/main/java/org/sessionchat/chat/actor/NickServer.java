@@ -6,9 +6,11 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
@@ -58,6 +60,8 @@ public final class NickServer implements SessionActor {
   private final Map<String, Held> held = new HashMap<>();
   /** Session id to the nick its claim in flight asks for: neither a ghost nor a twin yet. */
   private final Map<String, String> claiming = new HashMap<>();
+  /** Keys of fresh names being claimed for clients that lost theirs. */
+  private final Set<String> renaming = new HashSet<>();
   private Context context;
   private String nodeId;
 
@@ -180,35 +184,49 @@ public final class NickServer implements SessionActor {
     return Future.join(steps).mapEmpty();
   }
 
-  /** True if a client here holds (or is claiming) {@code key} as {@code owner}. */
+  /** True if a client here holds (or is claiming, or is being renamed to) {@code key} as {@code owner}. */
   private boolean holds(String key, ActorRef owner) {
-    return claiming.containsValue(key)
+    return claiming.containsValue(key) || renaming.contains(key)
         || held.values().stream().anyMatch(entry -> entry.key().equals(key) && entry.owner().equals(owner));
   }
 
-  /** Gives the client of {@code lost} a fresh name and tells it. */
+  /**
+   * Gives the client of {@code lost} a fresh name and tells it. The fresh name counts as held
+   * while it is being claimed: a ghost check of the same moment would otherwise see the new
+   * entry without its holder and remove it.
+   */
   private void rename(Held lost, int attemptsLeft) {
-    replacements.apply(lost.nick())
-        .compose(name -> nicks.claim(key(name), lost.owner()).map(claimed -> claimed ? name : null))
-        .onComplete(named -> {
-          if (held.get(lost.session().sessionId()) != lost) {
-            if (named.succeeded() && named.result() != null) {
-              nicks.release(key(named.result()), lost.owner()); // renamed or gone meanwhile
-            }
-            return;
+    replacements.apply(lost.nick()).onComplete(drawn -> {
+      if (drawn.failed()) {
+        renameAgain(lost, attemptsLeft);
+        return;
+      }
+      String name = drawn.result();
+      String key = key(name);
+      renaming.add(key);
+      nicks.claim(key, lost.owner()).onComplete(claimed -> {
+        renaming.remove(key);
+        boolean granted = claimed.succeeded() && claimed.result();
+        if (held.get(lost.session().sessionId()) != lost) {
+          if (granted) {
+            nicks.release(key, lost.owner()); // renamed or gone meanwhile
           }
-          if (named.failed() || named.result() == null) {
-            if (attemptsLeft > 1) {
-              rename(lost, attemptsLeft - 1);
-            } else {
-              log.warn("No replacement nick for the client that lost {}; trying again at the next pass", lost.nick());
-            }
-            return;
-          }
-          String name = named.result();
+        } else if (!granted) {
+          renameAgain(lost, attemptsLeft);
+        } else {
           held.put(lost.session().sessionId(), new Held(name, lost.owner(), lost.session()));
           reply(lost.session(), ChatProtocol.NICK_LOST, lost.nick(), name);
-        });
+        }
+      });
+    });
+  }
+
+  private void renameAgain(Held lost, int attemptsLeft) {
+    if (attemptsLeft > 1) {
+      rename(lost, attemptsLeft - 1);
+    } else {
+      log.warn("No replacement nick for the client that lost {}; trying again at the next pass", lost.nick());
+    }
   }
 
   private static void reply(Conversation client, String label, Object... payload) {
