@@ -130,13 +130,15 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .onComplete(claimed -> {
-          creating.remove(room);
           if (claimed.succeeded() && claimed.result()) {
+            // hosted before no longer creating: a reconcile on the repair's thread sees one of the two
             hosted.put(room, actor);
+            creating.remove(room);
             log.info("Room {} created", room);
             log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
+            creating.remove(room);
             warnIfFailed(claimed, "create", room);
             reply(client, ChatProtocol.ROOM_EXISTS, room);
           }
