@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
@@ -116,7 +116,7 @@ public final class NickServer implements SessionActor {
   private void find(Conversation client, String nick) {
     nicks.lookup(key(nick)).onComplete(found -> {
       if (found.succeeded() && found.result().isPresent()) {
-        reply(client, ChatProtocol.NICK_FOUND, nick, found.result().get().toString());
+        reply(client, ChatProtocol.NICK_FOUND, nick, found.result().get().holder().toString());
       } else {
         reply(client, ChatProtocol.NO_SUCH_NICK, nick);
       }
@@ -238,6 +238,6 @@ public final class NickServer implements SessionActor {
 
   /** IRC's ascii case mapping. */
   static String key(String nick) {
-    return nick.toLowerCase(Locale.ROOT);
+    return AsciiCase.fold(nick);
   }
 }
