@@ -138,13 +138,15 @@ public final class RoomManager implements SessionActor {
           }
         }))
         .onComplete(claimed -> {
-          creating.remove(key);
           if (claimed.succeeded() && claimed.result()) {
+            // hosted before no longer creating: a reconcile on the repair's thread sees one of the two
             hosted.put(key, actor);
+            creating.remove(key);
             log.info("Room {} created", room);
             log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
+            creating.remove(key);
             warnIfFailed(claimed, "create", room);
             reply(client, ChatProtocol.ROOM_EXISTS, room);
           }
