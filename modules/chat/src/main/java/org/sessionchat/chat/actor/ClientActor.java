@@ -74,8 +74,16 @@ public final class ClientActor implements SessionActor {
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
-  /** By room name in lower case ({@link AsciiCase#fold}). */
+  /**
+   * By room name in lower case ({@link AsciiCase#fold}); changed only through {@link #putRoom} and
+   * {@link #removeRoom}, which keep {@link #lastFound} true.
+   */
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
+  /**
+   * The room state {@link #roomOf} found last, dropped whenever {@link #rooms} changes: a
+   * client gets every line of its room in one session, which is then found without a walk.
+   */
+  private RoomState lastFound;
   private final List<Conversation> lobbies = new ArrayList<>(2);
   private final IrcExtras irc;
   private ActorContext context;
@@ -234,8 +242,8 @@ public final class ClientActor implements SessionActor {
 
   /**
    * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} (the room
-   * {@code name}, spelt as {@code roomPID} named it) from the lobby session that asked. Succeeds with the room session, or with null once the
-   * refusal was told (the room is full or went away; the lobby resumed in its handle block).
+   * {@code name}, spelt as {@code roomPID} named it) from the lobby session that asked.
+   * Succeeds with the room session, or with null once the refusal was told (the room is full or went away; the lobby resumed in its handle block).
    */
   Future<Conversation> enter(String name, ActorRef roomRef) {
     return enter(name, roomRef, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
@@ -250,14 +258,14 @@ public final class ClientActor implements SessionActor {
    */
   private Future<Conversation> enter(String name, ActorRef roomRef, long deadline) {
     Conversation lobby = context.conversation(LOBBY).orElseThrow();
-    put(new RoomState.Joining(name, lobby, roomRef));
+    putRoom(name, new RoomState.Joining(name, lobby, roomRef));
     return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
             Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
         .compose(chatSession -> {
           entered(chatSession);
           return Future.succeededFuture(chatSession);
         }, failure -> {
-          rooms.remove(AsciiCase.fold(name));
+          removeRoom(name);
           log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
           if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
               && System.nanoTime() < deadline) {
@@ -338,7 +346,7 @@ public final class ClientActor implements SessionActor {
    */
   Future<Void> leave(RoomState.InRoom in, String reason) {
     String sessionId = in.session().sessionId();
-    put(new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
+    putRoom(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
     return inSession(roomKey(in.room()), chatSession ->
             chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
         .compose(sent -> {
@@ -346,7 +354,7 @@ public final class ClientActor implements SessionActor {
           return Future.<Void>succeededFuture();
         }, failure -> {
           if (room(in.room()) instanceof RoomState.Leaving) {
-            put(in);
+            putRoom(in.room(), in);
           }
           return failed("LEAVE", failure);
         });
@@ -362,7 +370,7 @@ public final class ClientActor implements SessionActor {
 
   /** Drops the room's state and session key; its lobby session is free again. */
   private void forget(String room) {
-    rooms.remove(AsciiCase.fold(room));
+    removeRoom(room);
     context.unregister(roomKey(room));
   }
 
@@ -371,15 +379,11 @@ public final class ClientActor implements SessionActor {
     return rooms.get(AsciiCase.fold(name));
   }
 
-  private void put(RoomState state) {
-    rooms.put(AsciiCase.fold(state.room()), state);
-  }
-
   private void entered(Conversation chatSession) {
     ActorRef roomRef = chatSession.participant(ChatProtocol.CHAT_ROOM);
     for (RoomState state : List.copyOf(rooms.values())) {
       if (state instanceof RoomState.Joining joining && joining.roomRef().equals(roomRef)) {
-        put(new RoomState.InRoom(joining.room(), joining.lobby(), chatSession));
+        putRoom(joining.room(), new RoomState.InRoom(joining.room(), joining.lobby(), chatSession));
         context.register(roomKey(joining.room()), chatSession);
         transport.deliver(new ClientEvent.Joined(joining.room()));
         return;
@@ -389,12 +393,27 @@ public final class ClientActor implements SessionActor {
 
   /** The room whose session is {@code sessionId}, if the client has one. */
   private Optional<RoomState> roomOf(String sessionId) {
+    RoomState last = lastFound;
+    if (last != null && sessionId.equals(last.sessionId())) {
+      return Optional.of(last);
+    }
     for (RoomState state : rooms.values()) {
       if (sessionId.equals(state.sessionId())) {
+        lastFound = state;
         return Optional.of(state);
       }
     }
     return Optional.empty();
+  }
+
+  private void putRoom(String room, RoomState state) {
+    lastFound = null;
+    rooms.put(AsciiCase.fold(room), state);
+  }
+
+  private void removeRoom(String room) {
+    lastFound = null;
+    rooms.remove(AsciiCase.fold(room));
   }
 
   static String roomKey(String room) {
