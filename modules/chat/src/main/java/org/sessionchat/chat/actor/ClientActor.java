@@ -243,7 +243,8 @@ public final class ClientActor implements SessionActor {
   /**
    * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} (the room
    * {@code name}, spelt as {@code roomPID} named it) from the lobby session that asked.
-   * Succeeds with the room session, or with null once the refusal was told (the room is full or went away; the lobby resumed in its handle block).
+   * Succeeds with the room session, or with null once the refusal was told (the room is full
+   * or went away; the lobby resumed in its handle block).
    */
   Future<Conversation> enter(String name, ActorRef roomRef) {
     return enter(name, roomRef, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
