@@ -136,8 +136,9 @@ public final class RoomManager implements SessionActor {
         }))
         .onComplete(claimed -> {
           if (claimed.succeeded() && claimed.result()) {
+            // hosted before no longer creating: a reconcile on the repair's thread sees one of the two
             hosted.put(room, actor);
-            creating.remove(ref); // only now: a ghost check between the two would see the entry held by nobody
+            creating.remove(ref);
             log.info("Room {} created", room);
             log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
