@@ -12,6 +12,8 @@ import org.sessionchat.chat.wire.Command;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -278,7 +280,17 @@ final class IrcExtras {
               whisper.notice() ? ChatProtocol.PRIVATE_NOTICE : ChatProtocol.PRIVATE_MESSAGE, mask(),
               whisper.text()));
         })
-        .recover(failure -> whisper.notice() ? Future.succeededFuture() : actor.failed("PRIVMSG", failure));
+        .recover(failure -> whisper.notice() ? Future.succeededFuture()
+            : isGone(failure) ? actor.refuse(Refusal.NO_SUCH_NICK, whisper.nick())
+            : actor.failed("PRIVMSG", failure));
+  }
+
+  /**
+   * True if the nick's holder no longer exists: it quit a moment ago, and the nick map
+   * (released on a path of its own) still named it.
+   */
+  private static boolean isGone(Throwable failure) {
+    return failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNKNOWN_ACTOR;
   }
 
   private Future<Conversation> direct(ActorRef recipient) {

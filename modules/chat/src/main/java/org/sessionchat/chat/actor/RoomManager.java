@@ -51,8 +51,13 @@ public final class RoomManager implements SessionActor {
   private final RoomRegistry registry;
   /** The rooms hosted here by name in lower case ({@link AsciiCase#fold}). */
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
-  /** Names (in lower case) of rooms spawned here whose claim is still under way: not ghosts. */
-  private final Set<String> creating = ConcurrentHashMap.newKeySet();
+  /**
+   * Rooms spawned here whose claim is still under way: not ghosts. By room, not by name: two
+   * clients creating one name at once must not end each other's protection. Read by the
+   * registry repair on another thread, so a room leaves this set only once it is in
+   * {@link #hosted} (or lost its claim).
+   */
+  private final Set<ActorRef> creating = ConcurrentHashMap.newKeySet();
   private final RoomQuota quota;
   private final Quorum quorum;
   private final NodeNames names;
@@ -130,7 +135,7 @@ public final class RoomManager implements SessionActor {
       }
       registry.release(room, ref);
     });
-    creating.add(key);
+    creating.add(ref);
     runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
         .compose(spawned -> registry.claim(room, ref).onComplete(claimed -> {
           if (claimed.failed() || !claimed.result()) {
@@ -141,12 +146,12 @@ public final class RoomManager implements SessionActor {
           if (claimed.succeeded() && claimed.result()) {
             // hosted before no longer creating: a reconcile on the repair's thread sees one of the two
             hosted.put(key, actor);
-            creating.remove(key);
+            creating.remove(ref);
             log.info("Room {} created", room);
             log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
-            creating.remove(key);
+            creating.remove(ref);
             warnIfFailed(claimed, "create", room);
             reply(client, ChatProtocol.ROOM_EXISTS, room);
           }
@@ -203,7 +208,7 @@ public final class RoomManager implements SessionActor {
         }
       }));
     }
-    steps.add(registry.forgetGhosts(runtime.nodeId(), (name, ref) -> creating.contains(name)
+    steps.add(registry.forgetGhosts(runtime.nodeId(), (name, ref) -> creating.contains(ref)
             || Optional.ofNullable(hosted.get(name)).map(room -> ref.equals(room.ref())).orElse(false))
         .onSuccess(ghosts -> {
           if (!ghosts.isEmpty()) {
