@@ -84,6 +84,24 @@ class PayloadTypeMonitorTest {
   }
 
   @Test
+  void aLoopInAParRefusesALineThatIsNotAStringAndGoesOnAfterIt() throws Exception {
+    Monitor client = ChatProtocols.library().newMonitor("ChatSession", "ClientThread");
+    String before = client.describeState();
+
+    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", List.of(7L))).isFalse();
+    assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", Arrays.asList((Object) null))).isFalse();
+    assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", List.of(List.of("x")))).isFalse();
+    for (int line = 0; line < 3; line++) {
+      assertThat(client.step(RECEIVE, "ChatRoom", "incomingChatMessage", List.of("line " + line))).isTrue();
+      assertThat(client.step(SEND, "ChatRoom", "outgoingChatMessage", List.of("mine " + line))).isTrue();
+    }
+    assertThat(client.describeState()).isEqualTo(before);
+    assertThat(client.isTerminal()).isFalse();
+    assertThat(client.step(SEND, "ChatRoom", "leaveRoom", List.of())).isTrue();
+    assertThat(client.isTerminal()).isTrue();
+  }
+
+  @Test
   void theArityStepStillIgnoresTypes() throws Exception {
     Monitor client = ChatProtocols.library().newMonitor("ChatServer", "ClientThread");
 

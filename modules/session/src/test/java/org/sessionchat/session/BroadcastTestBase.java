@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.core.ThrowingRunnable;
@@ -97,6 +99,38 @@ abstract class BroadcastTestBase {
     assertThat(hubNode.metrics().violationCount() + memberNode.metrics().violationCount()).isZero();
     assertThat(monitored() - monitoredBefore).as("each line checked as it left the hub and as it reached its member")
         .isEqualTo(2L * MEMBERS * 4);
+  }
+
+  @Test
+  void eachMemberReceivesABroadcastAsCodeOfItsOwnContext() {
+    ProbeActor hub = probe(hubNode);
+    List<ProbeActor> members = new ArrayList<>();
+    Map<ProbeActor, Context> startedOn = new ConcurrentHashMap<>();
+    Map<ProbeActor, List<Context>> receivedOn = new ConcurrentHashMap<>();
+    for (int i = 0; i < MEMBERS; i++) { // several per event loop, so that a batch holds several receivers
+      ProbeActor member = new ProbeActor() {
+        @Override
+        public void started(ActorContext context) {
+          startedOn.put(this, Vertx.currentContext());
+          super.started(context);
+        }
+      };
+      member.onReceive((conversation, message) -> receivedOn.computeIfAbsent(member, m -> new CopyOnWriteArrayList<>())
+          .add(Vertx.currentContext()));
+      sync(memberNode.spawn(TestProtocols.PROBE, member));
+      members.add(member);
+    }
+    List<Conversation> sessions = join(hub, members);
+
+    sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "one"));
+    sync(hub.context().sendEach(sessions, "ClientThread", "incomingChatMessage", "two"));
+
+    for (ProbeActor member : members) {
+      eventually(() -> assertThat(receivedOn.get(member)).hasSize(2));
+      assertThat(receivedOn.get(member)).as("the context current while the member received its lines")
+          .containsOnly(startedOn.get(member));
+    }
+    assertThat(startedOn.values().stream().distinct()).hasSize(MEMBERS);
   }
 
   /** Messages monitored by both runtimes (one, when hub and members share a node). */

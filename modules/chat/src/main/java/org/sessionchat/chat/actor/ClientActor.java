@@ -70,7 +70,13 @@ public final class ClientActor implements SessionActor {
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
+  /** Changed only through {@link #putRoom} and {@link #removeRoom}, which keep {@link #lastFound} true. */
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
+  /**
+   * The room state {@link #roomOf} found last, dropped whenever {@link #rooms} changes: a
+   * client gets every line of its room in one session, which is then found without a walk.
+   */
+  private RoomState lastFound;
   private final List<Conversation> lobbies = new ArrayList<>(2);
   private final IrcExtras irc;
   private ActorContext context;
@@ -242,14 +248,14 @@ public final class ClientActor implements SessionActor {
    */
   private Future<Conversation> enter(String name, ActorRef roomRef, long deadline) {
     Conversation lobby = context.conversation(LOBBY).orElseThrow();
-    rooms.put(name, new RoomState.Joining(name, lobby, roomRef));
+    putRoom(name, new RoomState.Joining(name, lobby, roomRef));
     return inSession(LOBBY, current -> current.initiate(ChatProtocol.CHAT_SESSION,
             Map.of(ChatProtocol.CHAT_ROOM, roomRef)))
         .compose(chatSession -> {
           entered(chatSession);
           return Future.succeededFuture(chatSession);
         }, failure -> {
-          rooms.remove(name);
+          removeRoom(name);
           log.info("Client {} could not join room {}: {}", nick, name, failure.getMessage());
           if (failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNREACHABLE
               && System.nanoTime() < deadline) {
@@ -330,7 +336,7 @@ public final class ClientActor implements SessionActor {
    */
   Future<Void> leave(RoomState.InRoom in, String reason) {
     String sessionId = in.session().sessionId();
-    rooms.put(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
+    putRoom(in.room(), new RoomState.Leaving(in.room(), in.lobby(), sessionId, reason));
     return inSession(roomKey(in.room()), chatSession ->
             chatSession.send(ChatProtocol.CHAT_ROOM, ChatProtocol.LEAVE_ROOM))
         .compose(sent -> {
@@ -338,7 +344,7 @@ public final class ClientActor implements SessionActor {
           return Future.<Void>succeededFuture();
         }, failure -> {
           if (rooms.get(in.room()) instanceof RoomState.Leaving) {
-            rooms.put(in.room(), in);
+            putRoom(in.room(), in);
           }
           return failed("LEAVE", failure);
         });
@@ -354,7 +360,7 @@ public final class ClientActor implements SessionActor {
 
   /** Drops the room's state and session key; its lobby session is free again. */
   private void forget(String room) {
-    rooms.remove(room);
+    removeRoom(room);
     context.unregister(roomKey(room));
   }
 
@@ -362,7 +368,7 @@ public final class ClientActor implements SessionActor {
     ActorRef roomRef = chatSession.participant(ChatProtocol.CHAT_ROOM);
     for (RoomState state : List.copyOf(rooms.values())) {
       if (state instanceof RoomState.Joining joining && joining.roomRef().equals(roomRef)) {
-        rooms.put(joining.room(), new RoomState.InRoom(joining.room(), joining.lobby(), chatSession));
+        putRoom(joining.room(), new RoomState.InRoom(joining.room(), joining.lobby(), chatSession));
         context.register(roomKey(joining.room()), chatSession);
         transport.deliver(new ClientEvent.Joined(joining.room()));
         return;
@@ -372,12 +378,27 @@ public final class ClientActor implements SessionActor {
 
   /** The room whose session is {@code sessionId}, if the client has one. */
   private Optional<RoomState> roomOf(String sessionId) {
+    RoomState last = lastFound;
+    if (last != null && sessionId.equals(last.sessionId())) {
+      return Optional.of(last);
+    }
     for (RoomState state : rooms.values()) {
       if (sessionId.equals(state.sessionId())) {
+        lastFound = state;
         return Optional.of(state);
       }
     }
     return Optional.empty();
+  }
+
+  private void putRoom(String room, RoomState state) {
+    lastFound = null;
+    rooms.put(room, state);
+  }
+
+  private void removeRoom(String room) {
+    lastFound = null;
+    rooms.remove(room);
   }
 
   static String roomKey(String room) {

@@ -1,10 +1,6 @@
 package org.sessionchat.chat.actor;
 
 import io.vertx.core.Future;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.sessionchat.chat.NodeNames;
 import org.sessionchat.chat.limits.RoomQuota;
@@ -33,10 +29,8 @@ public final class RoomActor implements SessionActor {
   private final RoomQuota quota;
   private final NodeNames names;
   private final Consumer<RoomActor> onStopped;
-  private final Map<String, Conversation> members = new LinkedHashMap<>();
+  private final RoomMembers members = new RoomMembers();
   private final ChannelPresences presences;
-  /** The members a line goes to; reused per line (sendEach reads it before it returns, on this context). */
-  private final List<Conversation> audience = new ArrayList<>();
   private ActorContext context;
 
   /**
@@ -88,7 +82,7 @@ public final class RoomActor implements SessionActor {
     if (ChatProtocol.CHANNEL_PRESENCE.equals(conversation.protocol())) {
       return; // a member once its hello arrives
     }
-    members.put(conversation.sessionId(), conversation);
+    members.add(conversation);
     log.info("Room {}: {} joined ({} members)", name,
         names.of(conversation.participant(ChatProtocol.CLIENT_THREAD)), members.size());
   }
@@ -99,14 +93,8 @@ public final class RoomActor implements SessionActor {
       presences.received(from, message);
     } else if (ChatProtocol.OUTGOING_CHAT_MESSAGE.equals(message.label())) {
       String line = message.string(0);
-      audience.clear();
-      for (Conversation member : members.values()) {
-        if (!member.sessionId().equals(from.sessionId()) && member.isActive()) {
-          audience.add(member);
-        }
-      }
       // one message per member session, each checked by its monitor; batched on the bus per destination
-      context.sendEach(audience, ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
+      context.sendEach(members.audienceOf(from), ChatProtocol.CLIENT_THREAD, ChatProtocol.INCOMING_CHAT_MESSAGE, line);
     }
     // leaveRoom completes the member's session: conversationEnded drops it (the monitor tracks
     // the FSM also when it is off, so this holds in both modes)
@@ -127,7 +115,7 @@ public final class RoomActor implements SessionActor {
   }
 
   private void drop(Conversation member, String why) {
-    if (members.remove(member.sessionId()) != null) {
+    if (members.remove(member.sessionId())) {
       log.info("Room {}: {} left ({}, {} members)", name, names.of(member.participant(ChatProtocol.CLIENT_THREAD)), why,
           members.size());
     }

@@ -107,11 +107,27 @@ final class FsmCursor {
         if (target < 0) {
           return false;
         }
-        enter(target);
+        if (target != at) { // a loop's message back to its head leaves the cursor as it is
+          enter(target);
+        }
         return true;
       }
       case StepTable.PAR: {
         for (FsmCursor branch : branches) {
+          if (table.kind[branch.at] == StepTable.MESSAGES) {
+            int target = table.find(branch.at, direction, peer, label, arity, values);
+            if (target < 0) {
+              continue;
+            }
+            if (target != branch.at) { // a loop's message back to its head changes nothing: no completion to compare
+              Completion before = table.own[branch.at];
+              branch.enter(target);
+              if (branch.completion() != before) {
+                joinIfDone();
+              }
+            }
+            return true;
+          }
           Completion before = branch.completion();
           if (branch.step(direction, peer, label, arity, values)) {
             if (branch.completion() != before) {

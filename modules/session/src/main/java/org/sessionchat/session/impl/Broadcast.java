@@ -32,6 +32,8 @@ final class Broadcast {
   private final ActorCell sender;
   private Destination[] destinations = new Destination[4];
   private int destinationCount;
+  /** Destinations the line before used: those this line leaves unused let go of what they hold. */
+  private int destinationsBefore;
   private boolean busy;
 
   Broadcast(ActorCell sender) {
@@ -53,9 +55,10 @@ final class Broadcast {
     try {
       return sendChecked(conversations, toRole, label, values);
     } finally {
-      for (int d = 0; d < destinationCount; d++) {
+      for (int d = 0, used = Math.max(destinationCount, destinationsBefore); d < used; d++) {
         destinations[d].clear();
       }
+      destinationsBefore = destinationCount;
       destinationCount = 0;
       busy = false;
     }
@@ -161,7 +164,11 @@ final class Broadcast {
   /**
    * The entries of one line for one address: the conversations, their receivers' actor ids
    * and sessions, and what is known of the receivers (same order); its arrays are kept from
-   * line to line.
+   * line to line, and so is what they hold: a room's lines mostly go to the same members in
+   * the same order, and a reference stored into an array that has lived long (in the old
+   * generation) costs the collector's write barrier, a fence, per store. So an entry is
+   * written only when it differs from the one there, and only entries past the last line's
+   * are let go of.
    */
   private static final class Destination {
     String address;
@@ -172,6 +179,8 @@ final class Broadcast {
     String[] sessions = new String[8];
     Object[] receivers = new Object[8];
     int size;
+    /** Entries the arrays hold from the line before (at least size once a line is done). */
+    private int held;
 
     void start(String address, Router.Route first) {
       this.address = address;
@@ -185,19 +194,28 @@ final class Broadcast {
         sessions = Arrays.copyOf(sessions, size * 2);
         receivers = Arrays.copyOf(receivers, size * 2);
       }
-      conversations[size] = conversation;
-      targets[size] = place.route().target().actorId();
-      sessions[size] = conversation.sessionId();
-      receivers[size] = place.receiver();
-      size++;
+      int i = size++;
+      keep(conversations, i, conversation);
+      keep(targets, i, place.route().target().actorId());
+      keep(sessions, i, conversation.sessionId());
+      keep(receivers, i, place.receiver());
     }
 
-    /** Lets go of this line's conversations. */
+    private static <T> void keep(T[] array, int index, T value) {
+      if (array[index] != value) {
+        array[index] = value;
+      }
+    }
+
+    /** Ends this line: lets go of the entries the line before had beyond this one's. */
     void clear() {
-      Arrays.fill(conversations, 0, size, null);
-      Arrays.fill(targets, 0, size, null);
-      Arrays.fill(sessions, 0, size, null);
-      Arrays.fill(receivers, 0, size, null);
+      if (held > size) {
+        Arrays.fill(conversations, size, held, null);
+        Arrays.fill(targets, size, held, null);
+        Arrays.fill(sessions, size, held, null);
+        Arrays.fill(receivers, size, held, null);
+      }
+      held = size;
       size = 0;
       address = null;
       first = null;

@@ -1,7 +1,6 @@
 package org.sessionchat.session.impl;
 
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,8 +72,6 @@ final class LocalConversation implements Conversation {
   private long messagesOut;
   private SessionSnapshot.Step lastStep;
   private String lastLabel;
-  /** {@link #receive} as the handler an event loop's batch consumer dispatches with; made once. */
-  private Handler<Envelope> batchReceiver;
   /** Where this conversation's last broadcast went ({@link #peerPlace}); on the actor's context only. */
   private PeerPlace lastPlace;
 
@@ -236,14 +233,6 @@ final class LocalConversation implements Conversation {
   }
 
   // ---------------------------------------------------------------- in
-
-  /** {@link #receive} as a handler, for {@link LoopVerticle}: one object per session, not per message. */
-  Handler<Envelope> batchReceiver() {
-    if (batchReceiver == null) {
-      batchReceiver = this::receive;
-    }
-    return batchReceiver;
-  }
 
   /**
    * A protocol message that passed this role's inbound monitor; buffered until the session is

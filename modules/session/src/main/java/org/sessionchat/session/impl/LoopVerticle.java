@@ -1,10 +1,10 @@
 package org.sessionchat.session.impl;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
@@ -49,28 +49,53 @@ final class LoopVerticle extends VerticleBase {
     return consumer == null ? Future.succeededFuture() : consumer.unregister();
   }
 
-  /** The envelopes of a batch that passed the inbound monitor, each to its actor. */
+  /**
+   * The envelopes of a batch that passed the inbound monitor, each to its actor, as code of
+   * the actor's own context. The thread's current context is switched to each receiver's in
+   * turn and restored once, after the last: between two receivers only this loop's own code
+   * runs, which reads no current context.
+   */
   private void deliver(Message<Object> message) {
     if (!(message.body() instanceof EnvelopeBatch batch)) {
       metrics.malformed();
       return;
     }
-    for (int i = 0; i < batch.size(); i++) {
-      if (batch.isDropped(i)) {
-        continue;
+    Context entered = null;
+    Context previous = null;
+    try {
+      for (int i = 0; i < batch.size(); i++) {
+        if (batch.isDropped(i)) {
+          continue;
+        }
+        // the conversation the inbound interceptor checked the envelope against
+        if (!(batch.receiver(i) instanceof LocalConversation conversation)) {
+          metrics.late(); // its session had ended here (monitor off: tracked, not refused)
+          continue;
+        }
+        ActorCell cell = conversation.actorCell();
+        if (cell.isStopped() || !cell.onOwnThread()) {
+          metrics.late(); // stopped (or, never here, moved) since the interceptor checked it
+          continue;
+        }
+        Context context = cell.context();
+        if (context != entered) {
+          Context before = VertxInternals.enter(context);
+          if (entered == null) {
+            previous = before;
+          }
+          entered = context;
+        }
+        try {
+          // the entry's label and payload (a compact batch's entries share them): all the receiver reads
+          conversation.receive(batch.common(i));
+        } catch (Throwable failure) { // what a dispatch does; an actor's own exceptions are its crash, handled inside
+          VertxInternals.reportException(context, failure);
+        }
       }
-      // the conversation the inbound interceptor checked the envelope against
-      if (!(batch.receiver(i) instanceof LocalConversation conversation)) {
-        metrics.late(); // its session had ended here (monitor off: tracked, not refused)
-        continue;
+    } finally {
+      if (entered != null) {
+        VertxInternals.restore(entered, previous);
       }
-      ActorCell cell = conversation.actorCell();
-      if (cell.isStopped() || !cell.onOwnThread()) {
-        metrics.late(); // stopped (or, never here, moved) since the interceptor checked it
-        continue;
-      }
-      // the entry's label and payload (a compact batch's entries share them): all the receiver reads
-      VertxInternals.dispatch(cell.context(), batch.common(i), conversation.batchReceiver());
     }
   }
 }

@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Deployable;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxException;
@@ -24,7 +23,7 @@ import java.util.Set;
  * <p>Why it is needed at all: the public API of a clustered Vert.x does not expose its
  * cluster manager, and the runtime needs the Hazelcast instance behind it for the
  * membership events that drive {@code ParticipantOffline}, and the node id for routing; and
- * the public API cannot run a handler as code of another context on that context's thread,
+ * the public API cannot run code as code of another context on that context's thread,
  * which delivering a batch of envelopes to several actors of one event loop needs, nor
  * deploy a verticle on a chosen event loop, which placing an actor beside its socket needs.
  */
@@ -43,14 +42,26 @@ final class VertxInternals {
   }
 
   /**
-   * Runs {@code handler} with {@code event} now, on the calling thread, as code of
-   * {@code context}: what the event bus does when it delivers to a consumer of that context.
-   * Only on {@code context}'s own event-loop thread. A batch consumer uses it to hand each
-   * envelope to its actor as if the actor's own consumer had received it (no task per
-   * envelope).
+   * Makes {@code context} the current context of the calling thread — what the event bus
+   * does before it delivers to a consumer of that context — and returns the context that was
+   * current, for {@link #restore}. Only on {@code context}'s own event-loop thread. A batch
+   * consumer uses it to hand each envelope to its actor as if the actor's own consumer had
+   * received it (no task per envelope). Entering one context after another without restoring
+   * in between is what one dispatch after another does, less the restore in between: the
+   * thread's current context is set once per envelope instead of twice.
    */
-  static <E> void dispatch(Context context, E event, Handler<E> handler) {
-    ((ContextInternal) context).dispatch(event, handler);
+  static Context enter(Context context) {
+    return ((ContextInternal) context).beginDispatch();
+  }
+
+  /** Ends what {@link #enter} began on {@code context}: {@code previous} is current again. */
+  static void restore(Context context, Context previous) {
+    ((ContextInternal) context).endDispatch((ContextInternal) previous);
+  }
+
+  /** What a dispatch does with a failure of the code it ran: {@code context}'s exception handler, else a log line. */
+  static void reportException(Context context, Throwable failure) {
+    ((ContextInternal) context).reportException(failure);
   }
 
   /** The cluster manager of a clustered {@code vertx}; null when it is not clustered. */
