@@ -103,10 +103,11 @@ public final class NickServer implements SessionActor {
       claiming.remove(client.sessionId());
       if (claimed.succeeded() && claimed.result()) {
         held.put(client.sessionId(), new Held(nick, owner, client));
-        if (previous != null && !previous.key().equals(key)) {
-          nicks.release(previous.key(), owner);
-        }
-        reply(client, ChatProtocol.NICK_GRANTED, nick);
+        // the old nick is free by the time the client hears it has the new one: whoever it
+        // tells may take the old one at once, from any node
+        Future<Void> released = previous != null && !previous.key().equals(key)
+            ? nicks.release(previous.key(), owner) : Future.succeededFuture();
+        released.onComplete(done -> reply(client, ChatProtocol.NICK_GRANTED, nick));
       } else {
         reply(client, ChatProtocol.NICK_IN_USE, nick);
       }
