@@ -89,8 +89,8 @@ public final class InputTranslator {
     if (room.isEmpty()) {
       return usage("/join ROOM");
     }
-    if (room.equals(state.room())) {
-      return Action.Note.of("You are in " + room + " already.");
+    if (state.room() != null && room.equalsIgnoreCase(state.room())) { // room names (ASCII) compare without regard to case
+      return Action.Note.of("You are in " + state.room() + " already.");
     }
     return state.inRoom() ? Action.Send.of("LEAVE", "JOIN:" + room) : Action.Send.of("JOIN:" + room);
   }

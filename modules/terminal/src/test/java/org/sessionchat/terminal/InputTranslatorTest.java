@@ -58,6 +58,7 @@ class InputTranslatorTest {
   void joiningAnotherRoomLeavesTheCurrentOneFirst() {
     assertThat(InputTranslator.translate("/join lounge", IN_DECK)).isEqualTo(Action.Send.of("LEAVE", "JOIN:lounge"));
     assertThat(InputTranslator.translate("/join deck", IN_DECK)).isInstanceOf(Action.Note.class);
+    assertThat(InputTranslator.translate("/join DECK", IN_DECK)).isEqualTo(Action.Note.of("You are in deck already."));
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import org.sessionchat.chat.actor.ClientEvent.Refusal;
 import org.sessionchat.chat.limits.RoomQuota;
 import org.sessionchat.chat.net.SerialQueue;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
@@ -36,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * in command order and a fast typist cannot make the client break its own protocol.
  * Chat lines from the room are delivered as they arrive, independent of that queue.
  *
- * <p>The actor's state is one {@link RoomState} per room (none: the lobby). A lobby session
+ * <p>The actor's state is one {@link RoomState} per room (none: the lobby), found by the room's
+ * name in any case; each state keeps the name as the room's creator spelt it, which the
+ * room manager's {@code roomPID} told, and that is the name the client is shown. A lobby session
  * that initiated a room's {@code ChatSession} waits in its {@code initiates} state until the
  * room session ends, so the actor keeps a small pool of lobby sessions and starts another
  * one only when all are waiting for a room.
@@ -70,7 +74,10 @@ public final class ClientActor implements SessionActor {
   private final String nodeName;
   private final SerialQueue commands;
   private final RoomQuota quota;
-  /** Changed only through {@link #putRoom} and {@link #removeRoom}, which keep {@link #lastFound} true. */
+  /**
+   * By room name in lower case ({@link AsciiCase#fold}); changed only through {@link #putRoom} and
+   * {@link #removeRoom}, which keep {@link #lastFound} true.
+   */
   private final Map<String, RoomState> rooms = new LinkedHashMap<>();
   /**
    * The room state {@link #roomOf} found last, dropped whenever {@link #rooms} changes: a
@@ -175,7 +182,7 @@ public final class ClientActor implements SessionActor {
 
   /** Runs a lobby command if the client is in no room (one room at a time; IRC: any time). */
   private Future<Void> inLobby(Supplier<Future<Void>> action) {
-    return rooms.isEmpty() || irc != null ? action.get() : refuse(Refusal.IN_ROOM, rooms.keySet().iterator().next());
+    return rooms.isEmpty() || irc != null ? action.get() : refuse(Refusal.IN_ROOM, rooms.values().iterator().next().room());
   }
 
   /** Runs a room command in the room the client is in. */
@@ -196,7 +203,7 @@ public final class ClientActor implements SessionActor {
       for (Object name : (List<?>) roomList.payload().get(0)) {
         names.add(String.valueOf(name));
       }
-      names.sort(null);
+      names.sort(Comparator.comparing(AsciiCase::fold));
       return tell(new ClientEvent.RoomList(names));
     }, failure -> failed("LIST", failure));
   }
@@ -216,11 +223,14 @@ public final class ClientActor implements SessionActor {
 
   private Future<Void> join(String name) {
     return lookup(name).compose(answer -> ChatProtocol.ROOM_PID.equals(answer.label())
-        ? enter(name, ActorRef.parse(answer.string(1))).mapEmpty()
+        ? enter(answer.string(0), ActorRef.parse(answer.string(1))).mapEmpty()
         : refuse(Refusal.ROOM_NOT_FOUND, name), failure -> failed("JOIN", failure));
   }
 
-  /** {@code lookupRoom(name)} in a free lobby session: answered {@code roomPID} or {@code roomNotFound}. */
+  /**
+   * {@code lookupRoom(name)} in a free lobby session: answered {@code roomPID} (with the name
+   * as the room spells it) or {@code roomNotFound}.
+   */
   Future<SessionMessage> lookup(String name) {
     return request("JOIN", ChatProtocol.LOOKUP_ROOM, name);
   }
@@ -231,9 +241,10 @@ public final class ClientActor implements SessionActor {
   }
 
   /**
-   * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} from the
-   * lobby session that asked. Succeeds with the room session, or with null once the
-   * refusal was told (the room is full or went away; the lobby resumed in its handle block).
+   * After {@code roomPID}: initiates the {@code ChatSession} with {@code roomRef} (the room
+   * {@code name}, spelt as {@code roomPID} named it) from the lobby session that asked.
+   * Succeeds with the room session, or with null once the refusal was told (the room is full
+   * or went away; the lobby resumed in its handle block).
    */
   Future<Conversation> enter(String name, ActorRef roomRef) {
     return enter(name, roomRef, System.nanoTime() + UNREACHABLE_RETRY_NANOS);
@@ -261,7 +272,7 @@ public final class ClientActor implements SessionActor {
               && System.nanoTime() < deadline) {
             return later(UNREACHABLE_RETRY_PAUSE_MILLIS).compose(waited -> lookup(name)).compose(answer ->
                 ChatProtocol.ROOM_PID.equals(answer.label())
-                    ? enter(name, ActorRef.parse(answer.string(1)), deadline)
+                    ? enter(answer.string(0), ActorRef.parse(answer.string(1)), deadline)
                     : refuse(Refusal.ROOM_NOT_FOUND, name).map((Conversation) null));
           }
           return refuse(RoomQuota.isRefusal(failure) ? Refusal.ROOM_FULL : Refusal.ROOM_NOT_FOUND, name)
@@ -343,7 +354,7 @@ public final class ClientActor implements SessionActor {
           left(in.room(), sessionId);
           return Future.<Void>succeededFuture();
         }, failure -> {
-          if (rooms.get(in.room()) instanceof RoomState.Leaving) {
+          if (room(in.room()) instanceof RoomState.Leaving) {
             putRoom(in.room(), in);
           }
           return failed("LEAVE", failure);
@@ -352,7 +363,7 @@ public final class ClientActor implements SessionActor {
 
   /** The client left room session {@code sessionId} by LEAVE: out of the room (once). */
   private void left(String room, String sessionId) {
-    if (rooms.get(room) instanceof RoomState.Leaving leaving && leaving.sessionId().equals(sessionId)) {
+    if (room(room) instanceof RoomState.Leaving leaving && leaving.sessionId().equals(sessionId)) {
       forget(room);
       transport.deliver(new ClientEvent.Left(room, leaving.reason()));
     }
@@ -362,6 +373,11 @@ public final class ClientActor implements SessionActor {
   private void forget(String room) {
     removeRoom(room);
     context.unregister(roomKey(room));
+  }
+
+  /** The client's state in {@code name} (in any case), or null: not in it. */
+  RoomState room(String name) {
+    return rooms.get(AsciiCase.fold(name));
   }
 
   private void entered(Conversation chatSession) {
@@ -393,12 +409,12 @@ public final class ClientActor implements SessionActor {
 
   private void putRoom(String room, RoomState state) {
     lastFound = null;
-    rooms.put(room, state);
+    rooms.put(AsciiCase.fold(room), state);
   }
 
   private void removeRoom(String room) {
     lastFound = null;
-    rooms.remove(room);
+    rooms.remove(AsciiCase.fold(room));
   }
 
   static String roomKey(String room) {
@@ -547,10 +563,6 @@ public final class ClientActor implements SessionActor {
 
   void nick(String newNick) {
     nick = newNick;
-  }
-
-  Map<String, RoomState> rooms() {
-    return rooms;
   }
 
   /** Queues {@code task} behind the client's commands. */

@@ -7,10 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sessionchat.chat.actor.ClientEvent.Refusal;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.SessionSetupException;
+import org.sessionchat.session.SetupFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +53,7 @@ final class IrcExtras {
   }
 
   private final ClientActor actor;
+  /** By room name in lower case; each keeps the name as the room spells it. */
   private final Map<String, Presence> presences = new LinkedHashMap<>();
   private final Map<ActorRef, Conversation> directs = new HashMap<>();
   private Future<Conversation> nickSession;
@@ -132,7 +136,9 @@ final class IrcExtras {
 
   /**
    * JOIN: lookupRoom; if not found createRoom (either answer will do: somebody has it now)
-   * and lookupRoom again; then the {@code ChatSession} and the {@code ChannelPresence}.
+   * and lookupRoom again; then the {@code ChatSession} and the {@code ChannelPresence}. The
+   * channel is {@code room} in any case, shown as {@code roomPID} spells it (its creator's
+   * spelling).
    * {@code lostNode} is set when this re-joins a channel whose room was lost with that node.
    */
   Future<Void> join(String room, String lostNode) {
@@ -144,12 +150,12 @@ final class IrcExtras {
    * wins the name) sets it again, so the channel keeps its topic.
    */
   private Future<Void> join(String room, String lostNode, ClientEvent.Topic lostTopic) {
-    if (actor.rooms().containsKey(room)) {
+    if (actor.room(room) != null) {
       return Future.succeededFuture();
     }
     return actor.lookup(room).compose(found -> {
       if (ChatProtocol.ROOM_PID.equals(found.label())) {
-        return enter(room, ActorRef.parse(found.string(1)), lostNode);
+        return enter(found.string(0), ActorRef.parse(found.string(1)), lostNode);
       }
       if (!actor.quota().mayCreateRoom()) {
         return actor.refuse(Refusal.TOO_MANY_ROOMS, room);
@@ -158,9 +164,9 @@ final class IrcExtras {
         if (!ChatProtocol.ROOM_PID.equals(again.label())) {
           return actor.refuse(Refusal.ROOM_NOT_FOUND, room);
         }
-        return enter(room, ActorRef.parse(again.string(1)), lostNode).onSuccess(entered -> {
+        return enter(again.string(0), ActorRef.parse(again.string(1)), lostNode).onSuccess(entered -> {
           boolean won = ChatProtocol.CREATE_ROOM_SUCCESS.equals(created.label());
-          Presence presence = presences.get(room);
+          Presence presence = presences.get(AsciiCase.fold(room));
           if (won && lostTopic != null && !lostTopic.text().isEmpty() && presence != null) {
             send(presence, ChatProtocol.SET_TOPIC, lostTopic.text());
           }
@@ -181,7 +187,7 @@ final class IrcExtras {
             Map.of(ChatProtocol.CHANNEL, roomRef))
         .compose(session -> {
           Presence presence = new Presence(room, session, lostNode);
-          presences.put(room, presence);
+          presences.put(AsciiCase.fold(room), presence);
           actor.context().register(PRESENCE + ":" + room, session);
           return session.send(ChatProtocol.CHANNEL, ChatProtocol.HELLO, mask(), actor.nodeName())
               .compose(sent -> presence.shown.future());
@@ -195,7 +201,7 @@ final class IrcExtras {
   }
 
   private Future<Void> say(Command.Say say) {
-    if (!(actor.rooms().get(say.room()) instanceof RoomState.InRoom in)) {
+    if (!(actor.room(say.room()) instanceof RoomState.InRoom in)) {
       return actor.refuse(Refusal.CANNOT_SEND, say.room());
     }
     if (say.notice()) {
@@ -206,10 +212,10 @@ final class IrcExtras {
   }
 
   private Future<Void> part(String room, String reason) {
-    if (!(actor.rooms().get(room) instanceof RoomState.InRoom in)) {
+    if (!(actor.room(room) instanceof RoomState.InRoom in)) {
       return actor.refuse(Refusal.NOT_ON_CHANNEL, room);
     }
-    Presence presence = presences.remove(room);
+    Presence presence = presences.remove(AsciiCase.fold(room));
     if (presence != null) {
       send(presence, ChatProtocol.PART, reason == null ? "" : reason);
     }
@@ -217,7 +223,7 @@ final class IrcExtras {
   }
 
   private Future<Void> names(String room) {
-    Presence presence = presences.get(room);
+    Presence presence = presences.get(AsciiCase.fold(room));
     if (presence == null) {
       return actor.tell(new ClientEvent.Members(room, List.of()));
     }
@@ -225,13 +231,13 @@ final class IrcExtras {
     presence.membersAsked = asked;
     return send(presence, ChatProtocol.ASK_MEMBERS)
         .compose(sent -> asked.future())
-        .compose(members -> actor.tell(new ClientEvent.Members(room, members)),
-            failure -> actor.tell(new ClientEvent.Members(room, List.of())));
+        .compose(members -> actor.tell(new ClientEvent.Members(presence.room, members)),
+            failure -> actor.tell(new ClientEvent.Members(presence.room, List.of())));
   }
 
   private Future<Void> withPresence(String room, Refusal otherwise,
       java.util.function.Function<Presence, Future<Void>> action) {
-    Presence presence = presences.get(room);
+    Presence presence = presences.get(AsciiCase.fold(room));
     return presence == null ? actor.refuse(otherwise, room) : action.apply(presence);
   }
 
@@ -242,11 +248,11 @@ final class IrcExtras {
 
   /** The room session of {@code room} ended without a PART: join it again, wherever it is now. */
   void roomLost(String room) {
-    Presence presence = presences.remove(room);
+    Presence presence = presences.remove(AsciiCase.fold(room));
     String lostNode = presence == null || presence.hostNode == null ? "?" : presence.hostNode;
     ClientEvent.Topic lostTopic = presence == null ? null : presence.topic;
     actor.submit(() -> join(room, lostNode, lostTopic).onComplete(done -> {
-      if (!actor.rooms().containsKey(room)) {
+      if (actor.room(room) == null) {
         actor.transport().deliver(new ClientEvent.RoomOffline(room));
       }
     }));
@@ -274,7 +280,17 @@ final class IrcExtras {
               whisper.notice() ? ChatProtocol.PRIVATE_NOTICE : ChatProtocol.PRIVATE_MESSAGE, mask(),
               whisper.text()));
         })
-        .recover(failure -> whisper.notice() ? Future.succeededFuture() : actor.failed("PRIVMSG", failure));
+        .recover(failure -> whisper.notice() ? Future.succeededFuture()
+            : isGone(failure) ? actor.refuse(Refusal.NO_SUCH_NICK, whisper.nick())
+            : actor.failed("PRIVMSG", failure));
+  }
+
+  /**
+   * True if the nick's holder no longer exists: it quit a moment ago, and the nick map
+   * (released on a path of its own) still named it.
+   */
+  private static boolean isGone(Throwable failure) {
+    return failure instanceof SessionSetupException setup && setup.reason() == SetupFailure.UNKNOWN_ACTOR;
   }
 
   private Future<Conversation> direct(ActorRef recipient) {

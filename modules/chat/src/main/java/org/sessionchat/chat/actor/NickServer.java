@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.session.ActorContext;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
@@ -103,10 +103,11 @@ public final class NickServer implements SessionActor {
       claiming.remove(client.sessionId());
       if (claimed.succeeded() && claimed.result()) {
         held.put(client.sessionId(), new Held(nick, owner, client));
-        if (previous != null && !previous.key().equals(key)) {
-          nicks.release(previous.key(), owner);
-        }
-        reply(client, ChatProtocol.NICK_GRANTED, nick);
+        // the old nick is free by the time the client hears it has the new one: whoever it
+        // tells may take the old one at once, from any node
+        Future<Void> released = previous != null && !previous.key().equals(key)
+            ? nicks.release(previous.key(), owner) : Future.succeededFuture();
+        released.onComplete(done -> reply(client, ChatProtocol.NICK_GRANTED, nick));
       } else {
         reply(client, ChatProtocol.NICK_IN_USE, nick);
       }
@@ -116,7 +117,7 @@ public final class NickServer implements SessionActor {
   private void find(Conversation client, String nick) {
     nicks.lookup(key(nick)).onComplete(found -> {
       if (found.succeeded() && found.result().isPresent()) {
-        reply(client, ChatProtocol.NICK_FOUND, nick, found.result().get().toString());
+        reply(client, ChatProtocol.NICK_FOUND, nick, found.result().get().holder().toString());
       } else {
         reply(client, ChatProtocol.NO_SUCH_NICK, nick);
       }
@@ -238,6 +239,6 @@ public final class NickServer implements SessionActor {
 
   /** IRC's ascii case mapping. */
   static String key(String nick) {
-    return nick.toLowerCase(Locale.ROOT);
+    return AsciiCase.fold(nick);
   }
 }

@@ -18,6 +18,7 @@ import org.sessionchat.chat.cluster.Quorum;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.limits.RoomQuota;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionActor;
@@ -33,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>Why one per node and not one per cluster: a client's lobby requests never leave its
  * node; only the {@link RoomRegistry} map is shared. Rooms are created (hosted) here, on the
  * node of the client that asked, and this manager keeps track of them for the node.
+ *
+ * <p>Room names compare without regard to ASCII case and keep their creator's spelling (see
+ * {@link RoomRegistry}): {@code roomPID} and {@code roomList} carry that spelling, whatever
+ * case the client asked in, so every member is shown the room by the same name.
  */
 public final class RoomManager implements SessionActor {
 
@@ -44,9 +49,15 @@ public final class RoomManager implements SessionActor {
 
   private final SessionRuntime runtime;
   private final RoomRegistry registry;
+  /** The rooms hosted here by name in lower case ({@link AsciiCase#fold}). */
   private final Map<String, RoomActor> hosted = new ConcurrentHashMap<>();
-  /** Names of rooms spawned here whose claim is still under way: not ghosts. */
-  private final Set<String> creating = ConcurrentHashMap.newKeySet();
+  /**
+   * Rooms spawned here whose claim is still under way: not ghosts. By room, not by name: two
+   * clients creating one name at once must not end each other's protection. Read by the
+   * registry repair on another thread, so a room leaves this set only once it is in
+   * {@link #hosted} (or lost its claim).
+   */
+  private final Set<ActorRef> creating = ConcurrentHashMap.newKeySet();
   private final RoomQuota quota;
   private final Quorum quorum;
   private final NodeNames names;
@@ -102,7 +113,8 @@ public final class RoomManager implements SessionActor {
             .compose(back -> back ? registry.lookup(room) : Future.succeededFuture(found)))
         .onComplete(found -> {
       if (found.succeeded() && found.result().isPresent()) {
-        reply(client, ChatProtocol.ROOM_PID, room, found.result().get().toString());
+        RoomRegistry.Entry entry = found.result().get();
+        reply(client, ChatProtocol.ROOM_PID, entry.name(), entry.holder().toString());
       } else {
         warnIfFailed(found, "look up", room);
         reply(client, ChatProtocol.ROOM_NOT_FOUND, room);
@@ -116,13 +128,14 @@ public final class RoomManager implements SessionActor {
       return;
     }
     ActorRef ref = new ActorRef(runtime.nodeId(), "room-" + UUID.randomUUID());
+    String key = AsciiCase.fold(room);
     RoomActor actor = new RoomActor(room, quota, nodeName, names, stopped -> {
-      if (hosted.remove(room, stopped)) {
+      if (hosted.remove(key, stopped)) {
         log.info("Room {} closed", room); // a room that lost the race for its name was never created
       }
       registry.release(room, ref);
     });
-    creating.add(room);
+    creating.add(ref);
     runtime.spawn(ChatProtocol.KIND_ROOM, ref.actorId(), actor)
         .compose(spawned -> registry.claim(room, ref).onComplete(claimed -> {
           if (claimed.failed() || !claimed.result()) {
@@ -132,13 +145,13 @@ public final class RoomManager implements SessionActor {
         .onComplete(claimed -> {
           if (claimed.succeeded() && claimed.result()) {
             // hosted before no longer creating: a reconcile on the repair's thread sees one of the two
-            hosted.put(room, actor);
-            creating.remove(room);
+            hosted.put(key, actor);
+            creating.remove(ref);
             log.info("Room {} created", room);
             log.debug("Room {} is {}", room, ref);
             reply(client, ChatProtocol.CREATE_ROOM_SUCCESS, room);
           } else {
-            creating.remove(room);
+            creating.remove(ref);
             warnIfFailed(claimed, "create", room);
             reply(client, ChatProtocol.ROOM_EXISTS, room);
           }
@@ -173,7 +186,7 @@ public final class RoomManager implements SessionActor {
    *     entries with it (Hazelcast keeps one backup, and partitions still migrating after a
    *     join have none yet), and the others remove a hung node's rooms while it is away;
    * <li>a hosted room whose name now belongs to another live room is a twin (both sides of a
-   *     split created it): this one is closed, its members are told {@code OFFLINE} and may
+   *     split created it, in the same case or not): this one is closed, its members are told {@code OFFLINE} and may
    *     join the one that stayed, the room the registry kept after the merge;
    * <li>an entry naming this node for a room that is not hosted here is a ghost (listed but
    *     not joinable, e.g. merged back after its room closed) and is removed.
@@ -182,19 +195,20 @@ public final class RoomManager implements SessionActor {
   public Future<Void> reconcile() {
     List<Future<?>> steps = new ArrayList<>();
     for (Map.Entry<String, RoomActor> entry : hosted.entrySet()) {
-      String name = entry.getKey();
+      String key = entry.getKey();
       RoomActor room = entry.getValue();
       if (room.ref() == null) {
         continue;
       }
-      steps.add(registry.claim(name, room.ref()).onSuccess(claimed -> {
-        if (!claimed && hosted.remove(name, room)) {
-          log.warn("Room {} on {} has a twin elsewhere that kept the name; closing this one", name, runtime.nodeId());
+      steps.add(registry.claim(room.name(), room.ref()).onSuccess(claimed -> {
+        if (!claimed && hosted.remove(key, room)) {
+          log.warn("Room {} on {} has a twin elsewhere that kept the name; closing this one", room.name(),
+              runtime.nodeId());
           room.stop();
         }
       }));
     }
-    steps.add(registry.forgetGhosts(runtime.nodeId(), (name, ref) -> creating.contains(name)
+    steps.add(registry.forgetGhosts(runtime.nodeId(), (name, ref) -> creating.contains(ref)
             || Optional.ofNullable(hosted.get(name)).map(room -> ref.equals(room.ref())).orElse(false))
         .onSuccess(ghosts -> {
           if (!ghosts.isEmpty()) {
@@ -209,9 +223,9 @@ public final class RoomManager implements SessionActor {
     nodeName = name;
   }
 
-  /** A room hosted on this node, by name. */
+  /** A room hosted on this node, by name in any case. */
   public Optional<RoomActor> hostedRoom(String name) {
-    return Optional.ofNullable(hosted.get(name));
+    return Optional.ofNullable(hosted.get(AsciiCase.fold(name)));
   }
 
   /** The rooms hosted on this node right now (a live view; safe from any thread). */

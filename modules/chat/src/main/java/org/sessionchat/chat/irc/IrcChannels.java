@@ -3,10 +3,10 @@ package org.sessionchat.chat.irc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sessionchat.chat.actor.ClientEvent;
+import org.sessionchat.chat.wire.AsciiCase;
 
 /**
  * What one IRC client has been shown of its channels: who is in each (as the client's own
@@ -15,7 +15,9 @@ import org.sessionchat.chat.actor.ClientEvent;
  * <p>Why the connection keeps this: IRC shows a user's QUIT or NICK once, not once per
  * shared channel, and a channel re-created after its node died must not show members that
  * were there all along as joining again. Both need to know what the client has seen.
- * Nicks compare in ASCII lower case. Used from the connection's context only.
+ * Nicks and channel names compare in ASCII lower case ({@link AsciiCase}); a channel keeps
+ * the name as its room spells it, for every line that names it. Used from the connection's
+ * context only.
  */
 final class IrcChannels {
 
@@ -33,9 +35,9 @@ final class IrcChannels {
     }
   }
 
-  /** One channel: its members by lower-case nick and its topic. */
+  /** One channel: its room's name as the room spells it, its members by lower-case nick and its topic. */
   static final class Channel {
-    final String room;
+    String room;
     final Map<String, Member> members = new LinkedHashMap<>();
     ClientEvent.Topic topic = new ClientEvent.Topic("", "", 0);
 
@@ -44,25 +46,33 @@ final class IrcChannels {
     }
   }
 
+  /** By room name in lower case. */
   private final Map<String, Channel> channels = new LinkedHashMap<>();
 
+  /** The channel of {@code room}, in any case. */
   Optional<Channel> get(String room) {
-    return Optional.ofNullable(channels.get(room));
+    return Optional.ofNullable(channels.get(key(room)));
   }
 
   /** How {@code nick} was shown in {@code room} ({@code nick!user@host}), or null if it was not. */
   String maskOf(String room, String nick) {
-    Channel channel = channels.get(room);
+    Channel channel = channels.get(key(room));
     Member member = channel == null ? null : channel.members.get(key(nick));
     return member == null ? null : member.mask();
   }
 
+  /**
+   * The channel of {@code room}, new or as it was; {@code room} is its spelling from now on
+   * (a room re-created after its node died may be spelt otherwise).
+   */
   Channel open(String room) {
-    return channels.computeIfAbsent(room, Channel::new);
+    Channel channel = channels.computeIfAbsent(key(room), key -> new Channel(room));
+    channel.room = room;
+    return channel;
   }
 
   void close(String room) {
-    channels.remove(room);
+    channels.remove(key(room));
   }
 
   List<Channel> all() {
@@ -82,7 +92,7 @@ final class IrcChannels {
 
   /** Removes {@code nick} from {@code room}; the member, if it was shown there. */
   Optional<Member> remove(String room, String nick) {
-    Channel channel = channels.get(room);
+    Channel channel = channels.get(key(room));
     return channel == null ? Optional.empty() : Optional.ofNullable(channel.members.remove(key(nick)));
   }
 
@@ -124,7 +134,8 @@ final class IrcChannels {
     return bang < 0 ? mask : mask.substring(0, bang);
   }
 
-  static String key(String nick) {
-    return nick.toLowerCase(Locale.ROOT);
+  /** A nick or room name as it compares: IRC's {@code ascii} case mapping. */
+  static String key(String name) {
+    return AsciiCase.fold(name);
   }
 }

@@ -19,7 +19,8 @@ import org.sessionchat.chat.wire.Names;
 /**
  * The IRC client protocol (RFC 2812 as the modern client protocol documents it) as a
  * {@link WireFormat}: IRC lines in, {@link Command}s to the client actor, its
- * {@link ClientEvent}s out as IRC lines. Channel {@code #deck} is the room {@code deck}.
+ * {@link ClientEvent}s out as IRC lines. Channel {@code #deck} is the room {@code deck}, in
+ * any case ({@code CASEMAPPING=ascii}); every line names a channel as its room spells it.
  *
  * <p>Why a parser that defers: whether a line is allowed (registered yet?) and what a
  * local answer says (WHO, TOPIC, MODE) depends on the replies to the lines before it, so
@@ -245,13 +246,14 @@ public final class IrcWire implements WireFormat {
 
   private Command who(String mask) {
     List<String> lines = new ArrayList<>();
+    String shown = mask == null ? "*" : shownChannel(mask);
     if (mask != null && mask.startsWith("#")) {
       room(mask).flatMap(channels::get).ifPresent(channel -> channel.members.values()
-          .forEach(member -> lines.add(whoLine(mask, member))));
+          .forEach(member -> lines.add(whoLine(shown, member))));
     } else if (mask != null) {
       channels.find(mask).ifPresent(member -> lines.add(whoLine("*", member)));
     }
-    lines.add(line(315, (mask == null ? "*" : mask) + " :End of WHO list"));
+    lines.add(line(315, shown + " :End of WHO list"));
     return answer(lines);
   }
 
@@ -304,14 +306,15 @@ public final class IrcWire implements WireFormat {
     if (room.isEmpty()) {
       return numeric(403, target + " :No such channel");
     }
+    String channel = shownChannel(target);
     if (modes == null) {
-      return numeric(324, target + " +n");
+      return numeric(324, channel + " +n");
     }
     return switch (modes.replace("+", "")) {
-      case "b" -> numeric(368, target + " :End of channel ban list");
-      case "e" -> numeric(349, target + " :End of channel exception list");
-      case "I" -> numeric(347, target + " :End of channel invite list");
-      default -> numeric(482, target + " :You're not channel operator");
+      case "b" -> numeric(368, channel + " :End of channel ban list");
+      case "e" -> numeric(349, channel + " :End of channel exception list");
+      case "I" -> numeric(347, channel + " :End of channel invite list");
+      default -> numeric(482, channel + " :You're not channel operator");
     };
   }
 
@@ -515,9 +518,10 @@ public final class IrcWire implements WireFormat {
         + channel.topic.setAt()));
   }
 
-  /** 353 lines of at most about 400 bytes, then 366. */
-  private void namesLines(String room, Consumer<String> out) {
-    Optional<IrcChannels.Channel> channel = channels.get(room);
+  /** 353 lines of at most about 400 bytes, then 366; the channel as its room spells it, if the client is in it. */
+  private void namesLines(String asked, Consumer<String> out) {
+    Optional<IrcChannels.Channel> channel = channels.get(asked);
+    String room = channel.map(shown -> shown.room).orElse(asked);
     if (channel.isPresent()) {
       StringBuilder names = new StringBuilder();
       for (IrcChannels.Member member : channel.get().members.values()) {
@@ -620,7 +624,12 @@ public final class IrcWire implements WireFormat {
 
   // --- helpers
 
-  /** {@code #name} to the room {@code name}, if it is a valid channel name. */
+  /** {@code #name} as the client was shown it: its room's spelling if the client is in it, else as given. */
+  private String shownChannel(String channel) {
+    return room(channel).flatMap(channels::get).map(shown -> "#" + shown.room).orElse(channel);
+  }
+
+  /** {@code #name} to the room {@code name} (in the case given), if it is a valid channel name. */
   static Optional<String> room(String channel) {
     if (channel == null || !channel.startsWith("#")) {
       return Optional.empty();

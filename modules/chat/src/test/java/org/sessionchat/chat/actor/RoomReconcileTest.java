@@ -65,6 +65,33 @@ class RoomReconcileTest {
     }
   }
 
+  @Test
+  void aHostedRoomWhoseEntryWasLostIsWrittenBackWithItsSpelling() throws Exception {
+    try (LineClient ann = node.connect("ann"); LineClient bob = node.connect("bob")) {
+      ann.call("CREATE:Deck", "OK:CREATE:Deck").call("JOIN:deck", "OK:JOIN:Deck");
+      rooms.remove("deck").await(5, TimeUnit.SECONDS);
+      bob.call("JOIN:deck", "ERROR:ROOM_NOT_FOUND:deck");
+
+      reconcile();
+
+      bob.call("LIST", "ROOMS:Deck").call("JOIN:DECK", "OK:JOIN:Deck").send("CHAT:back");
+      ann.expect("MSG:Deck:bob:back");
+    }
+  }
+
+  @Test
+  void aRoomWhoseNameAnotherLiveRoomTookInAnotherCaseIsATwinAndIsClosed() throws Exception {
+    try (LineClient ann = node.connect("ann")) {
+      ann.call("CREATE:Twin", "OK:CREATE:Twin").call("JOIN:Twin", "OK:JOIN:Twin");
+      rooms.put("twin", node.node().runtime().nodeId() + "/room-other TWIN").await(5, TimeUnit.SECONDS);
+
+      reconcile();
+
+      ann.expect("OFFLINE:Twin");
+      assertThat(node.node().roomManager().hostedRoom("twin")).isEmpty();
+    }
+  }
+
   private void reconcile() throws Exception {
     node.node().roomManager().reconcile().await(10, TimeUnit.SECONDS);
   }

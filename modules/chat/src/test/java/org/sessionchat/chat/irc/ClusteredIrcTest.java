@@ -61,4 +61,22 @@ class ClusteredIrcTest {
       assertThat(cat.next()).isEqualTo(":dan!~dan@127.0.0.1 QUIT :Quit");
     }
   }
+
+  @Test
+  void aChannelIsOneChannelInAnyCaseAcrossNodesShownAsItsCreatorSpeltIt() {
+    try (IrcClient fay = cluster.irc(0, "fay"); IrcClient gus = cluster.irc(1, "gus");
+        LineClient hal = cluster.connect(1, "hal")) {
+      fay.join("#MixedCase");
+      gus.send("JOIN #mixedcase");
+      assertThat(gus.until(" 366 ")).containsExactly(":gus!~gus@127.0.0.1 JOIN #MixedCase",
+          ":node1 353 gus = #MixedCase :fay gus", ":node1 366 gus #MixedCase :End of /NAMES list");
+      assertThat(fay.next()).isEqualTo(":gus!~gus@127.0.0.1 JOIN #MixedCase");
+      hal.call("JOIN:MIXEDCASE", "OK:JOIN:MixedCase");
+      gus.send("PRIVMSG #MIXEDCASE :one room");
+      assertThat(fay.next()).isEqualTo(":gus!~gus@127.0.0.1 PRIVMSG #MixedCase :one room");
+      hal.expect("MSG:MixedCase:gus:one room");
+      assertThat(cluster.node(0).roomManager().hostedRoom("mixedcase")).isPresent();
+      assertThat(cluster.node(1).roomManager().hostedRoomCount()).isZero();
+    }
+  }
 }
