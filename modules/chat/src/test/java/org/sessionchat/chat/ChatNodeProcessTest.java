@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * The node as a process, the way scripts run it: READY on stdout once it serves, and on
@@ -27,11 +28,12 @@ class ChatNodeProcessTest {
   @Test
   void printsReadyThenOnSigtermSaysByeAndExitsZero() throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    int ircPort = freePortBelowEphemeralRange();
+    int port = FreePorts.next();
+    int ircPort = FreePorts.next();
     // the node's own logging configuration, not the tests' (several logback-test.xml are on the test class path)
     Process node = new ProcessBuilder(List.of(java.toString(), "-Xmx256m", "-Dlogback.configurationFile=logback.xml",
         "-cp", System.getProperty("java.class.path"),
-        ChatNode.class.getName(), "--port", "0", "--node-name", "proc", "--irc-port", String.valueOf(ircPort)))
+        ChatNode.class.getName(), "--port", String.valueOf(port), "--node-name", "proc", "--irc-port", String.valueOf(ircPort)))
         .redirectError(ProcessBuilder.Redirect.DISCARD)
         .start();
     try {
@@ -40,6 +42,7 @@ class ChatNodeProcessTest {
       Matcher fields = READY.matcher(String.valueOf(ready));
       assertThat(fields.matches()).as("first stdout line: %s", ready).isTrue();
       assertThat(fields.group(1)).isEqualTo("proc");
+      assertThat(fields.group(2)).isEqualTo(String.valueOf(port));
       assertThat(fields.group(3)).isEqualTo("0");
       assertThat(fields.group(4)).isEqualTo("1");
       assertThat(fields.group(5)).isEqualTo(String.valueOf(ircPort));
@@ -70,18 +73,5 @@ class ChatNodeProcessTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A free port in 20000-31999: below the kernel's ephemeral range, so no outgoing connection takes it meanwhile. */
-  private static int freePortBelowEphemeralRange() {
-    for (int attempt = 0; attempt < 100; attempt++) {
-      int port = 20_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(12_000);
-      try (java.net.ServerSocket probe = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-        return port;
-      } catch (java.io.IOException taken) {
-        // try another
-      }
-    }
-    throw new IllegalStateException("no free port in 20000-31999");
   }
 }

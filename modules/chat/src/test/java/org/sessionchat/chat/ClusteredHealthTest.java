@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.ClusteredChat;
+import org.sessionchat.session.testkit.FreePorts;
 
 /** In a cluster, {@code /health} is 200 only while the node is a member: a node cut off answers 503. */
 class ClusteredHealthTest {
@@ -21,7 +22,7 @@ class ClusteredHealthTest {
   void healthIsUpWhileTheNodeIsAMemberAndDownOnceItIsCutOff() throws Exception {
     Vertx httpVertx = Vertx.vertx();
     try (ClusteredChat chat = ClusteredChat.start(2)) {
-      HealthServer health = HealthServer.start(httpVertx, "127.0.0.1", 0, "node0").await(10, TimeUnit.SECONDS);
+      HealthServer health = HealthServer.start(httpVertx, "127.0.0.1", FreePorts.next(), "node0").await(10, TimeUnit.SECONDS);
       health.serving(chat.node(0));
       HttpResponse<String> up = get(health.port());
       assertThat(up.statusCode()).isEqualTo(200);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.testing.LineClient;
 import org.sessionchat.chat.testing.LocalChatNode;
+import org.sessionchat.session.testkit.FreePorts;
 
 class HealthServerTest {
 
@@ -22,7 +23,7 @@ class HealthServerTest {
   @Test
   void answers503UntilTheNodeServesThen200WithItsFigures() throws Exception {
     try (LocalChatNode node = LocalChatNode.start("health-node", true)) {
-      HealthServer health = HealthServer.start(node.vertx(), "127.0.0.1", 0, "health-node").await(10, TimeUnit.SECONDS);
+      HealthServer health = HealthServer.start(node.vertx(), "127.0.0.1", FreePorts.next(), "health-node").await(10, TimeUnit.SECONDS);
       assertThat(get(health.port(), "/health").statusCode()).isEqualTo(503);
 
       health.serving(node.node());

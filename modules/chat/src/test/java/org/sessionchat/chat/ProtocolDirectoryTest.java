@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.chat.testing.LineClient;
+import org.sessionchat.session.testkit.FreePorts;
 import org.sessionchat.session.testkit.TestProtocols;
 import picocli.CommandLine;
 
@@ -85,7 +86,7 @@ class ProtocolDirectoryTest {
     Vertx vertx = Vertx.vertx();
     try {
       ChatServerNode node = ChatServerNode.start(vertx, ProtocolSource.directory(protocols, true),
-          new ChatServerNode.Settings("disk", "127.0.0.1", 0, 4096)).await(30, TimeUnit.SECONDS);
+          new ChatServerNode.Settings("disk", "127.0.0.1", FreePorts.next(), 4096)).await(30, TimeUnit.SECONDS);
       try (LineClient client = LineClient.connect(node.port())) {
         return client.send("LIST").next();
       } finally {

@@ -6,9 +6,10 @@ import java.util.List;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
- * Real chat nodes for the client's tests, on ephemeral ports: one without a cluster, or
+ * Real chat nodes for the client's tests, on free ports below the ephemeral range: one without a cluster, or
  * several in this JVM on an in-process Hazelcast cluster with a random name.
  */
 final class ChatNodes implements AutoCloseable {
@@ -37,7 +38,7 @@ final class ChatNodes implements AutoCloseable {
     try {
       for (int i = 0; i < vertxes.size(); i++) {
         nodes.add(ClusteredVertxNodes.await(ChatServerNode.start(vertxes.get(i), ProtocolSource.bundled(true),
-            new ChatServerNode.Settings("node" + (i + 1), "127.0.0.1", 0, 4096)), 30));
+            new ChatServerNode.Settings("node" + (i + 1), "127.0.0.1", FreePorts.next(), 4096)), 30));
       }
       return this;
     } catch (Exception e) {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * A few lines of session-chat's wire protocol (NICK, CREATE, JOIN, CHAT) on a real socket,
@@ -27,7 +28,7 @@ final class TinyChatServer implements AutoCloseable {
   TinyChatServer(int dropEvery) throws Exception {
     this.dropEvery = dropEvery;
     this.server = vertx.createNetServer().connectHandler(this::serve)
-        .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        .listen(FreePorts.next(), "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   String target() {

@@ -44,6 +44,7 @@ final class ScriptedCluster implements AutoCloseable {
   private final int basePort;
   private final int httpBasePort;
   private final int clusterBasePort;
+  private final int clusterBusBasePort;
   private final int ircBasePort;
   private final String clusterName = "it-" + UUID.randomUUID();
   private final Map<String, String> settings = new HashMap<>();
@@ -72,11 +73,12 @@ final class ScriptedCluster implements AutoCloseable {
     this.runDir = root.resolve("modules/chat/target/it-clusters/" + clusterName);
     Files.createDirectories(runDir);
     ClusterLogsOnFailure.opened(this);
-    int[] bases = freeBasePorts(4, 10);
+    int[] bases = freeBasePorts(5, 10);
     this.basePort = bases[0];
     this.httpBasePort = bases[1];
     this.clusterBasePort = bases[2];
     this.ircBasePort = bases[3];
+    this.clusterBusBasePort = bases[4];
   }
 
   /**
@@ -344,6 +346,7 @@ final class ScriptedCluster implements AutoCloseable {
     env.put("CHAT_BASE_PORT", String.valueOf(basePort));
     env.put("CHAT_HTTP_BASE_PORT", String.valueOf(httpBasePort));
     env.put("CHAT_CLUSTER_BASE_PORT", String.valueOf(clusterBasePort));
+    env.put("CHAT_CLUSTER_BUS_BASE_PORT", String.valueOf(clusterBusBasePort));
     env.put("CHAT_IRC_BASE_PORT", String.valueOf(ircBasePort));
     env.put("CHAT_CLUSTER_NAME", clusterName);
     env.put("CHAT_RUN_DIR", runDir.toString());

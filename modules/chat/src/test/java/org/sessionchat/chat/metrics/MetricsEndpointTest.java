@@ -29,6 +29,7 @@ import org.sessionchat.session.ActorRef;
 import org.sessionchat.session.Conversation;
 import org.sessionchat.session.SessionActor;
 import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.testkit.FreePorts;
 
 /** {@code GET /metrics} after real traffic: chat figures, session counters, limits and Vert.x's own. */
 class MetricsEndpointTest {
@@ -41,11 +42,11 @@ class MetricsEndpointTest {
   void start() throws Exception {
     NodeMetrics metrics = new NodeMetrics(true);
     local = LocalChatNode.start(metrics.instrument(Vertx.builder(), new VertxOptions()).build(), true,
-        new ChatServerNode.Settings("metrics-node", "127.0.0.1", 0, 4096,
+        new ChatServerNode.Settings("metrics-node", "127.0.0.1", FreePorts.next(), 4096,
             LimitsBuilder.limits().rateLimit(new RateLimit(2, 2, Duration.ofSeconds(60))).build()));
     node = local.node();
     metrics.bind(node);
-    http = HealthServer.start(local.vertx(), "127.0.0.1", 0, "metrics-node").await(10, TimeUnit.SECONDS)
+    http = HealthServer.start(local.vertx(), "127.0.0.1", FreePorts.next(), "metrics-node").await(10, TimeUnit.SECONDS)
         .route(MetricsRoute.PATH, new MetricsRoute(metrics));
     http.serving(node);
   }

@@ -21,6 +21,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * Real TCP clients of {@link LineConnection}s on one server socket context, with every message
@@ -73,7 +74,7 @@ final class ConnectedClients implements AutoCloseable {
       socketContext = Vertx.currentContext();
       connections.add(connection.apply(socket));
     });
-    ClusteredVertxNodes.await(server.listen(0, "127.0.0.1"), 10);
+    ClusteredVertxNodes.await(server.listen(FreePorts.next(), "127.0.0.1"), 10);
     for (int i = 0; i < clients; i++) {
       StringBuilder text = new StringBuilder();
       received.add(text);

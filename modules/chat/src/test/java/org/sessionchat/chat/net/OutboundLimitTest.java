@@ -20,6 +20,7 @@ import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.testing.LimitsBuilder;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * A client that does not read is cut off at the first line it is handed once more than
@@ -50,7 +51,7 @@ class OutboundLimitTest {
           new BroadcastLines());
       accepted.complete();
     });
-    ClusteredVertxNodes.await(server.listen(0, "127.0.0.1"), 10);
+    ClusteredVertxNodes.await(server.listen(FreePorts.next(), "127.0.0.1"), 10);
     neverReads = new Socket();
     neverReads.setReceiveBufferSize(4096);
     neverReads.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));

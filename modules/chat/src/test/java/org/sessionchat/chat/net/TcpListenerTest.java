@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.limits.ConnectionLimits;
 import org.sessionchat.chat.limits.LimitCounters;
 import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.session.testkit.FreePorts;
 
 /** One port, a server on every event loop: where the connections land. */
 class TcpListenerTest {
@@ -81,7 +82,7 @@ class TcpListenerTest {
   private TcpListener listen(Consumer<LineConnection> onConnect) throws Exception {
     LimitCounters counters = new LimitCounters();
     ConnectionLimits admission = new ConnectionLimits(Limits.NONE, counters);
-    NetServerOptions options = TcpServerVerticle.serverOptions("127.0.0.1", 0);
+    NetServerOptions options = TcpServerVerticle.serverOptions("127.0.0.1", FreePorts.next());
     return TcpListener.start(vertx, EVENT_LOOPS, options,
             shared -> new TcpServerVerticle(shared, 4096, Limits.NONE, counters, admission,
                 host -> LineWire.INSTANCE, onConnect))

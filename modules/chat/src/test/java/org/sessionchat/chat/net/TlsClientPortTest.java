@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.limits.Limits;
 import org.sessionchat.chat.testing.LocalChatNode;
+import org.sessionchat.session.testkit.FreePorts;
 
 /** {@code --tls-cert/--tls-key}: the client port speaks the same protocol inside TLS. */
 class TlsClientPortTest {
@@ -33,7 +34,7 @@ class TlsClientPortTest {
   void start() {
     ServerTls tls = new ServerTls(Path.of(certificate.certificatePath()), Path.of(certificate.privateKeyPath()));
     node = LocalChatNode.start(Vertx.vertx(), true,
-        new ChatServerNode.Settings("tls-node", "127.0.0.1", 0, 4096, Limits.NONE, tls));
+        new ChatServerNode.Settings("tls-node", "127.0.0.1", FreePorts.next(), 4096, Limits.NONE, tls));
   }
 
   @AfterEach

@@ -6,10 +6,11 @@ import java.util.List;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.session.testkit.ClusteredVertxNodes;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
  * N chat nodes in this JVM on an in-process Hazelcast cluster with a random name (from
- * the session module's {@link ClusteredVertxNodes}), each on an ephemeral TCP port.
+ * the session module's {@link ClusteredVertxNodes}), each on a free TCP port below the ephemeral range.
  */
 public final class ClusteredChat implements AutoCloseable {
 
@@ -24,7 +25,7 @@ public final class ClusteredChat implements AutoCloseable {
     return start(count, false);
   }
 
-  /** Nodes with an IRC listener each (ephemeral ports) besides the line protocol. */
+  /** Nodes with an IRC listener each (free ports) besides the line protocol. */
   public static ClusteredChat startWithIrc(int count) {
     return start(count, true);
   }
@@ -34,8 +35,8 @@ public final class ClusteredChat implements AutoCloseable {
     try {
       for (int i = 0; i < count; i++) {
         chat.nodes.add(ClusteredVertxNodes.await(ChatServerNode.start(chat.cluster.node(i), ProtocolSource.bundled(true),
-            irc ? new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096).withIrc(0, null)
-                : new ChatServerNode.Settings("node" + i, "127.0.0.1", 0, 4096)), 30));
+            irc ? new ChatServerNode.Settings("node" + i, "127.0.0.1", FreePorts.next(), 4096).withIrc(FreePorts.next(), null)
+                : new ChatServerNode.Settings("node" + i, "127.0.0.1", FreePorts.next(), 4096)), 30));
       }
       return chat;
     } catch (Exception e) {

@@ -31,7 +31,7 @@ public final class ConsoleNode implements AutoCloseable {
 
   /** A console node with {@code limits}. */
   public static ConsoleNode start(String name, Limits limits) throws Exception {
-    return start(LocalChatNode.start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits)),
+    return start(LocalChatNode.start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", FreePorts.next(), 4096, limits)),
         name);
   }
 

@@ -5,9 +5,10 @@ import java.util.concurrent.TimeUnit;
 import org.sessionchat.chat.ChatServerNode;
 import org.sessionchat.chat.ProtocolSource;
 import org.sessionchat.chat.limits.Limits;
+import org.sessionchat.session.testkit.FreePorts;
 
 /**
- * A single chat node without a cluster, on an ephemeral port, for tests.
+ * A single chat node without a cluster, on a free port below the ephemeral range, for tests.
  */
 public final class LocalChatNode implements AutoCloseable {
 
@@ -29,12 +30,12 @@ public final class LocalChatNode implements AutoCloseable {
   }
 
   private static LocalChatNode start(String name, boolean monitor, Limits limits) {
-    return start(Vertx.vertx(), monitor, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits));
+    return start(Vertx.vertx(), monitor, new ChatServerNode.Settings(name, "127.0.0.1", FreePorts.next(), 4096, limits));
   }
 
-  /** A node with an IRC listener on an ephemeral port (the monitor on). */
+  /** A node with an IRC listener on a free port (the monitor on). */
   public static LocalChatNode withIrc(String name, Limits limits) {
-    return start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", 0, 4096, limits).withIrc(0, null));
+    return start(Vertx.vertx(), true, new ChatServerNode.Settings(name, "127.0.0.1", FreePorts.next(), 4096, limits).withIrc(FreePorts.next(), null));
   }
 
   /** A node with {@code settings} on {@code vertx} (e.g. one with metrics); both are closed by {@link #close}. */

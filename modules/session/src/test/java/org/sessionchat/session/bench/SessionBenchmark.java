@@ -328,7 +328,7 @@ public final class SessionBenchmark {
   private static Vertx clusteredVertx(String clusterName, List<String> members, int member) {
     int port = Integer.parseInt(members.get(member).substring(members.get(member).indexOf(':') + 1));
     VertxOptions options = new VertxOptions()
-        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(0));
+        .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(FreePorts.next()));
     return await(Vertx.builder().with(options)
         .withClusterManager(ClusterSetup.clusterManager(ClusterOptions.loopback(clusterName, port, members)))
         .buildClustered(), TIMEOUT_S);
