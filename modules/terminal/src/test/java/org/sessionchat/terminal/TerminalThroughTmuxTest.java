@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sessionchat.session.testkit.Tmux;
 
 /**
  * The real client in a real terminal (tmux) against a real node: what a person sees and

@@ -1,4 +1,4 @@
-package org.sessionchat.terminal;
+package org.sessionchat.session.testkit;
 
 import static org.awaitility.Awaitility.await;
 
@@ -17,14 +17,14 @@ import java.util.function.Predicate;
 /**
  * A tmux server of its own (its own socket name, so it never touches anyone's sessions)
  * with one window running a command: keys in, screen text out. For testing a program
- * that needs a real terminal.
+ * that needs a real terminal: the terminal client, irssi, WeeChat.
  */
-final class Tmux implements AutoCloseable {
+public final class Tmux implements AutoCloseable {
 
   private final String socket = "sc-test-" + UUID.randomUUID().toString().substring(0, 8);
 
   /** True if a tmux binary is on the PATH. */
-  static boolean available() {
+  public static boolean available() {
     try {
       return new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
     } catch (IOException e) {
@@ -36,7 +36,7 @@ final class Tmux implements AutoCloseable {
   }
 
   /** Starts {@code command} (one shell line) in a detached window of {@code width} x {@code height}. */
-  static Tmux start(String command, int width, int height) {
+  public static Tmux start(String command, int width, int height) {
     Tmux tmux = new Tmux();
     tmux.run("-f", "/dev/null", "new-session", "-d", "-s", "main", "-x", String.valueOf(width), "-y", String.valueOf(height), command);
     tmux.run("set-option", "-t", "main", "remain-on-exit", "on");
@@ -44,45 +44,45 @@ final class Tmux implements AutoCloseable {
   }
 
   /** Types {@code text} literally (no key names). */
-  void type(String text) {
+  public void type(String text) {
     run("send-keys", "-t", "main", "-l", text);
   }
 
   /** Presses keys by tmux name: {@code Enter}, {@code Left}, {@code Up}, {@code C-c}. */
-  void press(String... keys) {
+  public void press(String... keys) {
     List<String> args = new ArrayList<>(List.of("send-keys", "-t", "main"));
     args.addAll(List.of(keys));
     run(args.toArray(String[]::new));
   }
 
   /** The visible text of the window, trailing blank lines dropped. */
-  String screen() {
+  public String screen() {
     return run("capture-pane", "-p", "-J", "-t", "main").stripTrailing();
   }
 
   /** The visible window with its colour escapes. */
-  String screenWithEscapes() {
+  public String screenWithEscapes() {
     return run("capture-pane", "-p", "-e", "-t", "main");
   }
 
   /** The last non-blank line of the window: where the prompt is. */
-  String lastLine() {
+  public String lastLine() {
     String[] lines = screen().split("\n");
     return lines[lines.length - 1];
   }
 
   /** True once the command in the window has ended. */
-  boolean exited() {
+  public boolean exited() {
     return run("display-message", "-p", "-t", "main", "#{pane_dead}").strip().equals("1");
   }
 
   /** Waits until the screen matches {@code condition}; the screen is in the failure message. */
-  String awaitScreen(String what, Predicate<String> condition) {
+  public String awaitScreen(String what, Predicate<String> condition) {
     return await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
         .until(this::screen, condition);
   }
 
-  String awaitScreenContains(String text) {
+  public String awaitScreenContains(String text) {
     return awaitScreen("screen shows '" + text + "'", s -> s.contains(text));
   }
 
