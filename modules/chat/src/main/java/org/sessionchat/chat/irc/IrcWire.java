@@ -13,6 +13,7 @@ import org.sessionchat.chat.actor.ClientTransport.CloseReason;
 import org.sessionchat.chat.limits.Disconnect;
 import org.sessionchat.chat.net.BroadcastLines;
 import org.sessionchat.chat.net.WireFormat;
+import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.chat.wire.Command;
 import org.sessionchat.chat.wire.Names;
 
@@ -273,7 +274,7 @@ public final class IrcWire implements WireFormat {
       return numeric(431, ":No nickname given");
     }
     List<String> lines = new ArrayList<>();
-    Optional<IrcChannels.Member> member = target.equalsIgnoreCase(nick)
+    Optional<IrcChannels.Member> member = AsciiCase.same(target, nick)
         ? Optional.of(new IrcChannels.Member(mask(), server)) : channels.find(target);
     if (member.isEmpty()) {
       lines.add(line(401, target + " :No such nick/channel"));
@@ -297,7 +298,7 @@ public final class IrcWire implements WireFormat {
     }
     String modes = m.param(1);
     if (!target.startsWith("#")) {
-      if (!target.equalsIgnoreCase(nick)) {
+      if (!AsciiCase.same(target, nick)) {
         return numeric(502, ":Cant change mode for other users");
       }
       return numeric(221, "+");
@@ -493,14 +494,14 @@ public final class IrcWire implements WireFormat {
         + " hosting #" + rehomed.room() + " was lost; the channel lives on " + rehomed.hostNode()
         + " now and you are still in it");
     for (IrcChannels.Member member : List.copyOf(channel.members.values())) {
-      if (member.node().equals(rehomed.lostNode()) && !member.nick().equalsIgnoreCase(nick)
+      if (member.node().equals(rehomed.lostNode()) && !AsciiCase.same(member.nick(), nick)
           && channels.removeEverywhere(member.nick())) {
         out.accept(":" + member.mask() + " QUIT :Lost with node " + rehomed.lostNode());
       }
     }
     for (String entry : rehomed.members()) {
       IrcChannels.Member member = IrcChannels.Member.of(entry);
-      if (channels.add(channel, member) && !member.nick().equalsIgnoreCase(nick)) {
+      if (channels.add(channel, member) && !AsciiCase.same(member.nick(), nick)) {
         out.accept(":" + member.mask() + " JOIN #" + rehomed.room());
       }
     }
