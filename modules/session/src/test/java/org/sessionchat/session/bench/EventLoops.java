@@ -5,7 +5,6 @@ import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +31,10 @@ final class EventLoops {
 
   /**
    * The instances of one deployment get consecutive event loops: one instance per loop of
-   * Vert.x's default pool, each telling its context and thread. Fails if two share a thread.
+   * {@code vertx}'s pool ({@code loops}, its event-loop pool size), each telling its context
+   * and thread. Fails if two share a thread.
    */
-  static Future<EventLoops> of(Vertx vertx) {
-    int loops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
+  static Future<EventLoops> of(Vertx vertx, int loops) {
     List<Context> contexts = new ArrayList<>();
     List<String> threads = new ArrayList<>();
     List<Long> ids = new ArrayList<>();

@@ -68,9 +68,9 @@ public final class SessionBenchmark {
   private double maxLoad;
 
   private SessionBenchmark(String[] args) {
-    runNanos = (long) (Double.parseDouble(args.length > 1 ? args[1] : "1") * 1e9);
+    runNanos = (long) (Double.parseDouble(args.length > 1 ? args[1] : "2") * 1e9);
     subscribers = intArg(args, 2, 100);
-    runs = intArg(args, 3, 7);
+    runs = intArg(args, 3, 15);
     modes = args.length > 4 ? args[4] : "all";
     only = args.length > 5 && !args[5].equals("all")
         ? Arrays.stream(args[5].split(",")).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet())
@@ -87,7 +87,7 @@ public final class SessionBenchmark {
     SessionBenchmark benchmark = new SessionBenchmark(args);
     System.out.printf(Locale.ROOT, "%s, %.1f s per run, %d warm-up + %d recorded runs per scenario and mode, "
             + "%d event loops, %d CPUs, %s, heap %d MB%n", mode, benchmark.runNanos / 1e9, WARM_UP, benchmark.runs,
-        VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE, Runtime.getRuntime().availableProcessors(),
+        nodeLoops(), Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.vm.version"), Runtime.getRuntime().maxMemory() >> 20);
     if (mode.equals("cluster")) {
       benchmark.runCluster();
@@ -125,9 +125,9 @@ public final class SessionBenchmark {
   }
 
   private void runLocal() {
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx = Vertx.vertx(nodeVertxOptions());
     try {
-      EventLoops loops = await(EventLoops.of(vertx), TIMEOUT_S);
+      EventLoops loops = await(EventLoops.of(vertx, nodeLoops()), TIMEOUT_S);
       System.out.println("event loops: " + String.join(", ", threadNames(loops)));
       List<LocalScenario> scenarios = localScenarios(loops);
       for (int number = 1; number <= scenarios.size(); number++) {
@@ -160,8 +160,12 @@ public final class SessionBenchmark {
   }
 
   /**
-   * The modes of run {@code run}, turned by one each run (on-off-none, off-none-on, ...; on-off,
-   * off-on without the unmonitored baseline) so that none always goes first; or the one mode asked for.
+   * The modes of run {@code run}: turned by one each run (on-off-none, off-none-on,
+   * none-on-off), and in every second set of turns also reversed (off-on-none, ...), so that
+   * over six runs each order of the modes comes once and each mode follows each other mode as
+   * often: what a run leaves behind (the JIT's profile, a heap, the bus with or without the
+   * monitor's interceptors) weighs on no mode more than on another. Without the unmonitored
+   * baseline: on-off, off-on. Or the one mode asked for.
    */
   private List<BenchMode> order(int run, boolean withNone) {
     List<BenchMode> all = switch (modes) {
@@ -171,7 +175,11 @@ public final class SessionBenchmark {
       default -> withNone ? List.of(BenchMode.ON, BenchMode.OFF, BenchMode.NONE) : List.of(BenchMode.ON, BenchMode.OFF);
     };
     List<BenchMode> turned = new ArrayList<>(all);
-    java.util.Collections.rotate(turned, -Math.floorMod(run, Math.max(1, all.size())));
+    int n = Math.max(1, all.size());
+    java.util.Collections.rotate(turned, -Math.floorMod(run, n));
+    if (Math.floorMod(Math.floorDiv(run, n), 2) == 1) {
+      java.util.Collections.reverse(turned);
+    }
     return turned;
   }
 
@@ -325,9 +333,23 @@ public final class SessionBenchmark {
     throw new IllegalStateException("a peer JVM exited before it was ready");
   }
 
+  /**
+   * Vert.x as a chat node runs it: one event loop per core and no context class loader set
+   * around each handler (the node's {@code --event-loops} default). With Vert.x's own two
+   * loops per core, four loops take turns on two cores, and whether a loop waits for a core
+   * decides a cross-loop run's rate more than the code it runs does.
+   */
+  private static VertxOptions nodeVertxOptions() {
+    return new VertxOptions().setEventLoopPoolSize(nodeLoops()).setDisableTCCL(true);
+  }
+
+  private static int nodeLoops() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+
   private static Vertx clusteredVertx(String clusterName, List<String> members, int member) {
     int port = Integer.parseInt(members.get(member).substring(members.get(member).indexOf(':') + 1));
-    VertxOptions options = new VertxOptions()
+    VertxOptions options = nodeVertxOptions()
         .setEventBusOptions(new EventBusOptions().setHost("127.0.0.1").setClusterPublicHost("127.0.0.1").setPort(FreePorts.next()));
     return await(Vertx.builder().with(options)
         .withClusterManager(ClusterSetup.clusterManager(ClusterOptions.loopback(clusterName, port, members)))
