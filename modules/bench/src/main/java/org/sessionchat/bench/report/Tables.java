@@ -16,15 +16,17 @@ final class Tables {
   static String messaging(String scenario, List<Medians> rows) {
     StringBuilder table = heading("Scenario " + scenario,
         "system", "runs", "joined", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "lost", "dup",
-        "reordered", "errors", "server CPU (cores)", "server CPU µs per delivery", "generator CPU (cores)",
+        "reordered", "errors", "server CPU (cores)", "server CPU µs per delivery", "of it in the kernel, µs",
+        "server socket writes per 100 deliveries", "generator CPU (cores)",
         "generator loop lag p99 ms", "load avg");
     for (Medians m : rows) {
-      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+      table.append(String.format(Locale.ROOT, "| %s | %d | %s/%s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
           m.system(), m.runs().size(), count(m.of("joined")), count(m.of("clients")),
           number(m.of("deliveriesPerSecond")), number(m.latency("p50")), number(m.latency("p99")),
           number(m.latency("p99_9")), number(m.latency("max")), count(m.of("lost")),
           count(m.of("duplicated")), count(m.of("reordered")), count(m.of("errors")),
           number(m.of("serverCpuCores")), number(m.of(Tables::cpuMicrosPerDelivery)),
+          number(m.of(Tables::kernelMicrosPerDelivery)), number(m.of(Tables::writesPerHundredDeliveries)),
           number(m.of("generatorCpuCores")), number(m.of(Tables::generatorLoopLagP99)), number(m.of("loadAverage"))));
     }
     return table.toString();
@@ -187,6 +189,22 @@ final class Tables {
     double cores = run.getDouble("serverCpuCores", -1.0);
     double deliveries = run.getDouble("deliveriesPerSecond", 0.0);
     return cores < 0 || deliveries <= 0 ? Double.NaN : cores * 1e6 / deliveries;
+  }
+
+  /** The kernel's share of {@link #cpuMicrosPerDelivery}; NaN for lines written before it was measured. */
+  static double kernelMicrosPerDelivery(JsonObject run) {
+    return perDelivery(run, "serverSystemCpuCores", 1e6);
+  }
+
+  /** The server's write system calls per 100 deliveries: how many deliveries one socket write carries. */
+  static double writesPerHundredDeliveries(JsonObject run) {
+    return perDelivery(run, "serverWriteCallsPerSecond", 100);
+  }
+
+  private static double perDelivery(JsonObject run, String field, double scale) {
+    double value = run.getDouble(field, -1.0);
+    double deliveries = run.getDouble("deliveriesPerSecond", 0.0);
+    return value < 0 || deliveries <= 0 ? Double.NaN : value * scale / deliveries;
   }
 
   /** A scenario's heading and the header rows of its table. */

@@ -50,6 +50,8 @@ public final class ResultJson {
         .put("serverHeapUsedMegabytes", round(r.server().heapUsedMegabytes()))
         .put("serverMemoryProbed", r.server().memoryProbe().jsonName())
         .put("serverCpuCores", round(r.server().cpuCores()))
+        .put("serverSystemCpuCores", round(r.server().cpu().systemCores()))
+        .put("serverWriteCallsPerSecond", round(r.server().cpu().writeCallsPerSecond()))
         .put("machineCpuCores", round(r.machineCpuCores()))
         .put("loadAverage", round(r.loadAverage()))
         .put("offlineAfterKillMillis", new JsonObject()
@@ -79,7 +81,8 @@ public final class ResultJson {
         json.getLong("offline"), json.getDouble("deliveriesPerSecond"), latency,
         json.getDouble("generatorCpuSeconds"), json.getDouble("wallSeconds"),
         new ServerFootprint(json.getDouble("serverRssMegabytes"),
-            json.getDouble("serverHeapUsedMegabytes"), json.getDouble("serverCpuCores", -1.0),
+            json.getDouble("serverHeapUsedMegabytes"), new ServerCpu(json.getDouble("serverCpuCores", -1.0),
+                json.getDouble("serverSystemCpuCores", -1.0), json.getDouble("serverWriteCallsPerSecond", -1.0)),
             MemoryProbe.fromJsonName(json.getString("serverMemoryProbed"), json.getDouble("serverRssMegabytes", -1.0) >= 0)),
         json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM),
         new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)),

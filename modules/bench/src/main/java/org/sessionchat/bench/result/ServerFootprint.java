@@ -3,29 +3,27 @@ package org.sessionchat.bench.result;
 /**
  * What the measured server process(es) used: memory (resident set from {@code /proc}, and for
  * JVMs the heap in use right after a full GC), read at the moment {@code memoryProbe} says,
- * and CPU cores kept busy during the measured window, so a reader sees whether the server or
- * the generator was the bottleneck. -1 when not measured.
+ * and the CPU kept busy during the measured window ({@link ServerCpu}), so a reader sees
+ * whether the server or the generator was the bottleneck. -1 when not measured.
  */
-public record ServerFootprint(double rssMegabytes, double heapUsedMegabytes, double cpuCores,
+public record ServerFootprint(double rssMegabytes, double heapUsedMegabytes, ServerCpu cpu,
     MemoryProbe memoryProbe) {
 
-  public static final ServerFootprint UNKNOWN = new ServerFootprint(-1, -1, -1, MemoryProbe.NONE);
+  public static final ServerFootprint UNKNOWN = new ServerFootprint(-1, -1, ServerCpu.UNKNOWN, MemoryProbe.NONE);
 
   /** The footprint of several processes read at the same moment. */
   public ServerFootprint plus(ServerFootprint other) {
-    return new ServerFootprint(sum(rssMegabytes, other.rssMegabytes),
-        sum(heapUsedMegabytes, other.heapUsedMegabytes), sum(cpuCores, other.cpuCores),
+    return new ServerFootprint(Sums.ofKnown(rssMegabytes, other.rssMegabytes),
+        Sums.ofKnown(heapUsedMegabytes, other.heapUsedMegabytes), cpu.plus(other.cpu),
         memoryProbe == MemoryProbe.NONE ? other.memoryProbe : memoryProbe);
   }
 
-  public ServerFootprint withCpu(double cores) {
-    return new ServerFootprint(rssMegabytes, heapUsedMegabytes, cores, memoryProbe);
+  public ServerFootprint withCpu(ServerCpu windowCpu) {
+    return new ServerFootprint(rssMegabytes, heapUsedMegabytes, windowCpu, memoryProbe);
   }
 
-  private static double sum(double a, double b) {
-    if (a < 0) {
-      return b;
-    }
-    return b < 0 ? a : a + b;
+  /** CPU cores kept busy in the window, -1 when not measured. */
+  public double cpuCores() {
+    return cpu.cores();
   }
 }

@@ -22,6 +22,7 @@ import org.sessionchat.bench.ScenarioSpec;
 import org.sessionchat.bench.ledger.Tally;
 import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.RunResult;
+import org.sessionchat.bench.result.ServerCpu;
 import org.sessionchat.bench.result.ServerFootprint;
 import org.sessionchat.bench.wire.Dialect;
 
@@ -42,7 +43,7 @@ public final class ScenarioRun {
   private final List<Room> rooms = new ArrayList<>();
   private final List<BenchClient> clients = new ArrayList<>();
   private final BiFunction<List<Long>, MemoryProbe, ServerFootprint> memory;
-  private double serverCpuCores = -1;
+  private ServerCpu serverCpu = ServerCpu.UNKNOWN;
   private double machineCpuCores = -1;
 
   public ScenarioRun(ScenarioSpec spec, RunOptions options) {
@@ -113,7 +114,7 @@ public final class ScenarioRun {
           ? (double) meter.inWindowCount() / spec.durationSeconds() : 0;
       return new RunResult(spec, 1, clients.size(), (int) meter.joinedCount(), connectJoinMillis,
           meter.sentCount(), tally, meter.errorCount(), meter.offlineCount(), deliveriesPerSecond,
-          meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpuCores), startedAt,
+          meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpu), startedAt,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill(),
           meter.generatorLag(), machineCpuCores);
     } finally {
@@ -195,18 +196,16 @@ public final class ScenarioRun {
     sleep(warmupStart + (windowStart - warmupStart) / 2 - System.nanoTime());
     meter.interval(); // the recorders' phase flips once in the warm-up too (see RunMeter.interval)
     sleep(windowStart - System.nanoTime());
-    double serverCpuStart = ServerProbe.cpuSeconds(options.serverPids());
+    ProcessCounters serverStart = ServerProbe.counters(options.serverPids());
     double machineCpuStart = ServerProbe.machineCpuSeconds();
     if (options.killPid() > 0) {
       sleep(windowStart + TimeUnit.SECONDS.toNanos(options.killAfterSeconds()) - System.nanoTime());
       kill(options.killPid());
     }
     sleep(windowEnd - System.nanoTime());
-    double serverCpuEnd = ServerProbe.cpuSeconds(options.serverPids());
+    ProcessCounters serverEnd = ServerProbe.counters(options.serverPids());
     double machineCpuEnd = ServerProbe.machineCpuSeconds();
-    if (serverCpuStart >= 0 && serverCpuEnd >= 0 && spec.durationSeconds() > 0) {
-      serverCpuCores = (serverCpuEnd - serverCpuStart) / spec.durationSeconds();
-    }
+    serverCpu = serverEnd.since(serverStart, spec.durationSeconds());
     if (machineCpuStart >= 0 && machineCpuEnd >= 0 && spec.durationSeconds() > 0) {
       machineCpuCores = (machineCpuEnd - machineCpuStart) / spec.durationSeconds();
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sessionchat.bench.result.MemoryProbe;
+import org.sessionchat.bench.result.ServerCpu;
 import org.sessionchat.bench.result.ServerFootprint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class ServerProbe {
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerProbe.class);
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
+  private static final Pattern WRITE_CALLS = Pattern.compile("syscw: (\\d+)");
   private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
   /** USER_HZ: 100 on every Linux this runs on. */
@@ -42,21 +44,41 @@ public final class ServerProbe {
 
   /** CPU seconds (user + system) the processes have used so far; -1 when unknown. */
   public static double cpuSeconds(List<Long> pids) {
+    ProcessCounters counters = counters(pids);
+    return counters.known() ? counters.userSeconds() + counters.systemSeconds() : -1;
+  }
+
+  /**
+   * The processes' CPU seconds in user space and in the kernel, and their write system calls,
+   * so far; {@link ProcessCounters#UNKNOWN} if there are none or one cannot be read. The write
+   * calls are -1 when {@code /proc/<pid>/io} is not readable (another user's process).
+   */
+  public static ProcessCounters counters(List<Long> pids) {
     if (pids.isEmpty()) {
-      return -1;
+      return ProcessCounters.UNKNOWN;
     }
-    double total = 0;
+    ProcessCounters total = new ProcessCounters(0, 0, 0);
     for (long pid : pids) {
       try {
         String stat = readProc(pid + "/stat");
         // fields after the command name in parentheses; utime and stime are the 14th and 15th
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+        total = total.plus(new ProcessCounters(Long.parseLong(fields[11]) / (double) CLOCK_TICKS,
+            Long.parseLong(fields[12]) / (double) CLOCK_TICKS, writeCalls(pid)));
       } catch (IOException | RuntimeException e) {
-        return -1;
+        return ProcessCounters.UNKNOWN;
       }
     }
     return total;
+  }
+
+  private static long writeCalls(long pid) {
+    try {
+      Matcher m = WRITE_CALLS.matcher(readProc(pid + "/io"));
+      return m.find() ? Long.parseLong(m.group(1)) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /**
@@ -80,7 +102,7 @@ public final class ServerProbe {
 
   static ServerFootprint measure(long pid, MemoryProbe moment) {
     double heap = isJava(pid) ? heapAfterGc(pid) : -1;
-    return new ServerFootprint(rssMegabytes(pid), heap, -1, moment);
+    return new ServerFootprint(rssMegabytes(pid), heap, ServerCpu.UNKNOWN, moment);
   }
 
   private static boolean isJava(long pid) {

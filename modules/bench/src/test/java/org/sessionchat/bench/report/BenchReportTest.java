@@ -1,6 +1,7 @@
 package org.sessionchat.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.json.JsonObject;
@@ -64,6 +65,18 @@ class BenchReportTest {
 
     assertThat(Tables.cpuMicrosPerDelivery(run)).isEqualTo(1.0);
     assertThat(Tables.cpuMicrosPerDelivery(run.put("serverCpuCores", -1.0))).isNaN();
+  }
+
+  @Test
+  void kernelTimeAndSocketWritesArePerDeliveryAndMissingInOlderLines() {
+    JsonObject run = run("D", "inspircd", 1_000_000, 1).put("serverSystemCpuCores", 0.2)
+        .put("serverWriteCallsPerSecond", 15_000.0);
+
+    assertThat(Tables.kernelMicrosPerDelivery(run)).isCloseTo(0.2, within(1e-9));
+    assertThat(Tables.writesPerHundredDeliveries(run)).isCloseTo(1.5, within(1e-9));
+    JsonObject older = run("D", "inspircd", 1_000_000, 1);
+    assertThat(Tables.kernelMicrosPerDelivery(older)).isNaN();
+    assertThat(Tables.writesPerHundredDeliveries(older)).isNaN();
   }
 
   @Test

@@ -28,6 +28,9 @@ class ResultJsonTest {
     assertThat(json.getJsonObject("latencyMillis").getDouble("p50")).isCloseTo(1.0, within(0.01));
     assertThat(json.getJsonObject("latencyMillis").getDouble("max")).isCloseTo(2.0, within(0.01));
     assertThat(json.getDouble("generatorCpuCores")).isCloseTo(0.5, within(0.001));
+    assertThat(json.getDouble("serverCpuCores")).isCloseTo(0.8, within(0.001));
+    assertThat(json.getDouble("serverSystemCpuCores")).isCloseTo(0.3, within(0.001));
+    assertThat(json.getDouble("serverWriteCallsPerSecond")).isCloseTo(25_000, within(0.1));
     assertThat(json.containsKey("latencyHistogram")).isFalse();
   }
 
@@ -42,6 +45,15 @@ class ResultJsonTest {
     assertThat(read.tally()).isEqualTo(original.tally());
     assertThat(read.latencyMicros()).isEqualTo(original.latencyMicros());
     assertThat(read.server()).isEqualTo(original.server());
+  }
+
+  @Test
+  void olderLinesWithoutTheKernelsShareReadAsNotMeasured() {
+    JsonObject json = ResultJson.toJson(result(1000, 2000, new Tally(400, 390, 10, 1, 2)), false);
+    json.remove("serverSystemCpuCores");
+    json.remove("serverWriteCallsPerSecond");
+
+    assertThat(ResultJson.fromJson(json).server().cpu()).isEqualTo(ServerCpu.ofCores(0.8));
   }
 
   @Test
@@ -110,6 +122,6 @@ class ResultJsonTest {
     latency.recordValue(fastMicros);
     latency.recordValue(slowMicros);
     return new RunResult(spec, 1, 20, 20, 700, 40, tally, 0, 0, 100.0, latency, 5.0, 10.0,
-        new ServerFootprint(120, 40, 0.8, MemoryProbe.AFTER_DRAIN), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
+        new ServerFootprint(120, 40, new ServerCpu(0.8, 0.3, 25_000), MemoryProbe.AFTER_DRAIN), "2026-01-01T00:00:00Z", 1.5, LatencyHistograms.create());
   }
 }

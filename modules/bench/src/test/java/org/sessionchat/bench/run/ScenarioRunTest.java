@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sessionchat.bench.ScenarioSpec;
 import org.sessionchat.bench.result.MemoryProbe;
 import org.sessionchat.bench.result.RunResult;
+import org.sessionchat.bench.result.ServerCpu;
 import org.sessionchat.bench.result.ServerFootprint;
 
 class ScenarioRunTest {
@@ -140,7 +141,7 @@ class ScenarioRunTest {
     public ServerFootprint apply(List<Long> pids, MemoryProbe moment) {
       moments.add(moment);
       at.add(System.nanoTime());
-      return new ServerFootprint(100, 50, -1, moment);
+      return new ServerFootprint(100, 50, ServerCpu.UNKNOWN, moment);
     }
   }
 

@@ -2,9 +2,13 @@ package org.sessionchat.bench.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FileOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sessionchat.bench.result.MemoryProbe;
+import org.sessionchat.bench.result.ServerCpu;
 import org.sessionchat.bench.result.ServerFootprint;
 
 class ServerProbeTest {
@@ -36,6 +40,27 @@ class ServerProbeTest {
   }
 
   @Test
+  void kernelTimeAndWriteCallsOfThisProcessGrowWithItsWrites() throws Exception {
+    ProcessCounters before = ServerProbe.counters(List.of(self));
+    Path file = Files.createTempFile("probe", ".bin");
+    try (FileOutputStream out = new FileOutputStream(file.toFile())) {
+      for (int i = 0; i < 20_000; i++) {
+        out.write(i); // one write system call each: an unbuffered stream
+      }
+    } finally {
+      Files.delete(file);
+    }
+    ProcessCounters after = ServerProbe.counters(List.of(self));
+
+    assertThat(after.writeCalls()).isGreaterThanOrEqualTo(before.writeCalls() + 20_000);
+    assertThat(after.systemSeconds()).isGreaterThanOrEqualTo(before.systemSeconds());
+    ServerCpu window = after.since(before, 2.0);
+    assertThat(window.writeCallsPerSecond()).isGreaterThanOrEqualTo(10_000);
+    assertThat(window.cores()).isGreaterThanOrEqualTo(window.systemCores()).isGreaterThanOrEqualTo(0);
+    assertThat(after.since(ProcessCounters.UNKNOWN, 2.0)).isEqualTo(ServerCpu.UNKNOWN);
+  }
+
+  @Test
   void withoutProcessesNothingIsRead() {
     assertThat(ServerProbe.measure(List.of(), MemoryProbe.AFTER_DRAIN)).isEqualTo(ServerFootprint.UNKNOWN);
   }
@@ -44,5 +69,6 @@ class ServerProbeTest {
   void processThatIsGoneIsUnknown() {
     assertThat(ServerProbe.cpuSeconds(List.of(Long.MAX_VALUE))).isEqualTo(-1);
     assertThat(ServerProbe.cpuSeconds(List.of())).isEqualTo(-1);
+    assertThat(ServerProbe.counters(List.of(Long.MAX_VALUE))).isEqualTo(ProcessCounters.UNKNOWN);
   }
 }
