@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A tmux server of its own (its own socket name, so it never touches anyone's sessions)
+ * A tmux server of its own (its own socket file, so it never touches anyone's sessions)
  * with one window running a command: keys in, screen text out. For testing a program
  * that needs a real terminal: the terminal client, irssi, WeeChat.
  */
 public final class Tmux implements AutoCloseable {
 
-  private final String socket = "sc-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private static final int EXIT_WAIT_SECONDS = 10;
+
+  /** The server's socket: a file of its own, removed by {@link #close} (tmux leaves it behind). */
+  private final Path socket = Path.of(System.getProperty("java.io.tmpdir"),
+      "sc-tmux-" + UUID.randomUUID().toString().substring(0, 8));
 
   /** True if a tmux binary is on the PATH. */
   public static boolean available() {
@@ -86,17 +90,56 @@ public final class Tmux implements AutoCloseable {
     return awaitScreen("screen shows '" + text + "'", s -> s.contains(text));
   }
 
+  /**
+   * Ends the tmux server and waits until the programs that ran in it have exited (up to
+   * {@value #EXIT_WAIT_SECONDS} s, then they are killed): tmux only hangs up on them, and a
+   * program may still be writing, WeeChat its configuration say, into a directory its test is
+   * about to delete.
+   */
   @Override
   public void close() {
+    List<ProcessHandle> programs = programs();
     try {
       run("kill-server");
     } catch (RuntimeException e) {
       // the server ends by itself once its last session is gone
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(EXIT_WAIT_SECONDS);
+    for (ProcessHandle program : programs) {
+      try {
+        program.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+        program.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        program.destroyForcibly();
+      }
+    }
+    try {
+      Files.deleteIfExists(socket);
+    } catch (IOException e) {
+      // a stale socket file in the temporary directory harms nobody
+    }
+  }
+
+  /** The processes of the window (its command and what that started), or none if tmux cannot tell. */
+  private List<ProcessHandle> programs() {
+    List<ProcessHandle> programs = new ArrayList<>();
+    try {
+      for (String pid : run("list-panes", "-a", "-F", "#{pane_pid}").strip().split("\\s+")) {
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(pane -> {
+          programs.add(pane);
+          pane.descendants().forEach(programs::add);
+        });
+      }
+    } catch (RuntimeException e) {
+      // no server any more, or no pane: nothing to wait for
+    }
+    return programs;
   }
 
   private String run(String... args) {
-    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
+    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket.toString()));
     command.addAll(List.of(args));
     try {
       Path output = Files.createTempFile("tmux", ".out");
