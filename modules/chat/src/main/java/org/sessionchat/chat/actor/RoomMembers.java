@@ -65,13 +65,18 @@ final class RoomMembers {
       public int size() {
         int count = 0;
         for (Conversation member : inOrder) {
-          if (member != except && member.isActive()) {
+          if (hears(member, except)) {
             count++;
           }
         }
         return count;
       }
     };
+  }
+
+  /** True if {@code member} is in the audience of a line {@code writer} wrote: another, still active. */
+  private static boolean hears(Conversation member, Conversation writer) {
+    return member != writer && member.isActive();
   }
 
   /** Walks the members, skipping {@code except} and members whose session is no longer active. */
@@ -87,7 +92,7 @@ final class RoomMembers {
     }
 
     private void skip() {
-      while (next < members.size() && (members.get(next) == except || !members.get(next).isActive())) {
+      while (next < members.size() && !hears(members.get(next), except)) {
         next++;
       }
     }
