@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryContext;
 import io.vertx.core.eventbus.ReplyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.awaitility.core.ThrowingRunnable;
@@ -461,6 +464,34 @@ abstract class SessionRuntimeTestBase {
       eventually(() -> assertThat(ponger.events()).containsExactly("established PingPong/Ponger",
           "ended PingPong/Ponger PARTICIPANT_OFFLINE"));
     }
+  }
+
+  @Test
+  void closingTheRuntimePutsNoEndNoticeBetweenItsOwnActorsOnTheBus() {
+    ProbeActor pinger = probe(initiatorNode);
+    ProbeActor ponger = probe(initiatorNode);
+    sync(pinger.context().startSession("PingPong", "Pinger", Map.of("Ponger", ponger.ref())));
+    eventually(() -> assertThat(ponger.events()).contains("established PingPong/Ponger"));
+    List<String> ends = new CopyOnWriteArrayList<>();
+    Handler<DeliveryContext<Object>> recordEnds = delivery -> {
+      if (delivery.body() instanceof Envelope envelope && envelope.kind() == Envelope.Kind.END) {
+        ends.add(envelope.sourceActor() + " -> " + envelope.targetActor());
+      }
+      delivery.next();
+    };
+    vertx(0).eventBus().addOutboundInterceptor(recordEnds);
+    try {
+      sync(initiatorNode.close());
+    } finally {
+      vertx(0).eventBus().removeOutboundInterceptor(recordEnds);
+    }
+
+    // both were stopping: a notice would only reach a consumer going away
+    assertThat(ends).as("end notices sent while the runtime closed").isEmpty();
+    assertThat(pinger.events()).containsExactly("established PingPong/Pinger", "ended PingPong/Pinger LOCAL_STOP",
+        "stopped");
+    assertThat(ponger.events()).containsExactly("established PingPong/Ponger", "ended PingPong/Ponger LOCAL_STOP",
+        "stopped");
   }
 
   // ------------------------------------------------------------------ the chat protocols

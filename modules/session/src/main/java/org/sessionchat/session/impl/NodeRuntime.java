@@ -229,13 +229,16 @@ public final class NodeRuntime {
     if (alive != null) {
       alive.close();
     }
+    // every actor of this node stops now: an end notice from one to another (a session of two
+    // local actors) would only reach a consumer that is going away (which Vert.x logs as a
+    // discarded message, once per such session); peers on other nodes are still told
+    router.stopping();
     List<Future<Void>> stops = new ArrayList<>();
     for (ActorCell cell : actors.values()) {
       stops.add(cell.stop());
     }
     return Future.join(stops)
         .transform(ar -> {
-          router.stopping();
           Future<Void> loops = loopDeployment == null ? Future.succeededFuture()
               : vertx.undeploy(loopDeployment).recover(gone -> Future.succeededFuture());
           return loops.transform(done -> router.stop());
