@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.sessionchat.chat.wire.AsciiCase;
 import org.sessionchat.session.ActorContext;
@@ -49,6 +50,11 @@ public final class NickServer implements SessionActor {
 
   /** A nick held by the client of one session, as it was claimed. */
   private record Held(String nick, ActorRef owner, Conversation session) {
+
+    /** A nick's key (lower case) and who holds it, as the nick map lists them. */
+    record Key(String key, ActorRef owner) {
+    }
+
     String key() {
       return NickServer.key(nick);
     }
@@ -177,7 +183,7 @@ public final class NickServer implements SessionActor {
         }
       }));
     }
-    steps.add(nicks.forgetGhosts(nodeId, this::holds).onSuccess(ghosts -> {
+    steps.add(nicks.forgetGhosts(nodeId, new HeldNow()).onSuccess(ghosts -> {
       if (!ghosts.isEmpty()) {
         log.warn("Removed nick entries of clients no longer holding them on this node: {}", ghosts);
       }
@@ -185,10 +191,29 @@ public final class NickServer implements SessionActor {
     return Future.join(steps).mapEmpty();
   }
 
-  /** True if a client here holds (or is claiming, or is being renamed to) {@code key} as {@code owner}. */
-  private boolean holds(String key, ActorRef owner) {
-    return claiming.containsValue(key) || renaming.contains(key)
-        || held.values().stream().anyMatch(entry -> entry.key().equals(key) && entry.owner().equals(owner));
+  /**
+   * Whether a client here holds (or is claiming, or is being renamed to) a key as an owner:
+   * the ghost check's question for each of this node's entries in the nick map, all asked in
+   * one go once the map's entries are in. What the clients hold is put in sets at the first
+   * question and looked up from then on; walked per entry, a pass cost this node's entries
+   * times its clients (10,000 clients: 10^8 comparisons every pass, on the node's context).
+   */
+  private final class HeldNow implements BiPredicate<String, ActorRef> {
+    private Set<String> taken;
+    private Set<Held.Key> holdings;
+
+    @Override
+    public boolean test(String key, ActorRef owner) {
+      if (taken == null) {
+        taken = new HashSet<>(claiming.values());
+        taken.addAll(renaming);
+        holdings = new HashSet<>();
+        for (Held entry : held.values()) {
+          holdings.add(new Held.Key(entry.key(), entry.owner()));
+        }
+      }
+      return taken.contains(key) || holdings.contains(new Held.Key(key, owner));
+    }
   }
 
   /**

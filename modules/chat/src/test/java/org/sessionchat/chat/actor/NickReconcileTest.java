@@ -48,8 +48,12 @@ class NickReconcileTest {
   void aGhostEntryForAClientOfThisNodeIsRemovedSoTheNickCanBeTaken() throws Exception {
     nicks.put("gone", node.node().runtime().nodeId() + "/client-gone").await(5, TimeUnit.SECONDS);
     try (IrcClient carol = node.irc("carol")) {
+      String carolsEntry = nicks.get("carol").await(5, TimeUnit.SECONDS);
+
       reconcile();
 
+      assertThat(nicks.get("gone").await(5, TimeUnit.SECONDS)).isNull();
+      assertThat(nicks.get("carol").await(5, TimeUnit.SECONDS)).as("a held nick is no ghost").isEqualTo(carolsEntry);
       carol.send("NICK gone");
       carol.expect(" NICK :gone");
     }
