@@ -130,7 +130,9 @@ public final class RoomRegistry {
   /**
    * Removes the entries that name {@code nodeId} as host but whose room is not {@code hosts}
    * says is there: ghosts, listed but not joinable (e.g. brought back by a merge after their
-   * room closed). {@code hosts} is asked with the name in lower case (the map's key).
+   * room closed). {@code hosts} is asked with the name in lower case (the map's key), about
+   * each of {@code nodeId}'s entries one after the other in one go, once the entries are read
+   * (so what it answers from may be gathered at its first question: the nick server does).
    *
    * @return the names removed, in lower case
    */
