@@ -10,6 +10,15 @@ jvm_flags="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UN
 # than the default flood control allows); overridable with BENCH_CHAT_LIMITS.
 chat_limits=${BENCH_CHAT_LIMITS:---max-connections 100000 --max-connections-per-address 100000 --max-rooms 100000 --idle-timeout 0 --no-rate-limit}
 
+# Where the idle scenarios' clients connect from (the generator's --source-addresses; override
+# with BENCH_SOURCE_ADDRESSES, empty for the kernel's choice). Linux gives a connection from one
+# address to one server the next free port of half the ephemeral range, searched port by port:
+# past about 14,000 such connections every connect walks the whole half, and Cmax's join spent
+# a core of the two in that search. Eight loopback addresses keep each under 2,500 per server.
+idle_sources=${BENCH_SOURCE_ADDRESSES-127.0.2.1,127.0.2.2,127.0.2.3,127.0.2.4,127.0.2.5,127.0.2.6,127.0.2.7,127.0.2.8}
+idle_source_opts=()
+[[ -n "$idle_sources" ]] && idle_source_opts=(--source-addresses "$idle_sources")
+
 # start_chat_node PORT NAME [node options...]: starts a node of $node_jar (default: this
 # build's jar) in the background, waits for its READY line (up to 120 s) and prints its PID.
 start_chat_node() {

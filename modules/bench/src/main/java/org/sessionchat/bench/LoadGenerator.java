@@ -1,5 +1,6 @@
 package org.sessionchat.bench;
 
+import io.netty.util.NetUtil;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,6 +75,13 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--connect-window", defaultValue = "500",
       description = "clients connecting/joining at the same time, at most (default ${DEFAULT-VALUE})")
   int connectWindow;
+
+  @Option(names = "--source-addresses", split = ",", paramLabel = "IP",
+      description = "local addresses to open the connections from, in turn, e.g. 127.0.0.2,127.0.0.3 "
+          + "(default: the kernel's choice). Linux searches a connection's source port among those not yet "
+          + "used towards the same server, port by port: with more than about 14,000 connections from one "
+          + "address to one server each connect walks half the ephemeral range")
+  List<String> sourceAddresses = new ArrayList<>();
 
   @Option(names = "--join-timeout", defaultValue = "180",
       description = "seconds all clients may take to join (default ${DEFAULT-VALUE})")
@@ -168,6 +176,12 @@ public final class LoadGenerator implements Callable<Integer> {
     }
     ScenarioSpec spec = new ScenarioSpec(name, system, protocol, targets, rooms, members, senders,
         rate, size, warmup, duration, window);
+    for (String address : sourceAddresses) {
+      if (!NetUtil.isValidIpV4Address(address) && !NetUtil.isValidIpV6Address(address)) {
+        throw new CommandLine.ParameterException(new CommandLine(this),
+            "--source-addresses: '" + address + "' is not an IP address");
+      }
+    }
     if (slice != null) {
       RunResult part = new ScenarioRun(spec, options(slice, processes, List.of()))
           .run(ms -> System.out.println("JOINED " + ms));
@@ -203,7 +217,8 @@ public final class LoadGenerator implements Callable<Integer> {
     int eventLoops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     return new RunOptions(eventLoops, connectRate, connectWindow, joinTimeout, drain, progress,
         roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter, flooders, phases,
-        timeline == null ? null : sliceCount == 1 ? timeline : Path.of(timeline + "." + sliceIndex));
+        timeline == null ? null : sliceCount == 1 ? timeline : Path.of(timeline + "." + sliceIndex),
+        sourceAddresses);
   }
 
   /** The arguments of child {@code index}: this scenario, its share of the connect pace, its slice. */
@@ -226,6 +241,9 @@ public final class LoadGenerator implements Callable<Integer> {
     }
     if (timeline != null) {
       args.addAll(List.of("--timeline", timeline.toString()));
+    }
+    if (!sourceAddresses.isEmpty()) {
+      args.addAll(List.of("--source-addresses", String.join(",", sourceAddresses)));
     }
     return args;
   }

@@ -22,21 +22,28 @@ import java.util.List;
  *                         what they receive counts towards no latency: the figures are the others'
  * @param phases           when within their period the senders with a rate send
  * @param timeline         where to write the per-millisecond timeline of the measured window; null for none
+ * @param sourceAddresses  local addresses the connections are opened from, in turn; empty: the kernel's choice.
+ *                         Linux gives a connection from one address to one server the next free port of half the
+ *                         ephemeral range, searched port by port: past some 14,000 such connections each connect
+ *                         walks the whole half, which costs more than the server spends on the client. Idle
+ *                         scenarios spread their clients over several addresses (docs/benchmarks.md, "Scenarios").
  */
 public record RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds,
     int drainSeconds, int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount,
-    List<Long> serverPids, long killPid, int killAfterSeconds, int flooders, Phases phases, Path timeline) {
+    List<Long> serverPids, long killPid, int killAfterSeconds, int flooders, Phases phases, Path timeline,
+    List<String> sourceAddresses) {
 
   public RunOptions {
     serverPids = List.copyOf(serverPids);
+    sourceAddresses = List.copyOf(sourceAddresses);
   }
 
-  /** Options of a run without flooders. */
+  /** Options of a run without flooders, timeline or source addresses. */
   public RunOptions(int threads, int connectRate, int connectWindow, int joinTimeoutSeconds, int drainSeconds,
       int progressSeconds, String roomPrefix, int sliceIndex, int sliceCount, List<Long> serverPids, long killPid,
       int killAfterSeconds) {
     this(threads, connectRate, connectWindow, joinTimeoutSeconds, drainSeconds, progressSeconds, roomPrefix,
-        sliceIndex, sliceCount, serverPids, killPid, killAfterSeconds, 0, Phases.ALIGNED, null);
+        sliceIndex, sliceCount, serverPids, killPid, killAfterSeconds, 0, Phases.ALIGNED, null, List.of());
   }
 
   boolean runsRoom(int room) {

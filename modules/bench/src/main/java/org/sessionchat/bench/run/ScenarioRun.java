@@ -128,8 +128,7 @@ public final class ScenarioRun {
   }
 
   private long connectAndJoin(Vertx vertx) throws InterruptedException {
-    NetClient net = vertx.createNetClient(new NetClientOptions()
-        .setConnectTimeout(30_000).setTcpNoDelay(true));
+    List<NetClient> nets = netClients(vertx);
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(options.joinTimeoutSeconds());
     long spacing = TimeUnit.SECONDS.toNanos(1) / Math.max(1, options.connectRate());
@@ -142,10 +141,22 @@ public final class ScenarioRun {
         break;
       }
       SocketAddress target = target(client.id());
+      NetClient net = nets.get(i % nets.size());
       joins.add(client.start(vertx, net, target).onComplete(done -> inProgress.release()));
     }
     await(Future.join(joins), Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  /** One client per source address, taken in turn; without any, one that lets the kernel choose. */
+  private List<NetClient> netClients(Vertx vertx) {
+    NetClientOptions common = new NetClientOptions().setConnectTimeout(30_000).setTcpNoDelay(true);
+    if (options.sourceAddresses().isEmpty()) {
+      return List.of(vertx.createNetClient(common));
+    }
+    return options.sourceAddresses().stream()
+        .map(address -> vertx.createNetClient(new NetClientOptions(common).setLocalAddress(address)))
+        .toList();
   }
 
   private SocketAddress target(int clientId) {

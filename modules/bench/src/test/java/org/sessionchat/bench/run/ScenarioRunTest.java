@@ -64,6 +64,20 @@ class ScenarioRunTest {
   }
 
   @Test
+  void connectionsAreOpenedFromEachSourceAddressInTurn() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      RunOptions twoSources = new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0, 0, Phases.ALIGNED,
+          null, List.of("127.0.0.2", "127.0.0.3"));
+
+      RunResult result = new ScenarioRun(spec(server, 50), twoSources).run(ms -> { });
+
+      assertThat(result.joined()).isEqualTo(10);
+      assertThat(result.tally().lost()).isZero();
+      assertThat(server.clientHosts()).containsOnlyKeys("127.0.0.2", "127.0.0.3").containsValues(5, 5);
+    }
+  }
+
+  @Test
   void killTargetIsKilledDuringTheWindowAndLossesCountOnlyWhatWasSentBefore() throws Exception {
     Process victim = new ProcessBuilder("sleep", "60").start();
     try (TinyChatServer server = new TinyChatServer(0)) {
@@ -85,7 +99,7 @@ class ScenarioRunTest {
     try (TinyChatServer server = new TinyChatServer(0)) {
       Path timeline = dir.resolve("timeline.csv");
       RunOptions spread = new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0, 0, Phases.SPREAD,
-          timeline);
+          timeline, List.of());
 
       RunResult result = new ScenarioRun(spec(server, 50), spread).run(ms -> { });
 

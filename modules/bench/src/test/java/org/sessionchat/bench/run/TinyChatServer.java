@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.sessionchat.session.testkit.FreePorts;
 
@@ -23,6 +24,7 @@ final class TinyChatServer implements AutoCloseable {
   private final Map<String, List<NetSocket>> rooms = new HashMap<>();
   private final int dropEvery;
   private final NetServer server;
+  private final Map<String, Integer> clientHosts = new ConcurrentHashMap<>();
   private long chats;
 
   TinyChatServer(int dropEvery) throws Exception {
@@ -35,7 +37,13 @@ final class TinyChatServer implements AutoCloseable {
     return "127.0.0.1:" + server.actualPort();
   }
 
+  /** How many connections came from each remote IP address. */
+  Map<String, Integer> clientHosts() {
+    return Map.copyOf(clientHosts);
+  }
+
   private void serve(NetSocket socket) {
+    clientHosts.merge(socket.remoteAddress().host(), 1, Integer::sum);
     String[] nickAndRoom = {"guest", null};
     socket.write("WELCOME:guest:tiny\n");
     socket.handler(RecordParser.newDelimited("\n", buffer -> {
