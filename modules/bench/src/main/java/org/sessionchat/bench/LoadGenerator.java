@@ -91,8 +91,10 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "seconds to wait for messages in flight after the last send (default ${DEFAULT-VALUE})")
   int drain;
 
-  @Option(names = "--threads", description = "event-loop threads (default: number of CPUs)")
-  Integer threads;
+  @Option(names = "--threads", defaultValue = "1",
+      description = "event loops the connections are spread over (default ${DEFAULT-VALUE}: on two cores shared "
+          + "with the server, a second one took CPU from the server and shortened no server's tail)")
+  int threads;
 
   @Option(names = "--processes", defaultValue = "1",
       description = "generator processes sharing the rooms, for more clients than one process may open (default ${DEFAULT-VALUE})")
@@ -214,8 +216,7 @@ public final class LoadGenerator implements Callable<Integer> {
   }
 
   private RunOptions options(int sliceIndex, int sliceCount, List<Long> pids) {
-    int eventLoops = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    return new RunOptions(eventLoops, connectRate, connectWindow, joinTimeout, drain, progress,
+    return new RunOptions(threads, connectRate, connectWindow, joinTimeout, drain, progress,
         roomPrefix, sliceIndex, sliceCount, pids, sliceCount == 1 ? killPid : 0, killAfter, flooders, phases,
         timeline == null ? null : sliceCount == 1 ? timeline : Path.of(timeline + "." + sliceIndex),
         sourceAddresses);
@@ -235,10 +236,7 @@ public final class LoadGenerator implements Callable<Integer> {
         "--name", name, "--system", system, "--progress", Integer.toString(progress),
         "--room-prefix", roomPrefix, "--processes", Integer.toString(processes),
         "--phases", phases.name().toLowerCase(Locale.ROOT),
-        "--slice", Integer.toString(index)));
-    if (threads != null) {
-      args.addAll(List.of("--threads", threads.toString()));
-    }
+        "--slice", Integer.toString(index), "--threads", Integer.toString(threads)));
     if (timeline != null) {
       args.addAll(List.of("--timeline", timeline.toString()));
     }

@@ -12,19 +12,20 @@ import org.HdrHistogram.Histogram;
  *                   time without a core show here too)
  * @param sendMicros how late each message with a rate left against its schedule (the latency
  *                   figures start when it left, so this is time they do not count)
+ * @param eventLoops the event loops the clients' connections were on, over all processes
  */
-public record GeneratorLag(Histogram loopMicros, Histogram sendMicros) {
+public record GeneratorLag(Histogram loopMicros, Histogram sendMicros, int eventLoops) {
 
   public static GeneratorLag none() {
-    return new GeneratorLag(LatencyHistograms.create(), LatencyHistograms.create());
+    return new GeneratorLag(LatencyHistograms.create(), LatencyHistograms.create(), 0);
   }
 
-  /** Both histograms added up (parts of a run split over processes). */
+  /** Both histograms and the loops added up (parts of a run split over processes). */
   public GeneratorLag plus(GeneratorLag other) {
     Histogram loop = loopMicros.copy();
     loop.add(other.loopMicros);
     Histogram send = sendMicros.copy();
     send.add(other.sendMicros);
-    return new GeneratorLag(loop, send);
+    return new GeneratorLag(loop, send, eventLoops + other.eventLoops);
   }
 }

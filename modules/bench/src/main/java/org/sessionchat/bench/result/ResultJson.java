@@ -60,7 +60,8 @@ public final class ResultJson {
             .put("p99", round(RunResult.millis(r.offlineAfterKillMicros(), 99)))
             .put("max", round(RunResult.millis(r.offlineAfterKillMicros(), 100))))
         .put("generatorLoopLagMillis", lagJson(r.generatorLag().loopMicros()))
-        .put("generatorSendLagMillis", lagJson(r.generatorLag().sendMicros()));
+        .put("generatorSendLagMillis", lagJson(r.generatorLag().sendMicros()))
+        .put("generatorEventLoops", r.generatorLag().eventLoops());
     if (withHistogram) {
       json.put(HISTOGRAM, LatencyHistograms.encode(r.latencyMicros()));
       json.put(OFFLINE_HISTOGRAM, LatencyHistograms.encode(r.offlineAfterKillMicros()));
@@ -85,7 +86,8 @@ public final class ResultJson {
                 json.getDouble("serverSystemCpuCores", -1.0), json.getDouble("serverWriteCallsPerSecond", -1.0)),
             MemoryProbe.fromJsonName(json.getString("serverMemoryProbed"), json.getDouble("serverRssMegabytes", -1.0) >= 0)),
         json.getString("startedAt"), json.getDouble("loadAverage", -1.0), histogram(json, OFFLINE_HISTOGRAM),
-        new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM)),
+        new GeneratorLag(histogram(json, LOOP_LAG_HISTOGRAM), histogram(json, SEND_LAG_HISTOGRAM),
+            json.getInteger("generatorEventLoops", 0)),
         json.getDouble("machineCpuCores", -1.0));
   }
 

@@ -30,6 +30,11 @@ final class LoopLag {
 
   /** One probe per distinct event-loop thread among these clients' contexts. */
   static LoopLag on(RunMeter meter, Collection<BenchClient> clients) {
+    return new LoopLag(meter, loopsOf(clients));
+  }
+
+  /** A context of each distinct event-loop thread among these clients' contexts. */
+  static List<Context> loopsOf(Collection<BenchClient> clients) {
     Set<Thread> seen = new HashSet<>();
     List<Context> loops = new ArrayList<>();
     for (BenchClient client : clients) {
@@ -41,7 +46,7 @@ final class LoopLag {
         }
       }
     }
-    return new LoopLag(meter, loops);
+    return loops;
   }
 
   int loops() {

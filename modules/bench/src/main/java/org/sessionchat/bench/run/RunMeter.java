@@ -1,5 +1,6 @@
 package org.sessionchat.bench.run;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -38,7 +39,8 @@ final class RunMeter {
     byLoop.add(own);
     return own;
   });
-  private Histogram outside; // reused when the outside recorders are emptied
+  /** Per entry of {@link #byLoop}: what its outside recorder last handed back, to reuse (only its own). */
+  private final List<Histogram> outsideSpares = new ArrayList<>();
   private final Histogram total = LatencyHistograms.create();
   private final LongAdder connected = new LongAdder();
   private final LongAdder joined = new LongAdder();
@@ -85,8 +87,8 @@ final class RunMeter {
   }
 
   /** The generator's own lateness in the measured window. */
-  GeneratorLag generatorLag() {
-    return new GeneratorLag(loopLag[1].getIntervalHistogram(), sendLag[1].getIntervalHistogram());
+  GeneratorLag generatorLag(int eventLoops) {
+    return new GeneratorLag(loopLag[1].getIntervalHistogram(), sendLag[1].getIntervalHistogram(), eventLoops);
   }
 
   /** A message sent at {@code sentNanos} arrived at {@code nowNanos}. */
@@ -190,8 +192,11 @@ final class RunMeter {
    * without that case and thrown back to the interpreter at the first flip in the window.
    */
   synchronized Histogram interval() {
-    for (SingleWriterRecorder[] own : byLoop) {
-      outside = own[0].getIntervalHistogram(outside);
+    for (int loop = 0; loop < byLoop.size(); loop++) {
+      if (loop == outsideSpares.size()) {
+        outsideSpares.add(null);
+      }
+      outsideSpares.set(loop, byLoop.get(loop)[0].getIntervalHistogram(outsideSpares.get(loop)));
     }
     Histogram interval = LatencyHistograms.create();
     for (SingleWriterRecorder own : recorders) {

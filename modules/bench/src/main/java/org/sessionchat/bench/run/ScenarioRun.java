@@ -1,6 +1,10 @@
 package org.sessionchat.bench.run;
 
+import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClient;
@@ -11,6 +15,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -116,7 +121,7 @@ public final class ScenarioRun {
           meter.sentCount(), tally, meter.errorCount(), meter.offlineCount(), deliveriesPerSecond,
           meter.total(), cpuSeconds, wallSeconds, server.withCpu(serverCpu), startedAt,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), meter.offlineAfterKill(),
-          meter.generatorLag(), machineCpuCores);
+          meter.generatorLag(LoopLag.loopsOf(clients).size()), machineCpuCores);
     } finally {
       await(vertx.close(), 30);
     }
@@ -129,6 +134,7 @@ public final class ScenarioRun {
 
   private long connectAndJoin(Vertx vertx) throws InterruptedException {
     List<NetClient> nets = netClients(vertx);
+    List<Context> loops = eventLoops(vertx);
     long start = System.nanoTime();
     long deadline = start + TimeUnit.SECONDS.toNanos(options.joinTimeoutSeconds());
     long spacing = TimeUnit.SECONDS.toNanos(1) / Math.max(1, options.connectRate());
@@ -142,10 +148,29 @@ public final class ScenarioRun {
       }
       SocketAddress target = target(client.id());
       NetClient net = nets.get(i % nets.size());
-      joins.add(client.start(vertx, net, target).onComplete(done -> inProgress.release()));
+      Promise<Void> joined = Promise.promise();
+      loops.get(i % loops.size()).runOnContext(v -> client.start(vertx, net, target).onComplete(joined));
+      joins.add(joined.future().onComplete(done -> inProgress.release()));
     }
     await(Future.join(joins), Math.max(1, TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime())));
     return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+  }
+
+  /**
+   * A context on each of the generator's event loops, for the clients to connect from in turn.
+   * Connections opened from this (non-Vert.x) thread would all land on one: Vert.x gives such a
+   * thread one context and keeps it. A verticle's instances are spread over the loops.
+   */
+  private List<Context> eventLoops(Vertx vertx) throws InterruptedException {
+    List<Context> loops = new CopyOnWriteArrayList<>();
+    await(vertx.deployVerticle(() -> new VerticleBase() {
+      @Override
+      public Future<?> start() {
+        loops.add(context);
+        return Future.succeededFuture();
+      }
+    }, new DeploymentOptions().setInstances(options.threads())), 30);
+    return List.copyOf(loops);
   }
 
   /** One client per source address, taken in turn; without any, one that lets the kernel choose. */

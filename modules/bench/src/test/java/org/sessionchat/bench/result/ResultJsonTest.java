@@ -77,7 +77,7 @@ class ResultJsonTest {
     RunResult base = result(1000, 2000, new Tally(400, 400, 0, 0, 0));
     RunResult original = new RunResult(base.spec(), 1, 20, 20, 700, 40, base.tally(), 0, 0, 100.0,
         base.latencyMicros(), 5.0, 10.0, base.server(), base.startedAt(), 1.5, LatencyHistograms.create(),
-        new GeneratorLag(loop, send), 1.25);
+        new GeneratorLag(loop, send, 2), 1.25);
 
     JsonObject line = ResultJson.toJson(original, false);
     RunResult read = ResultJson.fromJson(new JsonObject(ResultJson.toJson(original, true).encode()));
@@ -86,6 +86,10 @@ class ResultJsonTest {
     assertThat(line.getJsonObject("generatorSendLagMillis").getDouble("p99")).isCloseTo(7.0, within(0.01));
     assertThat(read.generatorLag().loopMicros()).isEqualTo(loop);
     assertThat(read.generatorLag().sendMicros()).isEqualTo(send);
+    assertThat(line.getInteger("generatorEventLoops")).isEqualTo(2);
+    assertThat(read.generatorLag().eventLoops()).isEqualTo(2);
+    assertThat(RunResult.merge(List.of(read, read), spec, 0, 1, ServerFootprint.UNKNOWN).generatorLag().eventLoops())
+        .isEqualTo(4);
     assertThat(RunResult.merge(List.of(read, read), spec, 0, 1, ServerFootprint.UNKNOWN)
         .generatorLag().loopMicros().getTotalCount()).isEqualTo(2);
     assertThat(ResultJson.summary(original)).contains("generator's own lag", "event loops p50 3.00",

@@ -64,6 +64,21 @@ class ScenarioRunTest {
   }
 
   @Test
+  void connectionsAreSpreadOverTheGeneratorsEventLoopsAndLoseNothing() throws Exception {
+    try (TinyChatServer server = new TinyChatServer(0)) {
+      RunOptions twoLoops = new RunOptions(2, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0);
+
+      RunResult result = new ScenarioRun(spec(server, 50), twoLoops).run(ms -> { });
+
+      assertThat(result.generatorLag().eventLoops()).isEqualTo(2);
+      assertThat(result.joined()).isEqualTo(10);
+      assertThat(result.tally().lost()).isZero();
+      assertThat(result.tally().received()).isEqualTo(result.tally().expected());
+      assertThat(result.latencyMicros().getTotalCount()).isGreaterThan(0);
+    }
+  }
+
+  @Test
   void connectionsAreOpenedFromEachSourceAddressInTurn() throws Exception {
     try (TinyChatServer server = new TinyChatServer(0)) {
       RunOptions twoSources = new RunOptions(1, 1000, 100, 10, 5, 0, "t", 0, 1, List.of(), 0, 0, 0, Phases.ALIGNED,
