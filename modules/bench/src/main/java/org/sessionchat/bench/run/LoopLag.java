@@ -3,7 +3,9 @@ package org.sessionchat.bench.run;
 import io.vertx.core.Context;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -33,13 +35,18 @@ final class LoopLag {
     return new LoopLag(meter, loopsOf(clients));
   }
 
-  /** A context of each distinct event-loop thread among these clients' contexts. */
+  /**
+   * A context of each distinct event-loop thread among these clients' contexts. Clients share
+   * a few context objects (one per loop they were opened from), so each is asked for its
+   * thread once, not once per client.
+   */
   static List<Context> loopsOf(Collection<BenchClient> clients) {
+    Set<Context> asked = Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Thread> seen = new HashSet<>();
     List<Context> loops = new ArrayList<>();
     for (BenchClient client : clients) {
       Context context = client.context();
-      if (context != null) {
+      if (context != null && asked.add(context)) {
         Thread thread = threadOf(context);
         if (thread != null && seen.add(thread)) {
           loops.add(context);
@@ -47,10 +54,6 @@ final class LoopLag {
       }
     }
     return loops;
-  }
-
-  int loops() {
-    return loops.size();
   }
 
   void start() {

@@ -1,6 +1,5 @@
 package org.sessionchat.bench.run;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,21 +25,16 @@ import org.sessionchat.bench.result.LatencyHistograms;
 final class RunMeter {
 
   /**
-   * One latency recorder per event loop that records: a single shared one would cost every
-   * delivery atomic writes to the same cache lines from both cores, the generator's largest
-   * own cost per delivery.
+   * One pair of latency recorders per event loop that records: a single shared one would cost
+   * every delivery atomic writes to the same cache lines from both cores, the generator's
+   * largest own cost per delivery.
    */
-  private final List<SingleWriterRecorder> recorders = new CopyOnWriteArrayList<>();
-  private final List<SingleWriterRecorder[]> byLoop = new CopyOnWriteArrayList<>();
-  /** Per event loop: [0] deliveries of messages sent outside the window (never read), [1] inside. */
-  private final ThreadLocal<SingleWriterRecorder[]> recorder = ThreadLocal.withInitial(() -> {
-    SingleWriterRecorder[] own = {singleWriter(), singleWriter()};
-    recorders.add(own[1]);
-    byLoop.add(own);
+  private final List<LoopRecorders> loops = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<LoopRecorders> recorder = ThreadLocal.withInitial(() -> {
+    LoopRecorders own = new LoopRecorders();
+    loops.add(own);
     return own;
   });
-  /** Per entry of {@link #byLoop}: what its outside recorder last handed back, to reuse (only its own). */
-  private final List<Histogram> outsideSpares = new ArrayList<>();
   private final Histogram total = LatencyHistograms.create();
   private final LongAdder connected = new LongAdder();
   private final LongAdder joined = new LongAdder();
@@ -97,7 +91,7 @@ final class RunMeter {
     long end = windowEnd;
     received[inWindow(nowNanos, start, end)].increment();
     long micros = Math.max(1, Math.min((nowNanos - sentNanos) / 1000, LatencyHistograms.highestMicros()));
-    recorder.get()[inWindow(sentNanos, start, end)].recordValue(micros);
+    recorder.get().byWindow[inWindow(sentNanos, start, end)].recordValue(micros);
     Timeline t = timeline;
     if (t != null) {
       t.delivered(sentNanos, micros);
@@ -192,15 +186,10 @@ final class RunMeter {
    * without that case and thrown back to the interpreter at the first flip in the window.
    */
   synchronized Histogram interval() {
-    for (int loop = 0; loop < byLoop.size(); loop++) {
-      if (loop == outsideSpares.size()) {
-        outsideSpares.add(null);
-      }
-      outsideSpares.set(loop, byLoop.get(loop)[0].getIntervalHistogram(outsideSpares.get(loop)));
-    }
     Histogram interval = LatencyHistograms.create();
-    for (SingleWriterRecorder own : recorders) {
-      interval.add(own.getIntervalHistogram());
+    for (LoopRecorders loop : loops) {
+      loop.emptyOutside();
+      interval.add(loop.inside());
     }
     total.add(interval);
     return interval;
@@ -238,5 +227,26 @@ final class RunMeter {
 
   long offlineCount() {
     return offline.sum();
+  }
+
+  /**
+   * One event loop's recorders, by {@link #inWindow}: [0] deliveries of messages sent outside
+   * the window (never read), [1] inside. Each interval a recorder hands back is kept to be
+   * handed to it again, so taking intervals allocates nothing after the first.
+   */
+  private static final class LoopRecorders {
+    final SingleWriterRecorder[] byWindow = {singleWriter(), singleWriter()};
+    private Histogram outsideSpare;
+    private Histogram insideSpare;
+
+    void emptyOutside() {
+      outsideSpare = byWindow[0].getIntervalHistogram(outsideSpare);
+    }
+
+    /** What the inside recorder holds since the last call; valid until the next call. */
+    Histogram inside() {
+      insideSpare = byWindow[1].getIntervalHistogram(insideSpare);
+      return insideSpare;
+    }
   }
 }
