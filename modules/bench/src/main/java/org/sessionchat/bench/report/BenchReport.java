@@ -30,7 +30,7 @@ public final class BenchReport implements Callable<Integer> {
   static final String BEGIN = "<!-- results:begin -->";
   static final String END = "<!-- results:end -->";
   private static final List<String> SYSTEM_ORDER = List.of("chat-on", "chat-off", "chat-irc-on",
-      "chat-irc-off", "base-on", "base-off", "cluster-on", "cluster-tls", "ngircd", "ngircd-default", "inspircd");
+      "chat-irc-off", "base-on", "base-off", "base-irc-on", "cluster-on", "cluster-tls", "ngircd", "ngircd-default", "inspircd");
   private static final List<String> MESSAGING = List.of("A", "B", "D", "F");
   private static final List<String> IDLE = List.of("C10k", "Cmax", "C3");
   private static final List<String> FAILOVER = List.of("G");

@@ -48,6 +48,8 @@ final class IrcChannels {
 
   /** By room name in lower case. */
   private final Map<String, Channel> channels = new LinkedHashMap<>();
+  /** Chat lines' speakers as {@link #speakerOf} found them; emptied by every change below. */
+  private final SpeakerMasks speakers = new SpeakerMasks();
 
   /** The channel of {@code room}, in any case. */
   Optional<Channel> get(String room) {
@@ -55,10 +57,28 @@ final class IrcChannels {
   }
 
   /** How {@code nick} was shown in {@code room} ({@code nick!user@host}), or null if it was not. */
-  String maskOf(String room, String nick) {
+  private String maskOf(String room, String nick) {
     Channel channel = channels.get(key(room));
     Member member = channel == null ? null : channel.members.get(key(nick));
     return member == null ? null : member.mask();
+  }
+
+  /**
+   * The speaker of a room's chat line {@code nickAndText} as this client was shown them in
+   * {@code room}: their {@code nick!user@host}, or {@code nick!~nick@line} for a speaker it was
+   * not shown (a line-protocol member, who is not in IRC's member lists). Asked once per
+   * delivery: recent speakers are answered from {@link SpeakerMasks}.
+   */
+  String speakerOf(String room, String nickAndText) {
+    String kept = speakers.find(room, nickAndText);
+    if (kept != null) {
+      return kept;
+    }
+    String nick = SpeakerMasks.nickOf(nickAndText);
+    String mask = maskOf(room, nick);
+    String speaker = mask != null ? mask : nick + "!~" + nick + "@line";
+    speakers.keep(room, nickAndText, speaker);
+    return speaker;
   }
 
   /**
@@ -66,12 +86,14 @@ final class IrcChannels {
    * (a room re-created after its node died may be spelt otherwise).
    */
   Channel open(String room) {
+    speakers.clear();
     Channel channel = channels.computeIfAbsent(key(room), key -> new Channel(room));
     channel.room = room;
     return channel;
   }
 
   void close(String room) {
+    speakers.clear();
     channels.remove(key(room));
   }
 
@@ -81,23 +103,27 @@ final class IrcChannels {
 
   /** Sets a channel's members to {@code entries}. */
   void replaceMembers(Channel channel, List<String> entries) {
+    speakers.clear();
     channel.members.clear();
     entries.forEach(entry -> add(channel, Member.of(entry)));
   }
 
   /** Adds {@code member}; false if its nick was shown already. */
   boolean add(Channel channel, Member member) {
+    speakers.clear();
     return channel.members.put(key(member.nick()), member) == null;
   }
 
   /** Removes {@code nick} from {@code room}; the member, if it was shown there. */
   Optional<Member> remove(String room, String nick) {
+    speakers.clear();
     Channel channel = channels.get(key(room));
     return channel == null ? Optional.empty() : Optional.ofNullable(channel.members.remove(key(nick)));
   }
 
   /** Removes {@code nick} from every channel; true if it was shown in any. */
   boolean removeEverywhere(String nick) {
+    speakers.clear();
     boolean shown = false;
     for (Channel channel : channels.values()) {
       shown |= channel.members.remove(key(nick)) != null;
@@ -107,6 +133,7 @@ final class IrcChannels {
 
   /** Renames {@code oldNick} in every channel; true if it was shown in any. */
   boolean renameEverywhere(String oldNick, String newNick, String newMask) {
+    speakers.clear();
     boolean shown = false;
     for (Channel channel : channels.values()) {
       Member member = channel.members.remove(key(oldNick));

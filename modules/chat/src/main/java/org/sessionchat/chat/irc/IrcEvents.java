@@ -18,7 +18,7 @@ import org.sessionchat.chat.wire.AsciiCase;
  * <p>Why a class of its own: formatting an event is also where the client's view changes
  * (who it was shown in which channel, its nick, registration); that happens here, on the
  * actor's context, in the {@link IrcClientState} the commands read. The formatting runs once
- * per delivery, so a chat line costs a lookup of its speaker's mask and nothing more.
+ * per delivery, so a chat line costs a look-up of its speaker's mask ({@link IrcChannels#speakerOf}) and nothing more.
  */
 final class IrcEvents {
 
@@ -104,9 +104,7 @@ final class IrcEvents {
 
   /** The speaker of a room's chat line as this client was shown them: {@code nick!user@host}. */
   private String speakerMask(ClientEvent.Message message) {
-    String speaker = message.nick();
-    String mask = channels.maskOf(message.room(), speaker);
-    return mask != null ? mask : speaker + "!~" + speaker + "@line";
+    return channels.speakerOf(message.room(), message.nickAndText());
   }
 
   private void membersEvent(ClientEvent event, Consumer<String> out) {
