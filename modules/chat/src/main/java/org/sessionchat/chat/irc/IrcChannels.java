@@ -64,20 +64,20 @@ final class IrcChannels {
   }
 
   /**
-   * The speaker of a room's chat line {@code nickAndText} as this client was shown them in
-   * {@code room}: their {@code nick!user@host}, or {@code nick!~nick@line} for a speaker it was
-   * not shown (a line-protocol member, who is not in IRC's member lists). Asked once per
-   * delivery: recent speakers are answered from {@link SpeakerMasks}.
+   * The speaker of a room's chat line as this client was shown them in its room: their
+   * {@code nick!user@host}, or {@code nick!~nick@line} for a speaker it was not shown (a
+   * line-protocol member, who is not in IRC's member lists). Asked once per delivery: recent
+   * speakers are answered from {@link SpeakerMasks}.
    */
-  String speakerOf(String room, String nickAndText) {
-    String kept = speakers.find(room, nickAndText);
+  String speakerOf(ClientEvent.Message line) {
+    String kept = speakers.find(line.room(), line.nickAndText());
     if (kept != null) {
       return kept;
     }
-    String nick = SpeakerMasks.nickOf(nickAndText);
-    String mask = maskOf(room, nick);
+    String nick = line.nick();
+    String mask = maskOf(line.room(), nick);
     String speaker = mask != null ? mask : nick + "!~" + nick + "@line";
-    speakers.keep(room, nickAndText, speaker);
+    speakers.keep(line.room(), line.nickAndText(), nick, speaker);
     return speaker;
   }
 

@@ -42,7 +42,7 @@ final class IrcEvents {
       public void deliver(ClientEvent event) {
         if (event instanceof ClientEvent.Message message) {
           // the common case: the speaker as this client knows them, the line encoded on the socket's loop once for all
-          socketSide.deliver(new ClientEvent.ShownMessage(speakerMask(message), message));
+          socketSide.deliver(new ClientEvent.ShownMessage(channels.speakerOf(message), message));
           return;
         }
         List<String> lines = new ArrayList<>(4);
@@ -99,12 +99,7 @@ final class IrcEvents {
 
   /** A room's chat line as this client's {@code PRIVMSG}, the speaker as the client was shown it. */
   private String privmsg(ClientEvent.Message message) {
-    return BroadcastLines.privmsgText(speakerMask(message), message.room(), message.nickAndText());
-  }
-
-  /** The speaker of a room's chat line as this client was shown them: {@code nick!user@host}. */
-  private String speakerMask(ClientEvent.Message message) {
-    return channels.speakerOf(message.room(), message.nickAndText());
+    return BroadcastLines.privmsgText(channels.speakerOf(message), message.room(), message.nickAndText());
   }
 
   private void membersEvent(ClientEvent event, Consumer<String> out) {

@@ -49,10 +49,10 @@ final class SpeakerMasks {
   }
 
   /**
-   * Keeps {@code mask} for the speaker of {@code nickAndText} in {@code room}, in the first way
-   * of its set; what was there moves to the second, whose entry is forgotten.
+   * Keeps {@code mask} for {@code nick}, the speaker of {@code nickAndText}, in {@code room}, in
+   * the first way of its set; what was there moves to the second, whose entry is forgotten.
    */
-  void keep(String room, String nickAndText, String mask) {
+  void keep(String room, String nickAndText, String nick, String mask) {
     if (rooms == null) {
       rooms = new String[SETS * WAYS];
       nicks = new String[SETS * WAYS];
@@ -63,7 +63,7 @@ final class SpeakerMasks {
     System.arraycopy(nicks, first, nicks, first + 1, WAYS - 1);
     System.arraycopy(masks, first, masks, first + 1, WAYS - 1);
     rooms[first] = room;
-    nicks[first] = nickOf(nickAndText);
+    nicks[first] = nick;
     masks[first] = mask;
   }
 
@@ -74,12 +74,6 @@ final class SpeakerMasks {
       Arrays.fill(rooms, null);
       Arrays.fill(masks, null);
     }
-  }
-
-  /** The speaker's nick: what comes before the first {@code :} (empty if there is none). */
-  static String nickOf(String nickAndText) {
-    int colon = nickAndText.indexOf(':');
-    return colon < 0 ? "" : nickAndText.substring(0, colon);
   }
 
   /** True if {@code nickAndText} is {@code nick}'s: it starts with it, then a {@code :}. */

@@ -3,6 +3,7 @@ package org.sessionchat.chat.irc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.sessionchat.chat.actor.ClientEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,21 +15,25 @@ class IrcChannelsSpeakerTest {
 
   private final IrcChannels channels = new IrcChannels();
 
+  private String speaker(String room, String nickAndText) {
+    return channels.speakerOf(new ClientEvent.Message(room, nickAndText));
+  }
+
   @Test
   void aShownSpeakerIsNamedByTheMaskTheClientWasShownWhateverTheCaseOfTheLine() {
     channels.add(channels.open("deck"), IrcChannels.Member.of("Ann!~ann@127.0.0.1 node1"));
 
-    assertThat(channels.speakerOf("deck", "Ann:hi")).isEqualTo("Ann!~ann@127.0.0.1");
-    assertThat(channels.speakerOf("deck", "Ann:again")).isEqualTo("Ann!~ann@127.0.0.1");
-    assertThat(channels.speakerOf("DECK", "ann:hi")).isEqualTo("Ann!~ann@127.0.0.1");
+    assertThat(speaker("deck", "Ann:hi")).isEqualTo("Ann!~ann@127.0.0.1");
+    assertThat(speaker("deck", "Ann:again")).isEqualTo("Ann!~ann@127.0.0.1");
+    assertThat(speaker("DECK", "ann:hi")).isEqualTo("Ann!~ann@127.0.0.1");
   }
 
   @Test
   void aSpeakerNotShownIsALineProtocolMemberAndAColonInTheTextIsNotPartOfTheNick() {
     channels.open("deck");
 
-    assertThat(channels.speakerOf("deck", "bob:see: this")).isEqualTo("bob!~bob@line");
-    assertThat(channels.speakerOf("deck", "bob:")).isEqualTo("bob!~bob@line");
+    assertThat(speaker("deck", "bob:see: this")).isEqualTo("bob!~bob@line");
+    assertThat(speaker("deck", "bob:")).isEqualTo("bob!~bob@line");
   }
 
   @Test
@@ -37,9 +42,9 @@ class IrcChannelsSpeakerTest {
     channels.add(deck, IrcChannels.Member.of("an!~an@h1 node1"));
     channels.add(deck, IrcChannels.Member.of("ann!~ann@h2 node1"));
 
-    assertThat(channels.speakerOf("deck", "an:x")).isEqualTo("an!~an@h1");
-    assertThat(channels.speakerOf("deck", "ann:x")).isEqualTo("ann!~ann@h2");
-    assertThat(channels.speakerOf("deck", "an:y")).isEqualTo("an!~an@h1");
+    assertThat(speaker("deck", "an:x")).isEqualTo("an!~an@h1");
+    assertThat(speaker("deck", "ann:x")).isEqualTo("ann!~ann@h2");
+    assertThat(speaker("deck", "an:y")).isEqualTo("an!~an@h1");
   }
 
   @Test
@@ -47,29 +52,29 @@ class IrcChannelsSpeakerTest {
     channels.add(channels.open("a"), IrcChannels.Member.of("ann!~ann@old node1"));
     channels.add(channels.open("b"), IrcChannels.Member.of("ann!~ann@new node2"));
 
-    assertThat(channels.speakerOf("a", "ann:1")).isEqualTo("ann!~ann@old");
-    assertThat(channels.speakerOf("b", "ann:2")).isEqualTo("ann!~ann@new");
-    assertThat(channels.speakerOf("a", "ann:3")).isEqualTo("ann!~ann@old");
+    assertThat(speaker("a", "ann:1")).isEqualTo("ann!~ann@old");
+    assertThat(speaker("b", "ann:2")).isEqualTo("ann!~ann@new");
+    assertThat(speaker("a", "ann:3")).isEqualTo("ann!~ann@old");
   }
 
   @Test
   void aRenameQuitOrNewMemberListIsSeenByTheNextLine() {
     IrcChannels.Channel deck = channels.open("deck");
     channels.add(deck, IrcChannels.Member.of("ann!~ann@h node1"));
-    assertThat(channels.speakerOf("deck", "ann:1")).isEqualTo("ann!~ann@h");
+    assertThat(speaker("deck", "ann:1")).isEqualTo("ann!~ann@h");
 
     channels.renameEverywhere("ann", "anna", "anna!~ann@h");
-    assertThat(channels.speakerOf("deck", "ann:2")).isEqualTo("ann!~ann@line");
-    assertThat(channels.speakerOf("deck", "anna:3")).isEqualTo("anna!~ann@h");
+    assertThat(speaker("deck", "ann:2")).isEqualTo("ann!~ann@line");
+    assertThat(speaker("deck", "anna:3")).isEqualTo("anna!~ann@h");
 
     channels.removeEverywhere("anna");
-    assertThat(channels.speakerOf("deck", "anna:4")).isEqualTo("anna!~anna@line");
+    assertThat(speaker("deck", "anna:4")).isEqualTo("anna!~anna@line");
 
     channels.replaceMembers(deck, List.of("anna!~x@elsewhere node2"));
-    assertThat(channels.speakerOf("deck", "anna:5")).isEqualTo("anna!~x@elsewhere");
+    assertThat(speaker("deck", "anna:5")).isEqualTo("anna!~x@elsewhere");
 
     channels.close("deck");
-    assertThat(channels.speakerOf("deck", "anna:6")).isEqualTo("anna!~anna@line");
+    assertThat(speaker("deck", "anna:6")).isEqualTo("anna!~anna@line");
   }
 
   @Test
@@ -81,7 +86,7 @@ class IrcChannelsSpeakerTest {
     }
     for (int round = 0; round < 3; round++) {
       for (int i = 0; i < speakers; i++) {
-        assertThat(channels.speakerOf("deck", "n" + i + ":line " + round)).isEqualTo("n" + i + "!~u" + i + "@h" + i);
+        assertThat(speaker("deck", "n" + i + ":line " + round)).isEqualTo("n" + i + "!~u" + i + "@h" + i);
       }
     }
   }
