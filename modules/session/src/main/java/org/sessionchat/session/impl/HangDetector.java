@@ -30,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * has no one to answer yet (still starting) cannot tell: such a member is left to Hazelcast's
  * own, more patient check.
  *
+ * <p>While a member's heartbeats come, its node is asked every {@link #KEEP_ASKING_MILLIS} too,
+ * answer unused: the event bus finds the way to a node (its address's subscribers, the node's
+ * host and port, a connection each way) through Hazelcast's partitioned maps, and the first
+ * question after a member left would wait for their partitions to move, half a second and
+ * more, exactly when a member busy with that change drops heartbeats. Asked all along, the way
+ * is known and open before a silence needs it.
+ *
  * <p>Why: Hazelcast judges its members' heartbeats once per heartbeat interval (a whole
  * second at least), on top of one tolerated second; see {@link HangDetection}. This reads the
  * same heartbeats at a finer step. It runs on a thread of its own, not an event loop, so a
@@ -93,6 +100,8 @@ final class HangDetector implements AutoCloseable {
   static final long UNANSWERED_MILLIS = 500;
   /** An answer this recent means the member runs, whatever its heartbeats say. */
   static final long ANSWER_COUNTS_MILLIS = 700;
+  /** While heartbeats come: how often a member's node is asked anyway, to keep the way to it known. */
+  static final long KEEP_ASKING_MILLIS = 2_000;
   private static final Logger LOG = LoggerFactory.getLogger(HangDetector.class);
 
   private final HangDetection detection;
@@ -156,6 +165,7 @@ final class HangDetector implements AutoCloseable {
       present.add(member.getUuid());
       Watch watch = watches.computeIfAbsent(member.getUuid(), uuid -> new Watch(new SettlingJudge(this::phiAccrual)));
       long last = heartbeats.lastHeartbeat(member);
+      keepAsking(member, watch, last == 0 ? 0 : now - last, nanos);
       if (last == 0) {
         continue;
       }
@@ -203,6 +213,22 @@ final class HangDetector implements AutoCloseable {
     heartbeats.suspect(member, "hang detector: " + reason);
   }
 
+  /**
+   * Asks {@code member}'s node every {@link #KEEP_ASKING_MILLIS} while it is not silent (its
+   * silence's own questions take over from {@link #ASK_AFTER_MILLIS}); the answer counts only
+   * if it comes after a silence's first question.
+   */
+  private void keepAsking(Member member, Watch watch, long silence, long nanos) {
+    String nodeId = member.getAttribute(ClusterMembership.NODE_ID_ATTRIBUTE);
+    if (nodeId == null || silence >= ASK_AFTER_MILLIS) {
+      return;
+    }
+    if (watch.keptAskingNanos == 0 || nanos - watch.keptAskingNanos >= millis(KEEP_ASKING_MILLIS)) {
+      watch.keptAskingNanos = nanos;
+      prober.ask(nodeId, answer -> watch.answered(answer, clock.getAsLong()));
+    }
+  }
+
   private Judge phiAccrual() {
     return HazelcastInternals.phiAccrual(detection, HEARTBEAT_INTERVAL_MILLIS);
   }
@@ -212,10 +238,7 @@ final class HangDetector implements AutoCloseable {
       watch.firstAskNanos = nanos;
     }
     watch.lastAskNanos = nanos;
-    prober.ask(nodeId, answer -> {
-      watch.answer = answer;
-      watch.answeredNanos = clock.getAsLong();
-    });
+    prober.ask(nodeId, answer -> watch.answered(answer, clock.getAsLong()));
   }
 
   private static long millis(long millis) {
@@ -242,12 +265,19 @@ final class HangDetector implements AutoCloseable {
     boolean suspected;
     long firstAskNanos;
     long lastAskNanos;
+    long keptAskingNanos;
     volatile Answer answer;
     volatile long answeredNanos;
     boolean answerSeen;
 
     Watch(Judge judge) {
       this.judge = judge;
+    }
+
+    /** Called on the prober's thread. */
+    void answered(Answer given, long atNanos) {
+      answer = given;
+      answeredNanos = atNanos;
     }
 
     /** A heartbeat came: the silence, and the questions of this silence, are over. */

@@ -39,8 +39,8 @@ class HangDetectorTest {
     final List<String> suspected = new ArrayList<>();
     final List<Long> suspectedAt = new ArrayList<>();
     final Map<Consumer<HangDetector.Answer>, Long> answers = new HashMap<>();
+    final List<Long> askedAt = new ArrayList<>();
     HangDetector.Answer answering;
-    int asked;
     long now = 1_700_000_000_000L;
 
     Member member(int port, boolean local) throws UnknownHostException {
@@ -72,7 +72,7 @@ class HangDetectorTest {
 
     @Override
     public void ask(String nodeId, Consumer<HangDetector.Answer> answer) {
-      asked++;
+      askedAt.add(now);
       if (answering != null) {
         HangDetector.Answer given = answering;
         answers.put(a -> answer.accept(given), now + 20);
@@ -121,6 +121,10 @@ class HangDetectorTest {
     }
   }
 
+  private long asksSince(long millis) {
+    return cluster.askedAt.stream().filter(at -> at > millis).count();
+  }
+
   private long silenceAtSuspicion(Member peer) {
     return cluster.suspectedAt.get(0) - cluster.last.get(peer);
   }
@@ -142,13 +146,14 @@ class HangDetectorTest {
     Member peer = cluster.member(5702, false);
     HangDetector detector = detector(HangDetection.DEFAULT);
     run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    long lastBeat = cluster.now;
     run(detector, 10 * SECOND, peer, null, false);
 
     assertThat(cluster.suspected).hasSize(1);
     assertThat(cluster.suspected.get(0)).contains("5702").contains("no heartbeat for");
     assertThat(detector.nameOf(peer)).as("the log names the node").isEqualTo("node-5702");
     assertThat(cluster.suspected.get(0)).contains("no answer on the event bus");
-    assertThat(cluster.asked).as("asked every 0.2 s from 1.3 s of silence on").isBetween(3, 5);
+    assertThat(asksSince(lastBeat)).as("asked every 0.2 s from 1.3 s of silence on").isBetween(3L, 5L);
     // 1 s usual gap + 0.5 s tolerated + ~4 standard deviations (0.1 s) for phi 5
     assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_050L);
   }
@@ -158,6 +163,7 @@ class HangDetectorTest {
     Member peer = cluster.member(5702, false);
     HangDetector detector = detector(new HangDetection(Duration.ofMillis(1_500), 5));
     run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    long lastBeat = cluster.now;
     run(detector, 10 * SECOND, peer, null, false);
 
     assertThat(cluster.suspected).hasSize(1);
@@ -233,9 +239,10 @@ class HangDetectorTest {
     HangDetector detector = detector(HangDetection.DEFAULT);
     run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
     cluster.answering = HangDetector.Answer.RUNS;
+    long lastBeat = cluster.now;
     run(detector, 5 * SECOND, peer, null, false);
     assertThat(cluster.suspected).as("its heartbeats were dropped, it runs").isEmpty();
-    assertThat(cluster.asked).isGreaterThan(10);
+    assertThat(asksSince(lastBeat)).isGreaterThan(10);
 
     cluster.answering = null; // now it stops for real
     long answersStopped = cluster.now;
@@ -243,6 +250,31 @@ class HangDetectorTest {
     assertThat(cluster.suspected).hasSize(1);
     long sinceAnswersStopped = cluster.suspectedAt.get(0) - answersStopped;
     assertThat(sinceAnswersStopped).as("the last answer counts for 0.7 s").isBetween(600L, 900L);
+  }
+
+  @Test
+  void aBeatingMembersNodeIsAskedEveryTwoSecondsSoTheWayToItIsKnownBeforeASilence() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    long start = cluster.now;
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    assertThat(cluster.askedAt.get(0) - start).as("asked as soon as it is seen").isLessThanOrEqualTo(HangDetector.TICK_MILLIS);
+    assertThat(cluster.askedAt).as("then every 2 s").hasSize(15);
+    assertThat(cluster.suspected).isEmpty();
+  }
+
+  @Test
+  void aMemberThatStopsIsSuspectedOnTimeThoughItsNodeAnsweredWhileItBeat() throws Exception {
+    Member peer = cluster.member(5702, false);
+    HangDetector detector = detector(HangDetection.DEFAULT);
+    cluster.answering = HangDetector.Answer.RUNS;
+    run(detector, 30 * SECOND, peer, new long[] {SECOND}, true);
+    long lastBeat = cluster.now;
+    cluster.answering = null; // stopped: no more heartbeats, no more answers
+    run(detector, 5 * SECOND, peer, null, false);
+    assertThat(cluster.suspected).hasSize(1);
+    assertThat(silenceAtSuspicion(peer)).isBetween(1_850L, 2_050L);
+    assertThat(cluster.askedAt).filteredOn(at -> at > lastBeat).isNotEmpty();
   }
 
   @Test
