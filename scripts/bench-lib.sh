@@ -4,7 +4,9 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 run_dir=${BENCH_RUN_DIR:-/tmp/session-chat-bench}
 bench_jar=${BENCH_JAR:-$root/modules/bench/target/session-chat-bench.jar}
 chat_jar=${CHAT_JAR:-$root/modules/chat/target/session-chat.jar}
-jvm_flags="--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED --add-opens java.management/sun.management=ALL-UNNAMED --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED"
+# shellcheck source=node-jvm.sh
+source "$root/scripts/node-jvm.sh"
+jvm_flags=$node_module_flags
 
 # Node limits lifted for load tests (all bench clients come from 127.0.0.1 and send faster
 # than the default flood control allows); overridable with BENCH_CHAT_LIMITS.
@@ -29,7 +31,7 @@ start_chat_node() {
   local log="$run_dir/chat-$port.log"
   rm -f "$log" # the background job truncates it only once it runs: never read an old READY
   # shellcheck disable=SC2086
-  java $jvm_flags ${CHAT_JVM_OPTS:--Xmx1g} -jar "$jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
+  java $jvm_flags $node_jvm_opts -jar "$jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1200); do
     grep -q '^READY ' "$log" && { echo "$pid"; return 0; }

@@ -25,7 +25,8 @@ public final class ServerProbe {
   private static final Logger LOG = LoggerFactory.getLogger(ServerProbe.class);
   private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
   private static final Pattern WRITE_CALLS = Pattern.compile("syscw: (\\d+)");
-  private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+  /** A heap's or a generation's line of {@code GC.heap_info}; Metaspace's has no total. */
+  private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
   /** USER_HZ: 100 on every Linux this runs on. */
   private static final int CLOCK_TICKS = 100;
@@ -125,9 +126,23 @@ public final class ServerProbe {
 
   private static double heapAfterGc(long pid) {
     jcmd(pid, "GC.run");
-    // GC.heap_info lists the whole heap first ("garbage-first heap total 123K, used 45K"), then regions.
-    Matcher m = HEAP_USED.matcher(jcmd(pid, "GC.heap_info"));
-    return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : -1;
+    long kilobytes = heapUsedKilobytes(jcmd(pid, "GC.heap_info"));
+    return kilobytes < 0 ? -1 : kilobytes / 1024.0;
+  }
+
+  /**
+   * The heap in use as {@code GC.heap_info} tells it, or -1: G1 gives the whole heap on one
+   * line ({@code garbage-first heap total 123K, used 45K}); the Parallel and Serial collectors
+   * give one line per generation (young, then old), and the heap is their sum — after a full
+   * collection nearly all of it is in the old one.
+   */
+  static long heapUsedKilobytes(String heapInfo) {
+    Matcher m = HEAP_USED.matcher(heapInfo);
+    long used = -1;
+    while (m.find()) {
+      used = Math.max(used, 0) + Long.parseLong(m.group(1));
+    }
+    return used;
   }
 
   /**

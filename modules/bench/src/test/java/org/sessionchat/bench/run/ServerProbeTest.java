@@ -25,6 +25,39 @@ class ServerProbeTest {
   }
 
   @Test
+  void heapInUseIsTheWholeHeapsLineUnderG1() {
+    String g1 = """
+         garbage-first heap   total 389120K, used 14628K [0x00000000c0000000, 0x0000000100000000)
+          region size 1024K, 14 young (14336K), 0 survivors (0K)
+         Metaspace       used 8922K, committed 9088K, reserved 1114112K
+          class space    used 1062K, committed 1152K, reserved 1048576K
+        """;
+
+    assertThat(ServerProbe.heapUsedKilobytes(g1)).isEqualTo(14628);
+  }
+
+  @Test
+  void heapInUseIsTheSumOfTheGenerationsUnderTheParallelCollector() {
+    String parallel = """
+         PSYoungGen      total 113152K, used 1458K [0x00000000eab00000, 0x00000000f2900000, 0x0000000100000000)
+          eden space 97280K, 1% used [0x00000000eab00000,0x00000000ebe00980,0x00000000f0a00000)
+          from space 15872K, 0% used [0x00000000f1980000,0x00000000f1980000,0x00000000f2900000)
+          to   space 15872K, 0% used [0x00000000f0a00000,0x00000000f0a00000,0x00000000f1980000)
+         ParOldGen       total 258048K, used 250000K [0x00000000c0000000, 0x00000000cfc00000, 0x00000000eab00000)
+          object space 258048K, 96% used [0x00000000c0000000,0x00000000c0000000,0x00000000cfc00000)
+         Metaspace       used 8920K, committed 9088K, reserved 1114112K
+          class space    used 1062K, committed 1152K, reserved 1048576K
+        """;
+
+    assertThat(ServerProbe.heapUsedKilobytes(parallel)).isEqualTo(1458 + 250000);
+  }
+
+  @Test
+  void heapInUseIsUnknownWhenTheOutputNamesNoHeap() {
+    assertThat(ServerProbe.heapUsedKilobytes("11047:\ncom.sun.tools.attach.AttachNotSupportedException")).isEqualTo(-1);
+  }
+
+  @Test
   void cpuTimeOfARunningProcessAndOfTheMachineGrows() {
     double before = ServerProbe.cpuSeconds(List.of(self));
     double machineBefore = ServerProbe.machineCpuSeconds();
