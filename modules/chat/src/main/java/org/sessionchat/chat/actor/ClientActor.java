@@ -394,17 +394,25 @@ public final class ClientActor implements SessionActor {
 
   /** The room whose session is {@code sessionId}, if the client has one. */
   private Optional<RoomState> roomOf(String sessionId) {
+    return Optional.ofNullable(roomFor(sessionId));
+  }
+
+  /**
+   * The room whose session is {@code sessionId}, or null: for each chat line's delivery, with
+   * no {@code Optional} (the JIT does not remove one made on two paths, the memo's and the walk's).
+   */
+  private RoomState roomFor(String sessionId) {
     RoomState last = lastFound;
     if (last != null && sessionId.equals(last.sessionId())) {
-      return Optional.of(last);
+      return last;
     }
     for (RoomState state : rooms.values()) {
       if (sessionId.equals(state.sessionId())) {
         lastFound = state;
-        return Optional.of(state);
+        return state;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   private void putRoom(String room, RoomState state) {
@@ -453,8 +461,7 @@ public final class ClientActor implements SessionActor {
       }
       return;
     }
-    Optional<RoomState> state = roomOf(conversation.sessionId());
-    if (state.isPresent() && state.get() instanceof RoomState.InRoom in) {
+    if (roomFor(conversation.sessionId()) instanceof RoomState.InRoom in) {
       transport.deliver(new ClientEvent.Message(in.room(), message.string(0)));
     }
   }

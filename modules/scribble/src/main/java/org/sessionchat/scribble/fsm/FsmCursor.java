@@ -10,6 +10,13 @@ import java.util.Set;
  * Where one (nested) FSM is: a state, plus one cursor per branch while in a {@code par}.
  * Stepping reads the FSM's {@link StepTable} and allocates nothing except on entering a par
  * (its branch cursors) or on the rare lazy join.
+ *
+ * <p>A loop's message back to its head (every chat line, at the room and at the client)
+ * changes nothing, so the cursor remembers the transition it took: while the cursor stays
+ * where it is, the next message is first tried against that one transition alone. That is the
+ * transition a search would take too, because it is remembered only when nothing the search
+ * tries before it has the message's direction, peer, label and arity (an earlier transition of
+ * its state, or of an earlier branch's, that refused the first payload might take another).
  */
 final class FsmCursor {
 
@@ -17,6 +24,8 @@ final class FsmCursor {
   private final StepTable table;
   private int at;
   private FsmCursor[] branches;
+  /** The self-loop transition the last step took, of this state or of a branch's; -1 for none. */
+  private int loop = -1;
 
   FsmCursor(LocalFsm fsm, int start) {
     this.fsm = fsm;
@@ -28,6 +37,7 @@ final class FsmCursor {
     this.fsm = other.fsm;
     this.table = other.table;
     this.at = other.at;
+    this.loop = other.loop;
     if (other.branches != null) {
       branches = new FsmCursor[other.branches.length];
       for (int i = 0; i < branches.length; i++) {
@@ -79,6 +89,7 @@ final class FsmCursor {
 
   private void enter(int id) {
     at = id;
+    loop = -1;
     if (table.kind[id] == StepTable.PAR) {
       int[] starts = table.branches[id];
       branches = new FsmCursor[starts.length];
@@ -101,35 +112,49 @@ final class FsmCursor {
 
   /** One message; {@code values} null checks the arity only, else also the payload types. */
   boolean step(Direction direction, String peer, String label, int arity, List<?> values) {
+    if (loop >= 0 && table.takes(loop, direction, peer, label, arity, values)) {
+      return true; // the loop taken last, from where the cursor still is: nothing changes
+    }
     switch (table.kind[at]) {
       case StepTable.MESSAGES: {
-        int target = table.find(at, direction, peer, label, arity, values);
-        if (target < 0) {
+        int i = table.transition(at, direction, peer, label, arity, values);
+        if (i < 0) {
           return false;
         }
-        if (target != at) { // a loop's message back to its head leaves the cursor as it is
+        int target = table.target(i);
+        if (target == at) { // a loop's message back to its head leaves the cursor as it is
+          loop = table.firstOfSignature[i] ? i : -1;
+        } else {
           enter(target);
         }
         return true;
       }
       case StepTable.PAR: {
+        boolean firstToMatch = true; // no branch tried so far had a transition of this message's signature
         for (FsmCursor branch : branches) {
           if (table.kind[branch.at] == StepTable.MESSAGES) {
-            int target = table.find(branch.at, direction, peer, label, arity, values);
-            if (target < 0) {
+            int i = table.transition(branch.at, direction, peer, label, arity, values);
+            if (i < 0) {
+              firstToMatch &= i == StepTable.NO_SIGNATURE;
               continue;
             }
-            if (target != branch.at) { // a loop's message back to its head changes nothing: no completion to compare
-              Completion before = table.own[branch.at];
-              branch.enter(target);
-              if (branch.completion() != before) {
-                joinIfDone();
-              }
+            int target = table.target(i);
+            if (target == branch.at) { // a loop's message back to its head changes nothing: no completion to compare
+              loop = firstToMatch && table.firstOfSignature[i] ? i : -1;
+              return true;
+            }
+            loop = -1;
+            Completion before = table.own[branch.at];
+            branch.enter(target);
+            if (branch.completion() != before) {
+              joinIfDone();
             }
             return true;
           }
+          firstToMatch = false; // a nested par or an initiation: what it might take is not known here
           Completion before = branch.completion();
           if (branch.step(direction, peer, label, arity, values)) {
+            loop = -1;
             if (branch.completion() != before) {
               joinIfDone(); // the others are as they were: only this branch can make the par joinable
             }
@@ -155,6 +180,7 @@ final class FsmCursor {
     }
     at = after.at;
     branches = after.branches;
+    loop = after.loop;
     return true;
   }
 
@@ -194,6 +220,7 @@ final class FsmCursor {
     if (state.kind() == State.Kind.PAR) {
       for (FsmCursor branch : branches) {
         if (branch.resume(outcome)) {
+          loop = -1;
           joinIfDone();
           return true;
         }

@@ -16,6 +16,11 @@ import java.util.List;
  */
 final class StepTable {
 
+  /** {@link #transition}: no transition of the state has the message's direction, peer, label and arity. */
+  static final int NO_SIGNATURE = -1;
+  /** {@link #transition}: some have, and each refused the payload. */
+  static final int PAYLOAD_REFUSED = -2;
+
   static final byte MESSAGES = 0;
   static final byte PAR = 1;
   static final byte INITIATES = 2;
@@ -43,6 +48,12 @@ final class StepTable {
    */
   private final boolean[] oneString;
   private final int[] target;
+  /**
+   * True if no transition before this one in its state has its direction, peer, label and
+   * arity: a message that this one accepts is then taken by this one in the state, whatever
+   * its payload, so a step may take it again without searching (see {@link FsmCursor}).
+   */
+  final boolean[] firstOfSignature;
 
   StepTable(List<State> states) {
     int n = states.size();
@@ -65,6 +76,7 @@ final class StepTable {
     unchecked = new boolean[transitions];
     oneString = new boolean[transitions];
     target = new int[transitions];
+    firstOfSignature = new boolean[transitions];
     int next = 0;
     for (State state : states) {
       int s = state.id();
@@ -88,6 +100,9 @@ final class StepTable {
         oneString[next] = t.arity() == 1 && t.checks().size() == 1
             && t.checks().get(0).kind() == PayloadType.Kind.STRING;
         target[next] = t.target();
+        firstOfSignature[next] = state.transitions().stream()
+            .takeWhile(before -> before != t)
+            .noneMatch(before -> before.matches(t.direction(), t.peer(), t.label(), t.arity()));
         next++;
       }
       first[s + 1] = next;
@@ -104,14 +119,40 @@ final class StepTable {
    * @param values the payload values to check, or null to check the arity only
    */
   int find(int s, Direction d, String p, String l, int a, List<?> values) {
+    int i = transition(s, d, p, l, a, values);
+    return i < 0 ? -1 : target[i];
+  }
+
+  /**
+   * The transition of message state {@code s} that takes this message, the first in order;
+   * else {@link #PAYLOAD_REFUSED} or {@link #NO_SIGNATURE}.
+   *
+   * @param values the payload values to check, or null to check the arity only
+   */
+  int transition(int s, Direction d, String p, String l, int a, List<?> values) {
+    int none = NO_SIGNATURE;
     for (int i = first[s], end = first[s + 1]; i < end; i++) {
-      if (direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p)
-          && (values == null || unchecked[i]
-              || (oneString[i] ? values.get(0) instanceof String : accepts(checks[i], values)))) {
-        return target[i];
+      if (direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p)) {
+        if (acceptsPayload(i, values)) {
+          return i;
+        }
+        none = PAYLOAD_REFUSED;
       }
     }
-    return -1;
+    return none;
+  }
+
+  /** True if transition {@code i} takes this message (its state aside). */
+  boolean takes(int i, Direction d, String p, String l, int a, List<?> values) {
+    return direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p) && acceptsPayload(i, values);
+  }
+
+  int target(int i) {
+    return target[i];
+  }
+
+  private boolean acceptsPayload(int i, List<?> values) {
+    return values == null || unchecked[i] || (oneString[i] ? values.get(0) instanceof String : accepts(checks[i], values));
   }
 
   private static boolean accepts(PayloadType[] types, List<?> values) {
