@@ -132,7 +132,7 @@ final class StepTable {
   int transition(int s, Direction d, String p, String l, int a, List<?> values) {
     int none = NO_SIGNATURE;
     for (int i = first[s], end = first[s + 1]; i < end; i++) {
-      if (direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p)) {
+      if (hasSignature(i, d, p, l, a)) {
         if (acceptsPayload(i, values)) {
           return i;
         }
@@ -144,7 +144,12 @@ final class StepTable {
 
   /** True if transition {@code i} takes this message (its state aside). */
   boolean takes(int i, Direction d, String p, String l, int a, List<?> values) {
-    return direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p) && acceptsPayload(i, values);
+    return hasSignature(i, d, p, l, a) && acceptsPayload(i, values);
+  }
+
+  /** True if transition {@code i} has this direction, peer, label and arity. */
+  private boolean hasSignature(int i, Direction d, String p, String l, int a) {
+    return direction[i] == d && arity[i] == a && label[i].equals(l) && peer[i].equals(p);
   }
 
   int target(int i) {
