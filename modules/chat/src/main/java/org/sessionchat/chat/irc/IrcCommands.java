@@ -166,18 +166,25 @@ final class IrcCommands {
     if (m.param(1) == null || m.param(1).isEmpty()) {
       return notice ? nothing() : numeric(412, ":No text to send");
     }
+    String targets = m.param(0);
+    if (targets.indexOf(',') < 0) { // one target, as nearly every line has: no list, no sequence
+      return messageTo(targets, m.param(1), notice);
+    }
     List<Command> sends = new ArrayList<>();
-    for (String target : m.param(0).split(",")) {
-      if (target.startsWith("#")) {
-        Optional<String> room = room(target);
-        sends.add(room.isPresent() ? new Command.Say(room.get(), m.param(1), notice) : noSuchChannel(target));
-      } else if (NICK.matcher(target).matches()) {
-        sends.add(new Command.Whisper(target, m.param(1), notice));
-      } else {
-        sends.add(numeric(401, target + " :No such nick/channel"));
-      }
+    for (String target : targets.split(",")) {
+      sends.add(messageTo(target, m.param(1), notice));
     }
     return new Command.Sequence(sends);
+  }
+
+  private Command messageTo(String target, String text, boolean notice) {
+    if (target.startsWith("#")) {
+      Optional<String> room = room(target);
+      return room.isPresent() ? new Command.Say(room.get(), text, notice) : noSuchChannel(target);
+    } else if (NICK.matcher(target).matches()) {
+      return new Command.Whisper(target, text, notice);
+    }
+    return numeric(401, target + " :No such nick/channel");
   }
 
   private Command topic(IrcMessage m) {

@@ -55,26 +55,62 @@ public final class LineFramer {
     this.pending = new byte[Math.min(INITIAL_CAPACITY, capacityLimit())];
   }
 
-  /** Feeds the next chunk of the stream. */
+  /**
+   * Feeds the next chunk of the stream.
+   *
+   * <p>The chunk is copied out once and searched as an array: a line that lies whole in one
+   * chunk (most do) is copied a second time, into its own array, and never byte by byte.
+   */
   public void feed(Buffer chunk) {
-    int length = chunk.length();
-    for (int i = 0; i < length; i++) {
-      byte b = chunk.getByte(i);
-      if (b == '\n') {
-        endOfLine();
-      } else if (discarding) {
-        discarded++;
-      } else if (pendingLength == capacityLimit()) {
-        discarding = true;
-        discarded = pendingLength + 1L;
-        pendingLength = 0;
+    byte[] bytes = chunk.getBytes();
+    int start = 0;
+    int length = bytes.length;
+    while (start < length) {
+      int newline = indexOfNewline(bytes, start, length);
+      if (newline < 0) {
+        hold(bytes, start, length);
+        return;
+      }
+      if (pendingLength == 0 && !discarding) {
+        emit(bytes, start, newline);
       } else {
-        if (pendingLength == pending.length) {
-          pending = Arrays.copyOf(pending, (int) Math.min(2L * pending.length, capacityLimit()));
-        }
-        pending[pendingLength++] = b;
+        hold(bytes, start, newline);
+        endOfLine();
+      }
+      start = newline + 1;
+    }
+  }
+
+  private static int indexOfNewline(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] == '\n') {
+        return i;
       }
     }
+    return -1;
+  }
+
+  /**
+   * Keeps {@code bytes[from, to)} for the line not yet ended, or counts them as discarded once
+   * it is longer than the framer holds.
+   */
+  private void hold(byte[] bytes, int from, int to) {
+    int count = to - from;
+    if (discarding) {
+      discarded += count;
+      return;
+    }
+    if (count > capacityLimit() - pendingLength) {
+      discarding = true;
+      discarded = (long) pendingLength + count;
+      pendingLength = 0;
+      return;
+    }
+    if (pendingLength + count > pending.length) {
+      pending = Arrays.copyOf(pending, (int) Math.min(Math.max(2L * pending.length, pendingLength + count), capacityLimit()));
+    }
+    System.arraycopy(bytes, from, pending, pendingLength, count);
+    pendingLength += count;
   }
 
   /** One spare byte: a line of exactly maxLength may still be followed by its '\r'. */
@@ -102,16 +138,17 @@ public final class LineFramer {
       return;
     }
     int length = pendingLength;
-    if (length > 0 && pending[length - 1] == '\r') {
-      length--;
-    }
     pendingLength = 0;
-    if (length > maxLength) {
+    emit(pending, 0, length);
+  }
+
+  /** Hands on {@code bytes[from, to)}, a whole line without its {@code \n}, or its being too long. */
+  private void emit(byte[] bytes, int from, int to) {
+    int end = to > from && bytes[to - 1] == '\r' ? to - 1 : to;
+    if (end - from > maxLength) {
       output.accept(TOO_LONG);
     } else {
-      byte[] line = new byte[length];
-      System.arraycopy(pending, 0, line, 0, length);
-      output.accept(new Frame.Line(line));
+      output.accept(new Frame.Line(Arrays.copyOfRange(bytes, from, end)));
     }
   }
 }

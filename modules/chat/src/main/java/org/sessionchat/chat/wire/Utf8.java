@@ -47,10 +47,16 @@ public final class Utf8 {
 
   /** The text of {@code bytes}, or empty if they are not valid UTF-8 or hold a control character. */
   public Optional<String> decode(byte[] bytes) {
+    boolean ascii = true;
     for (byte b : bytes) {
-      if (isForbidden(b)) {
+      if (b < 0) {
+        ascii = false;
+      } else if (isForbidden(b)) {
         return Optional.empty();
       }
+    }
+    if (ascii) { // most lines: ASCII's UTF-8 is its Latin-1, which the string keeps as the bytes are
+      return Optional.of(new String(bytes, StandardCharsets.ISO_8859_1));
     }
     try {
       return Optional.of(decoder.decode(ByteBuffer.wrap(bytes)).toString());
