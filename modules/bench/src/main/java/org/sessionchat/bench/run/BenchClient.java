@@ -281,7 +281,7 @@ final class BenchClient implements ServerEvents {
       }
       Sender from = room.members().get(slot).sender();
       if (from.windowed()) {
-        from.acked();
+        from.acked(payload.seq());
       }
     }
   }

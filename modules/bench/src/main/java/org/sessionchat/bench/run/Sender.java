@@ -3,7 +3,6 @@ package org.sessionchat.bench.run;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.sessionchat.bench.wire.Dialect;
 import org.sessionchat.bench.wire.Payload;
 
@@ -11,8 +10,8 @@ import org.sessionchat.bench.wire.Payload;
  * The talking half of a sending client. With a rate it keeps to a schedule (catching up
  * after a late timer, skipping while the socket's write queue is full, so a slow server
  * shows as latency and a lower count, not as unbounded memory). With rate 0 it sends as fast
- * as it can while at most {@code window} of its messages are still on their way to the
- * other members; receivers wake it up when they catch up.
+ * as it can while at most {@code window} of its messages have not yet reached every other
+ * member ({@link FullDelivery}); the last receiver of a message wakes it up.
  */
 final class Sender {
 
@@ -25,12 +24,12 @@ final class Sender {
   private final double rate;
   private final int size;
   private final int window;
-  private final AtomicLong acked = new AtomicLong();
   private final AtomicBoolean parked = new AtomicBoolean();
   private volatile long sent;
   private volatile long sentAtKill;
   private volatile boolean stopped;
-  private volatile int receivers;
+  /** Set at the start, for a sender without a rate that has receivers. */
+  private volatile FullDelivery delivery;
   private long startNanos;
   private long timer = -1;
 
@@ -51,7 +50,9 @@ final class Sender {
    * millisecond).
    */
   void start(int receivers, long offsetMillis) {
-    this.receivers = receivers;
+    if (rate <= 0 && receivers > 0) {
+      this.delivery = new FullDelivery(receivers, window);
+    }
     client.context().runOnContext(v -> {
       if (rate > 0) {
         if (offsetMillis > 0) {
@@ -114,10 +115,10 @@ final class Sender {
     return rate <= 0;
   }
 
-  /** One receiver got one more of this sender's messages. */
-  void acked() {
-    acked.incrementAndGet();
-    if (parked.get() && parked.compareAndSet(true, false)) {
+  /** One receiver got message {@code seq} of this sender's, for the first time. */
+  void acked(long seq) {
+    FullDelivery delivery = this.delivery;
+    if (delivery != null && delivery.received(seq) && parked.get() && parked.compareAndSet(true, false)) {
       client.context().runOnContext(v -> pump());
     }
   }
@@ -152,9 +153,10 @@ final class Sender {
     }
   }
 
+  /** Messages sent that some receiver does not have yet. */
   private long inFlight() {
-    int n = receivers;
-    return n == 0 ? 0 : sent - acked.get() / n;
+    FullDelivery delivery = this.delivery;
+    return delivery == null ? 0 : sent - delivery.reachedAll();
   }
 
   private void sendOne() {
