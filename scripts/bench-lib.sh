@@ -10,9 +10,9 @@ jvm_flags=$node_module_flags
 
 # Node limits lifted for load tests (all bench clients come from 127.0.0.1 and send faster
 # than the default flood control allows); overridable with BENCH_CHAT_LIMITS. The slow-client
-# limit is InspIRCd's hardsendq here (64 MB, scripts/bench-inspircd): the generator's window
-# holds a sender back by its receivers' average, so at saturation one receiver on a busy
-# generator loop may fall more than the default 1 MB behind and be dropped (D over IRC was).
+# limit is InspIRCd's hardsendq here (64 MB, scripts/bench-inspircd), so that both servers end
+# a reader that falls behind at the same point (before the generator's window counted per
+# message, one receiver at saturation fell more than the default 1 MB behind and was dropped).
 chat_limits=${BENCH_CHAT_LIMITS:---max-connections 100000 --max-connections-per-address 100000 --max-rooms 100000 --idle-timeout 0 --no-rate-limit --max-outbound 67108864}
 
 # Where the idle scenarios' clients connect from (the generator's --source-addresses; override

@@ -114,16 +114,6 @@ final class StepTable {
   }
 
   /**
-   * The target of the transition of message state {@code s} that takes this message, or -1.
-   *
-   * @param values the payload values to check, or null to check the arity only
-   */
-  int find(int s, Direction d, String p, String l, int a, List<?> values) {
-    int i = transition(s, d, p, l, a, values);
-    return i < 0 ? -1 : target[i];
-  }
-
-  /**
    * The transition of message state {@code s} that takes this message, the first in order;
    * else {@link #PAYLOAD_REFUSED} or {@link #NO_SIGNATURE}.
    *
