@@ -15,12 +15,12 @@ jvm_flags=$node_module_flags
 # message, one receiver at saturation fell more than the default 1 MB behind and was dropped).
 chat_limits=${BENCH_CHAT_LIMITS:---max-connections 100000 --max-connections-per-address 100000 --max-rooms 100000 --idle-timeout 0 --no-rate-limit --max-outbound 67108864}
 
-# A benchmark node's event loops (BENCH_EVENT_LOOPS; 0 = one per core, as the node ships).
-# One by default: ngIRCd and InspIRCd serve every client from one thread, and on a two-core
-# machine the generator's event loop takes about one core; a node's two loops then share the
-# other core and hand each other every line of a room whose members are on both, which cost
-# 18-33 % more CPU per delivery in D and a third more in B (benchmark log, 2026-12-04).
-bench_event_loops=${BENCH_EVENT_LOOPS:-1}
+# A benchmark node's event loops (BENCH_EVENT_LOOPS): 0, one per core, as the node ships. On
+# this two-core machine, where the generator's event loop takes about one core, one loop
+# (as ngIRCd and InspIRCd serve every client from one thread) cost a fifth less CPU per
+# delivery in D but gave B a higher p99 (benchmark log, 2026-12-04): the figures are the
+# shipped configuration's.
+bench_event_loops=${BENCH_EVENT_LOOPS:-0}
 
 # Where the idle scenarios' clients connect from (the generator's --source-addresses; override
 # with BENCH_SOURCE_ADDRESSES, empty for the kernel's choice). Linux gives a connection from one
