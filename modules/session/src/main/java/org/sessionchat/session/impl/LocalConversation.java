@@ -240,6 +240,15 @@ final class LocalConversation implements Conversation {
    * entries hand over the one envelope they share ({@link EnvelopeBatch#common}).
    */
   void receive(Envelope envelope) {
+    receive(envelope, null);
+  }
+
+  /**
+   * Hands {@code envelope} to the actor as {@code message} when the caller has made it already
+   * (the entries of a batch share their label and payload, and a {@link SessionMessage} is
+   * immutable: one serves them all), else as a message made here.
+   */
+  void receive(Envelope envelope, SessionMessage message) {
     if (state == State.PENDING) {
       if (early == null) {
         early = new ArrayList<>(2);
@@ -251,9 +260,13 @@ final class LocalConversation implements Conversation {
       cell.metrics().late();
       return;
     }
-    SessionMessage message = new SessionMessage(envelope.fromRole(), envelope.label(), envelope.payload());
-    cell.received(this, message);
+    cell.received(this, message != null ? message : messageOf(envelope));
     endIfTerminal();
+  }
+
+  /** {@code envelope} as its receiving actor sees it. */
+  static SessionMessage messageOf(Envelope envelope) {
+    return new SessionMessage(envelope.fromRole(), envelope.label(), envelope.payload());
   }
 
   /** The receiver's monitor refused {@code label} sent by this role. */

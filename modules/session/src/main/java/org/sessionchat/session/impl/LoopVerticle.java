@@ -5,6 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import org.sessionchat.session.SessionMessage;
+import org.sessionchat.session.wire.Envelope;
 import org.sessionchat.session.wire.EnvelopeBatch;
 
 /**
@@ -62,6 +64,8 @@ final class LoopVerticle extends VerticleBase {
     }
     Context entered = null;
     Context previous = null;
+    Envelope shared = null; // the entries' label and payload (a compact batch's entries share them) ...
+    SessionMessage received = null; // ... and the one immutable message that carries them to every receiver
     try {
       for (int i = 0; i < batch.size(); i++) {
         if (batch.isDropped(i)) {
@@ -86,8 +90,12 @@ final class LoopVerticle extends VerticleBase {
           entered = context;
         }
         try {
-          // the entry's label and payload (a compact batch's entries share them): all the receiver reads
-          conversation.receive(batch.common(i));
+          Envelope common = batch.common(i); // the entry's label and payload: all the receiver reads
+          if (common != shared) {
+            shared = common;
+            received = LocalConversation.messageOf(common);
+          }
+          conversation.receive(common, received);
         } catch (Throwable failure) { // what a dispatch does; an actor's own exceptions are its crash, handled inside
           VertxInternals.reportException(context, failure);
         }
