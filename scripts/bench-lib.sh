@@ -15,13 +15,6 @@ jvm_flags=$node_module_flags
 # message, one receiver at saturation fell more than the default 1 MB behind and was dropped).
 chat_limits=${BENCH_CHAT_LIMITS:---max-connections 100000 --max-connections-per-address 100000 --max-rooms 100000 --idle-timeout 0 --no-rate-limit --max-outbound 67108864}
 
-# A benchmark node's event loops (BENCH_EVENT_LOOPS): 0, one per core, as the node ships. On
-# this two-core machine, where the generator's event loop takes about one core, one loop
-# (as ngIRCd and InspIRCd serve every client from one thread) cost a fifth less CPU per
-# delivery in D but gave B a higher p99 (benchmark log, 2026-12-04): the figures are the
-# shipped configuration's.
-bench_event_loops=${BENCH_EVENT_LOOPS:-0}
-
 # Where the idle scenarios' clients connect from (the generator's --source-addresses; override
 # with BENCH_SOURCE_ADDRESSES, empty for the kernel's choice). Linux gives a connection from one
 # address to one server the next free port of half the ephemeral range, searched port by port:

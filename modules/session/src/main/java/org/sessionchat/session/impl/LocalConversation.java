@@ -240,13 +240,13 @@ final class LocalConversation implements Conversation {
    * entries hand over the one envelope they share ({@link EnvelopeBatch#common}).
    */
   void receive(Envelope envelope) {
-    receive(envelope, null);
+    receive(envelope, messageOf(envelope));
   }
 
   /**
-   * Hands {@code envelope} to the actor as {@code message} when the caller has made it already
-   * (the entries of a batch share their label and payload, and a {@link SessionMessage} is
-   * immutable: one serves them all), else as a message made here.
+   * Hands {@code envelope} to the actor as {@code message}, made by the caller: the entries of
+   * a batch share their label and payload, and a {@link SessionMessage} is immutable, so one
+   * serves them all.
    */
   void receive(Envelope envelope, SessionMessage message) {
     if (state == State.PENDING) {
@@ -260,7 +260,7 @@ final class LocalConversation implements Conversation {
       cell.metrics().late();
       return;
     }
-    cell.received(this, message != null ? message : messageOf(envelope));
+    cell.received(this, message);
     endIfTerminal();
   }
 
