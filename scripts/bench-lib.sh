@@ -24,6 +24,11 @@ idle_sources=${BENCH_SOURCE_ADDRESSES-127.0.2.1,127.0.2.2,127.0.2.3,127.0.2.4,12
 idle_source_opts=()
 [[ -n "$idle_sources" ]] && idle_source_opts=(--source-addresses "$idle_sources")
 
+# What start_chat_node runs the node's java under: nothing, or a taskset naming the cores the
+# node may use (scripts/bench-scenario's BENCH_CPUS); the JVM sizes its event loops, collector
+# and compiler threads by the cores it is given.
+node_cpus=()
+
 # start_chat_node PORT NAME [node options...]: starts a node of $node_jar (default: this
 # build's jar) in the background, waits for its READY line (up to 120 s) and prints its PID.
 start_chat_node() {
@@ -34,7 +39,7 @@ start_chat_node() {
   local log="$run_dir/chat-$port.log"
   rm -f "$log" # the background job truncates it only once it runs: never read an old READY
   # shellcheck disable=SC2086
-  java $jvm_flags $node_jvm_opts -jar "$jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
+  "${node_cpus[@]}" java $jvm_flags $node_jvm_opts -jar "$jar" --port "$port" --node-name "$name" $chat_limits "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1200); do
     grep -q '^READY ' "$log" && { echo "$pid"; return 0; }
