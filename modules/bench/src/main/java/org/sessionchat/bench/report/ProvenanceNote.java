@@ -31,6 +31,7 @@ final class ProvenanceNote {
     parts.add(runs(all));
     parts.add(builds(all));
     parts.add(options(rows));
+    parts.add(cores(all));
     String servers = servers(rows);
     if (!servers.isEmpty()) {
       parts.add(servers);
@@ -60,6 +61,22 @@ final class ProvenanceNote {
     }
     return (builds.size() == 1 ? "same generator build `" : "generator builds `")
         + String.join("`, `", builds) + "`";
+  }
+
+  /**
+   * Where the generator and the servers ran: the cores {@code BENCH_CPUS} gave them (label
+   * {@code cpus}), the same for every run or not, or every core shared.
+   */
+  private static String cores(List<JsonObject> all) {
+    Set<String> cores = distinct(all, run -> label(run, "cpus"));
+    long shared = all.stream().filter(run -> label(run, "cpus") == null).count();
+    if (cores.isEmpty()) {
+      return "generator and server sharing every core";
+    }
+    if (cores.size() == 1 && shared == 0) {
+      return "cores of their own in every run (" + cores.iterator().next() + ")";
+    }
+    return "cores differ between the runs (" + String.join(" / ", cores) + (shared > 0 ? " / shared" : "") + ")";
   }
 
   /** "same generator options", or the options in which a system's runs differ from the first row's. */

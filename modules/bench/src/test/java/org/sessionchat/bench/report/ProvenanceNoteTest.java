@@ -43,6 +43,20 @@ class ProvenanceNoteTest {
   }
 
   @Test
+  void theCoresGivenToGeneratorAndServerAreNamedAndAMixIsNotPassedOffAsOne() {
+    JsonObject pinned = run("r1", "1", "abc");
+    pinned.getJsonObject("generator").getJsonObject("labels").put("cpus", "generator 0, server 1");
+    JsonObject alsoPinned = pinned.copy();
+
+    assertThat(ProvenanceNote.of(List.of(row("chat-on", pinned), row("inspircd", alsoPinned))))
+        .contains("cores of their own in every run (generator 0, server 1)");
+    assertThat(ProvenanceNote.of(List.of(row("chat-on", run("r1", "1", "abc")))))
+        .contains("generator and server sharing every core");
+    assertThat(ProvenanceNote.of(List.of(row("chat-on", pinned), row("inspircd", run("r1", "1", "abc")))))
+        .contains("cores differ between the runs (generator 0, server 1 / shared)");
+  }
+
+  @Test
   void optionMapPairsNamesWithValuesInBothSpellings() {
     assertThat(ProvenanceNote.optionMap(new JsonArray(List.of("--rooms", "3", "--rate=0", "--name", "D"))))
         .containsOnly(Map.entry("--rooms", "3"), Map.entry("--rate", "0"));
