@@ -44,7 +44,10 @@ public final class NodeDirectory {
     this.httpPort = httpPort;
   }
 
-  /** Opens the map and publishes this node's card now and on every change. */
+  /**
+   * Opens the map and publishes this node's card now, and again within
+   * {@value #PUBLISH_PERIOD_MILLIS} ms of each change.
+   */
   public static Future<NodeDirectory> start(Vertx vertx, ChatServerNode node, int httpPort) {
     return vertx.sharedData().<String, String>getAsyncMap(MAP_NAME).map(map -> {
       NodeDirectory directory = new NodeDirectory(vertx, map, node, httpPort);

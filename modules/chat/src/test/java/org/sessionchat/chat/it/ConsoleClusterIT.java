@@ -34,6 +34,8 @@ class ConsoleClusterIT {
       watcher.open("http://127.0.0.1:" + cluster.httpPort(2) + "/#sessions");
       watcher.await(d -> d.findElements(By.cssSelector("#members tbody tr")).size() == 2);
       watcher.await(d -> d.findElements(By.cssSelector("#rooms-table tbody tr[data-room='deck']")).size() == 1);
+      // node1 publishes its rooms' member counts every 2 s: a card from before bob joined may show first
+      watcher.await(d -> watcher.text("#rooms-table tbody tr[data-room='deck'] td:nth-child(3)").equals("2"));
       assertThat(watcher.text("#rooms-table tbody tr[data-room='deck']")).contains("deck", "node1", "2");
       watcher.await(d -> d.findElements(By.cssSelector("#session-table tbody tr[data-protocol='ChatSession']")).size() == 1);
 
