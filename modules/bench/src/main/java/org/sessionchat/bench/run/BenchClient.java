@@ -8,11 +8,11 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.core.parsetools.RecordParser;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sessionchat.bench.ledger.PairLedger;
 import org.sessionchat.bench.ledger.Tally;
 import org.sessionchat.bench.wire.Dialect;
+import org.sessionchat.bench.wire.LineSplitter;
 import org.sessionchat.bench.wire.PayloadReader;
 import org.sessionchat.bench.wire.ServerEvents;
 import org.slf4j.Logger;
@@ -125,9 +125,8 @@ final class BenchClient implements ServerEvents {
       socket = connection;
       context = Vertx.currentContext();
       meter.connected();
-      RecordParser lines = RecordParser.newDelimited("\n", this::onLine);
-      lines.maxRecordSize(MAX_LINE);
-      connection.handler(lines);
+      connection.handler(new LineSplitter(MAX_LINE, this::onLine,
+          length -> error("a line of " + length + " bytes or more, over the " + MAX_LINE + " the generator reads")));
       connection.exceptionHandler(e -> {
         if (socket == connection) {
           failOrRetry("connection error: " + e.getMessage());
